@@ -1,0 +1,424 @@
+//! The session config: one plain object from the page (camelCase keys),
+//! validated once here so the rest of the engine can trust it.
+//!
+//! Parsing goes through `serde_path_to_error`, so a wrong type names its
+//! field ("train.learningRate: expected a number, ..."); unknown keys are
+//! refused (`deny_unknown_fields`) because a typo silently ignored is a
+//! lesson silently wrong.
+
+use crate::error::{Error, Result};
+use serde::{Deserialize, Serialize};
+
+/// Limits that keep the page alive (and the tab's memory bounded).
+pub const MAX_CELLS: usize = 200_000;
+pub const MAX_SAMPLES: usize = 100_000;
+pub const MAX_HIDDEN_LAYERS: usize = 8;
+pub const MAX_UNITS: usize = 256;
+pub const MAX_CLASSES: usize = 8;
+pub const MAX_BATCH: usize = 100_000;
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Config {
+    #[serde(default = "default_seed")]
+    pub seed: u64,
+    pub data: DataConfig,
+    #[serde(default)]
+    pub model: ModelConfig,
+    #[serde(default)]
+    pub train: TrainConfig,
+}
+
+fn default_seed() -> u64 {
+    1
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct DataConfig {
+    pub source: String,
+    pub samples: Option<usize>,
+    pub noise: Option<f64>,
+    /// `blobs` and `spiral-k`: number of classes.
+    pub classes: Option<usize>,
+    pub split: Option<SplitConfig>,
+    /// `standard` | `minmax` | `none`.
+    pub normalize: Option<String>,
+    /// 2-D sets: any of `x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2)`.
+    pub features: Option<Vec<String>>,
+    /// `csv` source: the file's text, the target column and the task.
+    pub csv: Option<String>,
+    pub target: Option<String>,
+    pub task: Option<String>,
+    /// `csv` source: `drop` | `mean`.
+    pub missing: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct SplitConfig {
+    pub train: f64,
+    pub val: f64,
+    pub test: f64,
+}
+
+impl Default for SplitConfig {
+    fn default() -> Self {
+        SplitConfig {
+            train: 0.7,
+            val: 0.15,
+            test: 0.15,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct ModelConfig {
+    /// `linear` | `logistic` | `mlp`.
+    #[serde(default = "default_kind")]
+    pub kind: String,
+    #[serde(default)]
+    pub hidden: Vec<usize>,
+    /// Hidden-layer activation.
+    #[serde(default = "default_activation")]
+    pub activation: String,
+    /// `auto` (Glorot for tanh/sigmoid/linear, He for the ReLU family) | `glorot` | `he` | `zeros`.
+    #[serde(default = "default_init")]
+    pub init: String,
+}
+
+fn default_kind() -> String {
+    "linear".into()
+}
+fn default_activation() -> String {
+    "tanh".into()
+}
+fn default_init() -> String {
+    "auto".into()
+}
+
+impl Default for ModelConfig {
+    fn default() -> Self {
+        ModelConfig {
+            kind: default_kind(),
+            hidden: vec![],
+            activation: default_activation(),
+            init: default_init(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct TrainConfig {
+    /// `sgd` | `momentum` | `rmsprop` | `adam` | `adagrad`.
+    #[serde(default = "default_optimizer")]
+    pub optimizer: String,
+    #[serde(default = "default_lr")]
+    pub learning_rate: f64,
+    #[serde(default = "default_batch")]
+    pub batch_size: usize,
+    /// `momentum`: the decay of the velocity (default 0.9).
+    pub momentum: Option<f64>,
+    #[serde(default)]
+    pub nesterov: bool,
+    /// `adam`: beta1, beta2 (defaults 0.9, 0.999).
+    pub beta1: Option<f64>,
+    pub beta2: Option<f64>,
+    /// `rmsprop`: decay of the squared-gradient average (default 0.9).
+    pub rho: Option<f64>,
+    /// Added to denominators (default 1e-7, as Keras).
+    pub epsilon: Option<f64>,
+    #[serde(default)]
+    pub l1: f64,
+    #[serde(default)]
+    pub l2: f64,
+    /// Override the task's default loss: `mse` | `cross-entropy`.
+    pub loss: Option<String>,
+}
+
+fn default_optimizer() -> String {
+    "sgd".into()
+}
+fn default_lr() -> f64 {
+    0.01
+}
+fn default_batch() -> usize {
+    10
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        TrainConfig {
+            optimizer: default_optimizer(),
+            learning_rate: default_lr(),
+            batch_size: default_batch(),
+            momentum: None,
+            nesterov: false,
+            beta1: None,
+            beta2: None,
+            rho: None,
+            epsilon: None,
+            l1: 0.0,
+            l2: 0.0,
+            loss: None,
+        }
+    }
+}
+
+pub const OPTIMIZERS: &[&str] = &["sgd", "momentum", "rmsprop", "adam", "adagrad"];
+pub const ACTIVATIONS: &[&str] = &[
+    "relu",
+    "leaky-relu",
+    "elu",
+    "gelu",
+    "tanh",
+    "sigmoid",
+    "linear",
+];
+pub const MODEL_KINDS: &[&str] = &["linear", "logistic", "mlp"];
+pub const INITS: &[&str] = &["auto", "glorot", "he", "zeros"];
+pub const NORMALIZE: &[&str] = &["standard", "minmax", "none"];
+pub const LOSSES: &[&str] = &["mse", "cross-entropy"];
+
+impl Config {
+    /// Parse from any serde deserializer (JSON natively, a JS object in the
+    /// browser), naming the field on a type error, then validate.
+    pub fn from_deserializer<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Config> {
+        let cfg: Config = serde_path_to_error::deserialize(d).map_err(|e| {
+            let path = e.path().to_string();
+            Error(friendly_serde_error(&path, &e.inner().to_string()))
+        })?;
+        cfg.validate()?;
+        Ok(cfg)
+    }
+
+    pub fn from_json(text: &str) -> Result<Config> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        Config::from_deserializer(&mut de)
+    }
+
+    /// Range checks that types cannot express. Data-dependent checks (e.g.
+    /// batch size against the training set) happen when the data exists.
+    pub fn validate(&self) -> Result<()> {
+        let t = &self.train;
+        one_of("train.optimizer", &t.optimizer, OPTIMIZERS)?;
+        positive_finite("train.learningRate", t.learning_rate)?;
+        if t.learning_rate > 100.0 {
+            return Err(Error(format!(
+                "train.learningRate must be at most 100, got {}",
+                t.learning_rate
+            )));
+        }
+        if t.batch_size == 0 || t.batch_size > MAX_BATCH {
+            return Err(Error(format!(
+                "train.batchSize must be a whole number from 1 to {MAX_BATCH}, got {}",
+                t.batch_size
+            )));
+        }
+        for (name, v) in [
+            ("train.momentum", t.momentum),
+            ("train.beta1", t.beta1),
+            ("train.beta2", t.beta2),
+            ("train.rho", t.rho),
+        ] {
+            if let Some(v) = v {
+                if !(v.is_finite() && (0.0..1.0).contains(&v)) {
+                    return Err(Error(format!(
+                        "{name} must be at least 0 and below 1, got {v}"
+                    )));
+                }
+            }
+        }
+        if let Some(e) = t.epsilon {
+            positive_finite("train.epsilon", e)?;
+        }
+        for (name, v) in [("train.l1", t.l1), ("train.l2", t.l2)] {
+            if !(v.is_finite() && (0.0..=10.0).contains(&v)) {
+                return Err(Error(format!(
+                    "{name} must be a number from 0 to 10, got {v}"
+                )));
+            }
+        }
+        if let Some(l) = &t.loss {
+            one_of("train.loss", l, LOSSES)?;
+        }
+
+        let m = &self.model;
+        one_of("model.kind", &m.kind, MODEL_KINDS)?;
+        one_of("model.activation", &m.activation, ACTIVATIONS)?;
+        one_of("model.init", &m.init, INITS)?;
+        if m.hidden.len() > MAX_HIDDEN_LAYERS {
+            return Err(Error(format!(
+                "model.hidden may have at most {MAX_HIDDEN_LAYERS} layers, got {}",
+                m.hidden.len()
+            )));
+        }
+        for (i, &u) in m.hidden.iter().enumerate() {
+            if u == 0 || u > MAX_UNITS {
+                return Err(Error(format!(
+                    "model.hidden[{i}] must be from 1 to {MAX_UNITS} units, got {u}"
+                )));
+            }
+        }
+        if m.kind != "mlp" && !m.hidden.is_empty() {
+            return Err(Error(format!(
+                "model.hidden is only for kind 'mlp' (kind is '{}'); remove it or choose 'mlp'",
+                m.kind
+            )));
+        }
+
+        let d = &self.data;
+        if let Some(n) = d.noise {
+            if !(n.is_finite() && (0.0..=10.0).contains(&n)) {
+                return Err(Error(format!(
+                    "data.noise must be a number from 0 to 10, got {n}"
+                )));
+            }
+        }
+        if let Some(s) = d.samples {
+            if !(2..=MAX_SAMPLES).contains(&s) {
+                return Err(Error(format!(
+                    "data.samples must be from 2 to {MAX_SAMPLES}, got {s}"
+                )));
+            }
+        }
+        if let Some(n) = &d.normalize {
+            one_of("data.normalize", n, NORMALIZE)?;
+        }
+        if let Some(s) = &d.split {
+            for (name, v) in [
+                ("data.split.train", s.train),
+                ("data.split.val", s.val),
+                ("data.split.test", s.test),
+            ] {
+                if !(v.is_finite() && (0.0..=1.0).contains(&v)) {
+                    return Err(Error(format!(
+                        "{name} must be a fraction from 0 to 1, got {v}"
+                    )));
+                }
+            }
+            if s.train <= 0.0 {
+                return Err(Error(
+                    "data.split.train must be above 0: the model needs data to learn from".into(),
+                ));
+            }
+            let sum = s.train + s.val + s.test;
+            if (sum - 1.0).abs() > 1e-6 {
+                return Err(Error(format!(
+                    "data.split fractions must add up to 1, got {} + {} + {} = {sum}",
+                    s.train, s.val, s.test
+                )));
+            }
+        }
+        if let Some(m) = &d.missing {
+            one_of("data.missing", m, &["drop", "mean"])?;
+        }
+        if let Some(t) = &d.task {
+            one_of("data.task", t, &["classification", "regression"])?;
+        }
+        Ok(())
+    }
+}
+
+pub fn one_of(field: &str, value: &str, allowed: &[&str]) -> Result<()> {
+    if allowed.contains(&value) {
+        Ok(())
+    } else {
+        Err(Error(format!(
+            "{field} must be one of {}, got '{value}'",
+            allowed
+                .iter()
+                .map(|a| format!("'{a}'"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )))
+    }
+}
+
+pub fn positive_finite(field: &str, v: f64) -> Result<()> {
+    if v.is_finite() && v > 0.0 {
+        Ok(())
+    } else {
+        Err(Error(format!("{field} must be a positive number, got {v}")))
+    }
+}
+
+/// serde's messages speak Rust ("invalid type: string \"x\", expected f64");
+/// say the same in the learner's words, with the field first.
+fn friendly_serde_error(path: &str, msg: &str) -> String {
+    let msg = msg
+        .replace("expected f64", "expected a number")
+        .replace("expected u64", "expected a whole number")
+        .replace(
+            "expected usize",
+            "expected a whole number that is not negative",
+        )
+        .replace("expected a boolean", "expected true or false")
+        .replace("invalid type: ", "wrong type: ")
+        .replace("floating point", "number");
+    // serde_json adds " at line 1 column 42"; meaningless to a learner.
+    let msg = match msg.find(" at line ") {
+        Some(i) => &msg[..i],
+        None => &msg[..],
+    };
+    if path.is_empty() || path == "." {
+        format!("config: {msg}")
+    } else if msg.starts_with("unknown field") {
+        let parent = path.rsplit_once('.').map(|(p, _)| p).unwrap_or("config");
+        let parent = if path.contains('.') { parent } else { "config" };
+        format!("{parent}: {msg}")
+    } else {
+        format!("{path}: {msg}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(json: &str) -> String {
+        Config::from_json(json).unwrap_err().0
+    }
+
+    #[test]
+    fn the_lesson_config_parses() {
+        let c = Config::from_json(
+            r#"{"seed":1,"data":{"source":"article-linear"},"model":{"kind":"linear"},
+               "train":{"optimizer":"sgd","learningRate":0.01,"batchSize":4}}"#,
+        )
+        .unwrap();
+        assert_eq!(c.train.batch_size, 4);
+        assert_eq!(c.model.kind, "linear");
+    }
+
+    #[test]
+    fn bad_configs_name_the_field() {
+        let base =
+            |train: &str| format!(r#"{{"data":{{"source":"article-linear"}},"train":{train}}}"#);
+        assert!(err(&base(r#"{"learningRate":-1}"#)).contains("train.learningRate"));
+        assert!(err(&base(r#"{"learningRate":0}"#)).contains("positive"));
+        assert!(
+            err(&base(r#"{"learningRate":"fast"}"#)).starts_with("train.learningRate: wrong type")
+        );
+        assert!(err(&base(r#"{"batchSize":0}"#)).contains("train.batchSize"));
+        assert!(err(&base(r#"{"batchSize":2.5}"#)).contains("train.batchSize"));
+        assert!(err(&base(r#"{"optimizer":"magic"}"#)).contains("'adam'"));
+        assert!(err(&base(r#"{"learningrate":0.1}"#)).contains("unknown field `learningrate`"));
+        assert!(err(r#"{"data":{"source":"x"},"modle":{}}"#).contains("unknown field `modle`"));
+        assert!(err(r#"{"seed":1}"#).contains("missing field `data`"));
+        assert!(
+            err(r#"{"data":{"source":"xor","split":{"train":0.5,"val":0.1,"test":0.1}}}"#)
+                .contains("add up to 1")
+        );
+        assert!(
+            err(r#"{"data":{"source":"xor"},"model":{"kind":"mlp","hidden":[8,999]}}"#)
+                .contains("model.hidden[1]")
+        );
+        assert!(err(
+            r#"{"data":{"source":"xor"},"model":{"kind":"mlp","hidden":[1,1,1,1,1,1,1,1,1]}}"#
+        )
+        .contains("at most 8"));
+    }
+}

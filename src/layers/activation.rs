@@ -1,0 +1,116 @@
+//! Element-wise activations, y = f(x). Backward: dx = dy · f'(x), where
+//! f' is written in terms of whichever of x or y is cheaper:
+//! - relu: f = max(0, x), f' = [x > 0]
+//! - leaky-relu: f = x for x > 0 else 0.01·x, f' = 1 or 0.01
+//! - elu: f = x for x > 0 else eˣ − 1, f' = 1 or y + 1
+//! - gelu (tanh form): f = ½x(1 + tanh(√(2/π)(x + 0.044715x³)))
+//! - tanh: f' = 1 − y²
+//! - sigmoid: f = 1/(1 + e⁻ˣ), f' = y(1 − y)
+//! - linear: f = x, f' = 1
+
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Activation {
+    Relu,
+    LeakyRelu,
+    Elu,
+    Gelu,
+    Tanh,
+    Sigmoid,
+    Linear,
+}
+
+const LEAK: f32 = 0.01;
+const GELU_C: f32 = 0.797_884_6; // √(2/π)
+const GELU_A: f32 = 0.044_715;
+
+impl Activation {
+    pub fn parse(name: &str) -> Result<Activation> {
+        Ok(match name {
+            "relu" => Activation::Relu,
+            "leaky-relu" => Activation::LeakyRelu,
+            "elu" => Activation::Elu,
+            "gelu" => Activation::Gelu,
+            "tanh" => Activation::Tanh,
+            "sigmoid" => Activation::Sigmoid,
+            "linear" => Activation::Linear,
+            other => return Err(Error(format!("unknown activation '{other}'"))),
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Activation::Relu => "relu",
+            Activation::LeakyRelu => "leaky-relu",
+            Activation::Elu => "elu",
+            Activation::Gelu => "gelu",
+            Activation::Tanh => "tanh",
+            Activation::Sigmoid => "sigmoid",
+            Activation::Linear => "linear",
+        }
+    }
+
+    /// The ReLU family wants He initialisation; the rest Glorot.
+    pub fn is_relu_family(self) -> bool {
+        matches!(
+            self,
+            Activation::Relu | Activation::LeakyRelu | Activation::Elu | Activation::Gelu
+        )
+    }
+
+    pub fn forward(self, x: &[f32], y: &mut [f32]) {
+        match self {
+            Activation::Relu => y.iter_mut().zip(x).for_each(|(y, &x)| *y = x.max(0.0)),
+            Activation::LeakyRelu => y
+                .iter_mut()
+                .zip(x)
+                .for_each(|(y, &x)| *y = if x > 0.0 { x } else { LEAK * x }),
+            Activation::Elu => y
+                .iter_mut()
+                .zip(x)
+                .for_each(|(y, &x)| *y = if x > 0.0 { x } else { x.exp_m1() }),
+            Activation::Gelu => y.iter_mut().zip(x).for_each(|(y, &x)| {
+                *y = 0.5 * x * (1.0 + (GELU_C * (x + GELU_A * x * x * x)).tanh())
+            }),
+            Activation::Tanh => y.iter_mut().zip(x).for_each(|(y, &x)| *y = x.tanh()),
+            Activation::Sigmoid => y.iter_mut().zip(x).for_each(|(y, &x)| *y = sigmoid(x)),
+            Activation::Linear => y.copy_from_slice(x),
+        }
+    }
+
+    /// dx = dy · f'(x), using the cached input x and output y.
+    pub fn backward(self, x: &[f32], y: &[f32], dy: &[f32], dx: &mut [f32]) {
+        let it = dx.iter_mut().zip(dy).zip(x.iter().zip(y));
+        match self {
+            Activation::Relu => {
+                it.for_each(|((d, &g), (&x, _))| *d = if x > 0.0 { g } else { 0.0 })
+            }
+            Activation::LeakyRelu => {
+                it.for_each(|((d, &g), (&x, _))| *d = if x > 0.0 { g } else { LEAK * g })
+            }
+            Activation::Elu => {
+                it.for_each(|((d, &g), (&x, &y))| *d = if x > 0.0 { g } else { g * (y + 1.0) })
+            }
+            Activation::Gelu => it.for_each(|((d, &g), (&x, _))| {
+                let u = GELU_C * (x + GELU_A * x * x * x);
+                let t = u.tanh();
+                let du = GELU_C * (1.0 + 3.0 * GELU_A * x * x);
+                *d = g * (0.5 * (1.0 + t) + 0.5 * x * (1.0 - t * t) * du)
+            }),
+            Activation::Tanh => it.for_each(|((d, &g), (_, &y))| *d = g * (1.0 - y * y)),
+            Activation::Sigmoid => it.for_each(|((d, &g), (_, &y))| *d = g * y * (1.0 - y)),
+            Activation::Linear => dx.copy_from_slice(dy),
+        }
+    }
+}
+
+/// Stable for large |x|: never computes e^(+large).
+pub fn sigmoid(x: f32) -> f32 {
+    if x >= 0.0 {
+        1.0 / (1.0 + (-x).exp())
+    } else {
+        let e = x.exp();
+        e / (1.0 + e)
+    }
+}

@@ -1,0 +1,233 @@
+//! Losses, each computed from the network's raw outputs (logits) so the
+//! output non-linearity and the loss can be fused into one stable formula.
+//! `forward_backward` returns the mean loss of a batch and writes dL/dlogits;
+//! `sum` returns the summed loss (the network evaluates a split in chunks).
+
+pub mod cross_entropy;
+pub mod mse;
+
+use crate::error::{Error, Result};
+
+/// What the network's outputs mean, and so how to turn logits into predictions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// Regression: the logits are the predictions.
+    Identity,
+    /// Two classes: one logit, P(class 1) = σ(z).
+    Sigmoid,
+    /// k classes: k logits, P = softmax(z).
+    Softmax,
+    /// tanh output, as TensorFlow Playground's own network (benchmark W1).
+    Tanh,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Loss {
+    /// Mean squared error of the outputs after `Output` (for classification:
+    /// of the probabilities against 0/1 targets, as the Playground trains).
+    Mse(Output),
+    /// ½(o − t)² averaged over the batch: TensorFlow Playground's SQUARE loss.
+    HalfSquared(Output),
+    /// Binary cross-entropy from one logit.
+    BinaryCrossEntropy,
+    /// Softmax cross-entropy from k logits, targets one-hot.
+    SoftmaxCrossEntropy,
+}
+
+impl Loss {
+    /// The loss a task trains with unless `train.loss` overrides it.
+    pub fn for_task(output: Output, override_: Option<&str>) -> Result<Loss> {
+        Ok(match (override_, output) {
+            (None, Output::Identity) | (Some("mse"), _) => Loss::Mse(output),
+            (None, Output::Sigmoid) | (Some("cross-entropy"), Output::Sigmoid) => Loss::BinaryCrossEntropy,
+            (None, Output::Softmax) | (Some("cross-entropy"), Output::Softmax) => Loss::SoftmaxCrossEntropy,
+            (None, Output::Tanh) => Loss::HalfSquared(Output::Tanh),
+            (Some("cross-entropy"), _) => {
+                return Err(Error(
+                    "train.loss 'cross-entropy' needs a classification task; this data set is regression: use 'mse'".into(),
+                ))
+            }
+            (Some(other), _) => return Err(Error(format!("train.loss must be 'mse' or 'cross-entropy', got '{other}'"))),
+        })
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            Loss::Mse(_) => "mse",
+            Loss::HalfSquared(_) => "half-squared",
+            Loss::BinaryCrossEntropy => "binary-cross-entropy",
+            Loss::SoftmaxCrossEntropy => "softmax-cross-entropy",
+        }
+    }
+
+    /// Mean loss over `rows` rows of `width` logits; writes dL/dlogits.
+    pub fn forward_backward(
+        &self,
+        logits: &[f32],
+        targets: &[f32],
+        grad: &mut [f32],
+        rows: usize,
+        width: usize,
+    ) -> f64 {
+        let n = rows * width;
+        let (z, t, g) = (&logits[..n], &targets[..n], &mut grad[..n]);
+        match *self {
+            Loss::Mse(out) => mse::forward_backward(z, t, g, out, 2.0 / n as f32, width) / n as f64,
+            Loss::HalfSquared(out) => {
+                mse::forward_backward(z, t, g, out, 1.0 / rows as f32, width) * 0.5 / rows as f64
+            }
+            Loss::BinaryCrossEntropy => cross_entropy::binary(z, t, Some(g)) / rows as f64,
+            Loss::SoftmaxCrossEntropy => cross_entropy::softmax(z, t, Some(g), width) / rows as f64,
+        }
+    }
+
+    /// Summed loss (not mean) over the rows, for whole-split evaluation.
+    pub fn sum(&self, logits: &[f32], targets: &[f32], rows: usize, width: usize) -> f64 {
+        let n = rows * width;
+        let (z, t) = (&logits[..n], &targets[..n]);
+        match *self {
+            Loss::Mse(out) => mse::sum(z, t, out, width) / width as f64,
+            Loss::HalfSquared(out) => 0.5 * mse::sum(z, t, out, width),
+            Loss::BinaryCrossEntropy => cross_entropy::binary(z, t, None),
+            Loss::SoftmaxCrossEntropy => cross_entropy::softmax(z, t, None, width),
+        }
+    }
+}
+
+impl Output {
+    /// Logits → predictions, in place, one row of `width` at a time.
+    pub fn apply(self, z: &mut [f32], width: usize) {
+        match self {
+            Output::Identity => {}
+            Output::Sigmoid => z
+                .iter_mut()
+                .for_each(|v| *v = crate::layers::activation::sigmoid(*v)),
+            Output::Tanh => z.iter_mut().for_each(|v| *v = v.tanh()),
+            Output::Softmax => z
+                .chunks_mut(width)
+                .for_each(cross_entropy::softmax_in_place),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Central differences of the mean loss against the analytic dL/dz.
+    fn check(loss: Loss, z: &[f32], t: &[f32], rows: usize, width: usize) {
+        let mut g = vec![0.0; z.len()];
+        loss.forward_backward(z, t, &mut g, rows, width);
+        let mut zz = z.to_vec();
+        let h = 1e-3f32;
+        for i in 0..z.len() {
+            zz[i] = z[i] + h;
+            let lp = loss.sum(&zz, t, rows, width) / rows as f64;
+            zz[i] = z[i] - h;
+            let lm = loss.sum(&zz, t, rows, width) / rows as f64;
+            zz[i] = z[i];
+            let num = (lp - lm) / (2.0 * h as f64);
+            let err = (g[i] as f64 - num).abs() / (g[i].abs() as f64 + num.abs()).max(1e-4);
+            assert!(
+                err < 1e-2,
+                "{}: index {i}: analytic {} numeric {num}",
+                loss.name(),
+                g[i]
+            );
+        }
+    }
+
+    #[test]
+    fn every_loss_gradient_matches_finite_differences() {
+        let z = [0.3, -1.2, 2.0, 0.7, -0.4, 1.1];
+        check(
+            Loss::Mse(Output::Identity),
+            &z,
+            &[1.0, 0.0, 2.5, -1.0, 0.2, 0.9],
+            3,
+            2,
+        );
+        check(
+            Loss::Mse(Output::Sigmoid),
+            &z,
+            &[1.0, 0.0, 1.0, 0.0, 0.0, 1.0],
+            6,
+            1,
+        );
+        check(
+            Loss::Mse(Output::Softmax),
+            &z,
+            &[1.0, 0.0, 0.0, 0.0, 1.0, 0.0],
+            2,
+            3,
+        );
+        check(
+            Loss::HalfSquared(Output::Tanh),
+            &z,
+            &[1.0, -1.0, 1.0, 1.0, -1.0, -1.0],
+            6,
+            1,
+        );
+        check(
+            Loss::BinaryCrossEntropy,
+            &z,
+            &[1.0, 0.0, 1.0, 0.0, 0.0, 1.0],
+            6,
+            1,
+        );
+        check(
+            Loss::SoftmaxCrossEntropy,
+            &z,
+            &[0.0, 1.0, 0.0, 0.0, 0.0, 1.0],
+            2,
+            3,
+        );
+    }
+
+    #[test]
+    fn mse_of_known_values() {
+        // mean((1-0)², (3-1)²) = 2.5
+        let mut g = [0.0; 2];
+        let l =
+            Loss::Mse(Output::Identity).forward_backward(&[1.0, 3.0], &[0.0, 1.0], &mut g, 2, 1);
+        assert!((l - 2.5).abs() < 1e-9);
+        assert_eq!(g, [1.0, 2.0]); // 2(o−t)/n
+    }
+
+    #[test]
+    fn cross_entropies_are_stable_for_huge_logits() {
+        let mut g = [0.0; 2];
+        let l = Loss::BinaryCrossEntropy.forward_backward(
+            &[1000.0, -1000.0],
+            &[0.0, 1.0],
+            &mut g,
+            2,
+            1,
+        );
+        assert!((l - 1000.0).abs() < 1e-3, "{l}");
+        assert!(g.iter().all(|v| v.is_finite()));
+        let mut g = [0.0; 3];
+        let l = Loss::SoftmaxCrossEntropy.forward_backward(
+            &[500.0, -500.0, 0.0],
+            &[0.0, 1.0, 0.0],
+            &mut g,
+            1,
+            3,
+        );
+        assert!((l - 1000.0).abs() < 1e-3, "{l}");
+        assert!(g.iter().all(|v| v.is_finite()));
+    }
+
+    #[test]
+    fn loss_overrides() {
+        assert_eq!(
+            Loss::for_task(Output::Sigmoid, Some("mse")).unwrap(),
+            Loss::Mse(Output::Sigmoid)
+        );
+        assert_eq!(
+            Loss::for_task(Output::Softmax, None).unwrap(),
+            Loss::SoftmaxCrossEntropy
+        );
+        assert!(Loss::for_task(Output::Identity, Some("cross-entropy")).is_err());
+    }
+}

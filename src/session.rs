@@ -1,0 +1,647 @@
+//! A training session: data prepared once (split, features, normalization
+//! fitted on the training rows), a network, a loss and an optimizer, and the
+//! loop that trains them. This is the plain-Rust face of everything the page
+//! can do; `web` only converts its inputs and outputs.
+
+use crate::config::{Config, SplitConfig};
+use crate::data::{self, features::FeatureMap, normalize::Normalizer, Dataset, Task};
+use crate::error::{Error, Result};
+use crate::layers::Activation;
+use crate::loss::{Loss, Output};
+use crate::metrics;
+use crate::network::{Init, Network};
+use crate::optim::Optimizer;
+use crate::rng::{self, Rng};
+use ndarray::{Array2, Axis};
+use serde::Serialize;
+
+/// Rows evaluated per forward pass when scoring a whole split.
+const EVAL_CHUNK: usize = 256;
+/// A loss this many times the starting loss means training has blown up.
+const EXPLODE_FACTOR: f64 = 1e4;
+/// At most this many history points are kept (older ones are thinned).
+const HISTORY_CAP: usize = 20_000;
+
+/// RNG streams, so changing one choice (say the batch size) does not
+/// change another (the data).
+const STREAM_DATA: u64 = 1;
+const STREAM_SPLIT: u64 = 2;
+const STREAM_INIT: u64 = 3;
+const STREAM_SHUFFLE: u64 = 4;
+
+/// One split, ready for the network.
+#[derive(Debug, Clone)]
+pub struct Split {
+    /// Raw rows, as the data set gave them (for plotting and `split()`).
+    pub raw: Array2<f32>,
+    /// Model inputs: features, then normalization.
+    pub x: Array2<f32>,
+    /// Training targets, `outputs` values a row (one-hot for k classes).
+    pub t: Vec<f32>,
+    /// The data set's own target per row (value or class index).
+    pub y: Vec<f32>,
+}
+
+impl Split {
+    pub fn rows(&self) -> usize {
+        self.y.len()
+    }
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct TrainReport {
+    pub step: u64,
+    pub epoch: u64,
+    pub train_loss: Option<f64>,
+    pub val_loss: Option<f64>,
+    pub train_accuracy: Option<f64>,
+    pub val_accuracy: Option<f64>,
+    pub diverged: bool,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Evaluation {
+    pub loss: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accuracy: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confusion: Option<Vec<Vec<u32>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mse: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mae: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r2: Option<f64>,
+    pub rows: usize,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Info {
+    pub task: &'static str,
+    pub inputs: usize,
+    pub outputs: usize,
+    pub classes: Vec<String>,
+    pub input_names: Vec<String>,
+    pub feature_names: Vec<String>,
+    pub train_size: usize,
+    pub val_size: usize,
+    pub test_size: usize,
+    pub parameters: usize,
+    pub loss: &'static str,
+    pub optimizer: &'static str,
+    pub learning_rate: f32,
+    pub domain: Option<f32>,
+    pub input_shape: Option<Vec<usize>>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct LeastSquares {
+    pub weights: Vec<f64>,
+    pub bias: f64,
+    pub train_mse: f64,
+    pub test_mse: Option<f64>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct History {
+    pub step: Vec<u64>,
+    pub train_loss: Vec<Option<f64>>,
+    pub val_loss: Vec<Option<f64>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    Train,
+    Val,
+    Test,
+}
+
+impl Which {
+    pub fn parse(s: &str) -> Result<Which> {
+        match s {
+            "train" => Ok(Which::Train),
+            "val" => Ok(Which::Val),
+            "test" => Ok(Which::Test),
+            other => Err(Error(format!(
+                "split must be 'train', 'val' or 'test', got '{other}'"
+            ))),
+        }
+    }
+}
+
+pub struct Session {
+    config: Config,
+    task: Task,
+    input_names: Vec<String>,
+    domain: Option<f32>,
+    image_shape: Option<[usize; 3]>,
+    features: FeatureMap,
+    normalizer: Normalizer,
+    train: Split,
+    val: Split,
+    test: Split,
+    net: Network,
+    output: Output,
+    loss: Loss,
+    opt: Optimizer,
+    shuffle_rng: Rng,
+    order: Vec<usize>,
+    cursor: usize,
+    batch: usize,
+    targets: Vec<f32>,
+    step: u64,
+    epoch: u64,
+    diverged: bool,
+    start_loss: f64,
+    history: History,
+}
+
+impl Session {
+    pub fn from_json(text: &str) -> Result<Session> {
+        Session::new(Config::from_json(text)?)
+    }
+
+    pub fn new(config: Config) -> Result<Session> {
+        config.validate()?;
+        let seed = config.seed;
+        let ds = data::generate(&config.data, &mut rng::derive(seed, STREAM_DATA))?;
+        let task = ds.task.clone();
+
+        let model = &config.model;
+        match (model.kind.as_str(), &task) {
+            ("linear", Task::Classification(_)) => {
+                return Err(Error(format!(
+                    "model.kind 'linear' is for regression, but data.source '{}' is a classification set: choose 'logistic' or 'mlp'",
+                    config.data.source
+                )))
+            }
+            ("logistic", Task::Regression) => {
+                return Err(Error(format!(
+                    "model.kind 'logistic' is for classification, but data.source '{}' is a regression set: choose 'linear' or 'mlp'",
+                    config.data.source
+                )))
+            }
+            _ => {}
+        }
+
+        let features = FeatureMap::new(config.data.features.as_deref(), &ds)?;
+        let split_cfg = config.data.split.unwrap_or_default();
+        let (tr, va, te) = data::split::split_indices(
+            ds.y.len(),
+            ds.fixed_split,
+            &split_cfg,
+            &mut rng::derive(seed, STREAM_SPLIT),
+        );
+        let norm_kind = config
+            .data
+            .normalize
+            .clone()
+            .unwrap_or_else(|| data::default_normalize(&config.data.source).to_string());
+        let train_raw = ds.x.select(Axis(0), &tr);
+        // Fitted on the training rows only: statistics of validation or test
+        // rows would leak into training and flatter the held-out scores.
+        let normalizer = Normalizer::fit(&norm_kind, features.apply(train_raw.view()).view());
+
+        let (output, outputs) = match &task {
+            Task::Regression => (Output::Identity, 1),
+            Task::Classification(c) if c.len() == 2 => (Output::Sigmoid, 1),
+            Task::Classification(c) => (Output::Softmax, c.len()),
+        };
+        let make = |idx: &[usize]| make_split(&ds, idx, &features, &normalizer, outputs);
+        let (train, val, test) = (make(&tr), make(&va), make(&te));
+        if train.rows() == 0 {
+            return Err(Error(
+                "the training split is empty: use more samples or a larger data.split.train".into(),
+            ));
+        }
+
+        let t = &config.train;
+        if t.batch_size > train.rows() {
+            return Err(Error(format!(
+                "train.batchSize must be at most the training set size ({}), got {}",
+                train.rows(),
+                t.batch_size
+            )));
+        }
+        let loss = Loss::for_task(output, t.loss.as_deref())?;
+        let act = Activation::parse(&model.activation)?;
+        let init = match model.init.as_str() {
+            "zeros" => Init::Zeros,
+            "glorot" => Init::Glorot,
+            "he" => Init::He,
+            _ if act.is_relu_family() && !model.hidden.is_empty() => Init::He,
+            _ => Init::Glorot,
+        };
+        // The lesson's linear model starts from zero, as the article does:
+        // gradient descent from zero also ends at the minimum-norm solution.
+        let init = if model.kind == "linear" && model.init == "auto" {
+            Init::Zeros
+        } else {
+            init
+        };
+        let hidden: &[usize] = if model.kind == "mlp" {
+            &model.hidden
+        } else {
+            &[]
+        };
+        let mut net = Network::mlp(
+            features.width(),
+            hidden,
+            act,
+            outputs,
+            init,
+            &mut rng::derive(seed, STREAM_INIT),
+        );
+        net.reserve(t.batch_size.max(EVAL_CHUNK));
+        let opt = Optimizer::new(t, net.params.len())?;
+
+        let mut s = Session {
+            task,
+            input_names: ds.input_names.clone(),
+            domain: ds.domain,
+            image_shape: ds.image_shape,
+            features,
+            normalizer,
+            order: (0..train.rows()).collect(),
+            train,
+            val,
+            test,
+            targets: vec![0.0; t.batch_size * outputs],
+            batch: t.batch_size,
+            net,
+            output,
+            loss,
+            opt,
+            shuffle_rng: rng::derive(seed, STREAM_SHUFFLE),
+            cursor: 0,
+            step: 0,
+            epoch: 0,
+            diverged: false,
+            start_loss: 0.0,
+            history: History::default(),
+            config,
+        };
+        rng::shuffle(&mut s.shuffle_rng, &mut s.order);
+        s.start_loss = s.split_loss(Which::Train).unwrap_or(0.0);
+        Ok(s)
+    }
+
+    /// Run `steps` mini-batch updates, then score the whole training and
+    /// validation splits. Stops early, and stays stopped, once diverged.
+    pub fn train(&mut self, steps: u32) -> TrainReport {
+        for _ in 0..steps {
+            if self.diverged {
+                break;
+            }
+            let loss = self.step_once();
+            if !loss.is_finite()
+                || loss > EXPLODE_FACTOR * self.start_loss.max(1.0)
+                || !self.net.params_finite()
+            {
+                self.diverged = true;
+            }
+        }
+        let report = self.report();
+        self.record(&report);
+        report
+    }
+
+    /// One mini-batch update; returns the batch's loss.
+    fn step_once(&mut self) -> f64 {
+        let n = self.train.rows();
+        if self.cursor >= n {
+            self.cursor = 0;
+            self.epoch += 1;
+            rng::shuffle(&mut self.shuffle_rng, &mut self.order);
+        }
+        let end = (self.cursor + self.batch).min(n);
+        let rows = end - self.cursor;
+        let (d, k) = (self.net.inputs(), self.net.outputs());
+        {
+            let input = self.net.input_mut(rows);
+            for (r, &i) in self.order[self.cursor..end].iter().enumerate() {
+                input[r * d..(r + 1) * d]
+                    .copy_from_slice(&self.train.x.as_slice().unwrap_or(&[])[i * d..(i + 1) * d]);
+                self.targets[r * k..(r + 1) * k].copy_from_slice(&self.train.t[i * k..(i + 1) * k]);
+            }
+        }
+        self.cursor = end;
+        self.net.forward(rows);
+        self.net.zero_grads();
+        let (z, g) = self.net.output_and_grad(rows);
+        let loss = self.loss.forward_backward(z, &self.targets, g, rows, k);
+        self.net.backward(rows, false);
+        let t = &self.config.train;
+        self.net.regularize(t.l1 as f32, t.l2 as f32);
+        self.opt.step(&mut self.net.params, &self.net.grads);
+        self.step += 1;
+        loss
+    }
+
+    fn report(&mut self) -> TrainReport {
+        let (train_loss, train_accuracy) = self.score(Which::Train);
+        let (val_loss, val_accuracy) = if self.val.rows() > 0 {
+            self.score(Which::Val)
+        } else {
+            (None, None)
+        };
+        TrainReport {
+            step: self.step,
+            epoch: self.epoch,
+            train_loss,
+            val_loss,
+            train_accuracy,
+            val_accuracy,
+            diverged: self.diverged,
+        }
+    }
+
+    fn record(&mut self, r: &TrainReport) {
+        let h = &mut self.history;
+        if h.step.last() == Some(&r.step) {
+            return;
+        }
+        h.step.push(r.step);
+        h.train_loss.push(r.train_loss);
+        h.val_loss.push(r.val_loss);
+        if h.step.len() > HISTORY_CAP {
+            // Keep every other point: the curve's shape survives, memory stays flat.
+            for v in [&mut h.train_loss, &mut h.val_loss] {
+                *v = v.iter().step_by(2).cloned().collect();
+            }
+            h.step = h.step.iter().step_by(2).cloned().collect();
+        }
+    }
+
+    fn split(&self, w: Which) -> &Split {
+        match w {
+            Which::Train => &self.train,
+            Which::Val => &self.val,
+            Which::Test => &self.test,
+        }
+    }
+
+    /// Mean loss over a split (None when empty or not finite).
+    fn split_loss(&mut self, w: Which) -> Option<f64> {
+        self.score(w).0
+    }
+
+    /// (mean loss, accuracy) over a whole split, in chunks, no allocation.
+    fn score(&mut self, w: Which) -> (Option<f64>, Option<f64>) {
+        let (d, k) = (self.net.inputs(), self.net.outputs());
+        let classes = self.task.classes();
+        let split = match w {
+            Which::Train => &self.train,
+            Which::Val => &self.val,
+            Which::Test => &self.test,
+        };
+        let n = split.rows();
+        if n == 0 {
+            return (None, None);
+        }
+        let x = split.x.as_slice().unwrap_or(&[]);
+        let (mut sum, mut right) = (0.0f64, 0usize);
+        let mut start = 0;
+        while start < n {
+            let rows = (n - start).min(EVAL_CHUNK);
+            self.net
+                .input_mut(rows)
+                .copy_from_slice(&x[start * d..(start + rows) * d]);
+            let z = self.net.forward(rows);
+            let t = &split.t[start * k..(start + rows) * k];
+            sum += self.loss.sum(z, t, rows, k);
+            if classes > 0 {
+                for (r, zr) in z.chunks(k).enumerate() {
+                    // Argmax of logits = argmax of probabilities; one logit: z > 0 ⇔ p > ½.
+                    let p = if k == 1 {
+                        (zr[0] > 0.0) as usize
+                    } else {
+                        metrics::predicted_class(zr)
+                    };
+                    right += (p == split.y[start + r] as usize) as usize;
+                }
+            }
+            start += rows;
+        }
+        let loss = sum / n as f64;
+        let acc = (classes > 0).then(|| right as f64 / n as f64);
+        (loss.is_finite().then_some(loss), acc)
+    }
+
+    /// Predictions (after the output function) for model-input rows `x`.
+    fn predict_inputs(&mut self, x: &[f32], rows: usize) -> Vec<f32> {
+        let (d, k) = (self.net.inputs(), self.net.outputs());
+        let mut out = vec![0.0f32; rows * k];
+        let mut start = 0;
+        while start < rows {
+            let r = (rows - start).min(self.net.capacity());
+            self.net
+                .input_mut(r)
+                .copy_from_slice(&x[start * d..(start + r) * d]);
+            let z = self.net.forward(r);
+            let o = &mut out[start * k..(start + r) * k];
+            o.copy_from_slice(z);
+            self.output.apply(o, k);
+            start += r;
+        }
+        out
+    }
+
+    /// Raw rows in the data set's own columns → outputs per row: the value
+    /// (regression), P(class 1) (two classes), or k probabilities.
+    pub fn predict(&mut self, x: &[f32]) -> Result<Vec<f32>> {
+        let d_raw = self.input_names.len();
+        if d_raw == 0 || x.len() % d_raw != 0 {
+            return Err(Error(format!(
+                "predict expects rows of {d_raw} values ({}), flattened; got {} values, which is not a multiple of {d_raw}",
+                self.input_names.join(", "),
+                x.len()
+            )));
+        }
+        if let Some(i) = x.iter().position(|v| !v.is_finite()) {
+            return Err(Error(format!(
+                "predict got a value that is not a finite number at index {i}"
+            )));
+        }
+        let rows = x.len() / d_raw;
+        let w = self.features.width();
+        let mut inputs = vec![0.0f32; rows * w];
+        for (raw, out) in x.chunks(d_raw).zip(inputs.chunks_mut(w)) {
+            self.features.apply_row(raw, out);
+            self.normalizer.apply_row(out);
+        }
+        Ok(self.predict_inputs(&inputs, rows))
+    }
+
+    pub fn evaluate(&mut self, which: &str) -> Result<Evaluation> {
+        let w = Which::parse(which)?;
+        let (loss, accuracy) = self.score(w);
+        let split = self.split(w);
+        let (x, y, rows) = (
+            split.x.as_slice().unwrap_or(&[]).to_vec(),
+            split.y.clone(),
+            split.rows(),
+        );
+        let k = self.net.outputs();
+        let pred = self.predict_inputs(&x, rows);
+        Ok(match &self.task {
+            Task::Classification(c) => Evaluation {
+                loss,
+                accuracy,
+                confusion: Some(metrics::confusion(&pred, &y, k, c.len())),
+                mse: None,
+                mae: None,
+                r2: None,
+                rows,
+            },
+            Task::Regression => Evaluation {
+                loss,
+                accuracy: None,
+                confusion: None,
+                mse: (rows > 0)
+                    .then(|| metrics::mse(&pred, &y))
+                    .filter(|v| v.is_finite()),
+                mae: (rows > 0)
+                    .then(|| metrics::mae(&pred, &y))
+                    .filter(|v| v.is_finite()),
+                r2: metrics::r2(&pred, &y).filter(|v| v.is_finite()),
+                rows,
+            },
+        })
+    }
+
+    pub fn set_learning_rate(&mut self, lr: f64) -> Result<()> {
+        crate::config::positive_finite("learningRate", lr)?;
+        if lr > 100.0 {
+            return Err(Error(format!("learningRate must be at most 100, got {lr}")));
+        }
+        self.opt.set_learning_rate(lr as f32);
+        self.config.train.learning_rate = lr;
+        Ok(())
+    }
+
+    pub fn info(&self) -> Info {
+        Info {
+            task: self.task.name(),
+            inputs: self.input_names.len(),
+            outputs: self.net.outputs(),
+            classes: match &self.task {
+                Task::Classification(c) => c.clone(),
+                Task::Regression => vec![],
+            },
+            input_names: self.input_names.clone(),
+            feature_names: self.features.names(),
+            train_size: self.train.rows(),
+            val_size: self.val.rows(),
+            test_size: self.test.rows(),
+            parameters: self.net.params.len(),
+            loss: self.loss.name(),
+            optimizer: self.opt.name(),
+            learning_rate: self.opt.learning_rate(),
+            domain: self.domain,
+            input_shape: self.image_shape.map(|s| s.to_vec()),
+        }
+    }
+
+    /// Every parameter tensor: (name, shape, values).
+    pub fn parameters(&self) -> Vec<(String, Vec<usize>, &[f32])> {
+        self.net
+            .param_specs()
+            .iter()
+            .map(|s| {
+                let n: usize = s.shape.iter().product();
+                (
+                    s.name.clone(),
+                    s.shape.clone(),
+                    &self.net.params[s.offset..s.offset + n],
+                )
+            })
+            .collect()
+    }
+
+    /// The minimum-norm least-squares fit, for linear regression models
+    /// (in the model's input space: the article's lesson uses raw inputs).
+    pub fn least_squares(&self) -> Option<LeastSquares> {
+        if self.task != Task::Regression || self.config.model.kind != "linear" {
+            return None;
+        }
+        let d = self.net.inputs();
+        let (w, b) =
+            crate::linalg::min_norm_least_squares(self.train.x.as_slice()?, &self.train.y, d);
+        let predict = |s: &Split| -> Vec<f32> {
+            s.x.rows()
+                .into_iter()
+                .map(|r| (r.iter().zip(&w).map(|(&x, &w)| x as f64 * w).sum::<f64>() + b) as f32)
+                .collect()
+        };
+        let train_mse = metrics::mse(&predict(&self.train), &self.train.y);
+        let test_mse =
+            (self.test.rows() > 0).then(|| metrics::mse(&predict(&self.test), &self.test.y));
+        Some(LeastSquares {
+            weights: w,
+            bias: b,
+            train_mse,
+            test_mse,
+        })
+    }
+
+    /// Raw rows and targets of a split, for plotting.
+    pub fn split_data(&self, which: &str) -> Result<(&Array2<f32>, &[f32])> {
+        let s = self.split(Which::parse(which)?);
+        Ok((&s.raw, &s.y))
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    pub fn step_count(&self) -> u64 {
+        self.step
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    pub fn network(&self) -> &Network {
+        &self.net
+    }
+
+    pub fn default_split() -> SplitConfig {
+        SplitConfig::default()
+    }
+}
+
+fn make_split(
+    ds: &Dataset,
+    idx: &[usize],
+    features: &FeatureMap,
+    norm: &Normalizer,
+    outputs: usize,
+) -> Split {
+    let raw = ds.x.select(Axis(0), idx);
+    let mut x = features.apply(raw.view());
+    norm.apply(&mut x);
+    let x = if x.is_standard_layout() {
+        x
+    } else {
+        x.as_standard_layout().to_owned()
+    };
+    let y: Vec<f32> = idx.iter().map(|&i| ds.y[i]).collect();
+    let t = match outputs {
+        1 => y.clone(),
+        k => {
+            let mut t = vec![0.0; y.len() * k];
+            for (r, &c) in y.iter().enumerate() {
+                t[r * k + c as usize] = 1.0;
+            }
+            t
+        }
+    };
+    Split { raw, x, t, y }
+}

@@ -1,0 +1,130 @@
+//! The one wasm boundary: converts JS values to Rust and back, and
+//! delegates to `session::Session`. No ML here.
+//!
+//! Configs arrive as plain JS objects (serde-wasm-bindgen, with the failing
+//! field's path in the message); tensors cross as `Float32Array`s; small
+//! results go back as plain objects. Every error becomes a JS `Error`.
+
+use crate::config::Config;
+use crate::error::Error;
+use crate::session;
+use js_sys::{Array, Float32Array, Object, Reflect};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+fn js_err(e: Error) -> JsError {
+    JsError::new(e.message())
+}
+
+/// `null` for missing values, plain objects for maps (not JS `Map`s).
+fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
+    let ser = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    v.serialize(&ser).map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn set(obj: &Object, key: &str, v: &JsValue) -> Result<(), JsError> {
+    Reflect::set(obj, &JsValue::from_str(key), v)
+        .map_err(|_| JsError::new("internal: could not build a result object"))?;
+    Ok(())
+}
+
+#[wasm_bindgen(start)]
+pub fn start() {
+    // Rust panics (there should be none) reach the console with a message.
+    console_error_panic_hook::set_once();
+}
+
+#[wasm_bindgen]
+pub struct Session {
+    inner: session::Session,
+}
+
+#[wasm_bindgen]
+impl Session {
+    /// `new Session(config)`: throws an Error naming the bad field.
+    #[wasm_bindgen(constructor)]
+    pub fn new(config: JsValue) -> Result<Session, JsError> {
+        if !config.is_object() {
+            return Err(JsError::new(
+                "config must be an object such as { data: { source: 'article-linear' } }",
+            ));
+        }
+        let cfg = Config::from_deserializer(serde_wasm_bindgen::Deserializer::from(config))
+            .map_err(js_err)?;
+        let inner = session::Session::new(cfg).map_err(js_err)?;
+        Ok(Session { inner })
+    }
+
+    /// Run `steps` updates → `{ step, epoch, trainLoss, valLoss, trainAccuracy, valAccuracy, diverged }`.
+    pub fn train(&mut self, steps: u32) -> Result<JsValue, JsError> {
+        if steps > 1_000_000 {
+            return Err(JsError::new(&format!(
+                "train(steps): at most 1000000 steps a call, got {steps}"
+            )));
+        }
+        to_js(&self.inner.train(steps))
+    }
+
+    /// Raw rows (row-major) → outputs per row.
+    pub fn predict(&mut self, x: &[f32]) -> Result<Float32Array, JsError> {
+        let y = self.inner.predict(x).map_err(js_err)?;
+        Ok(Float32Array::from(&y[..]))
+    }
+
+    /// `'train' | 'val' | 'test'` → `{ loss, accuracy, confusion }` or `{ loss, mse, mae, r2 }`.
+    pub fn evaluate(&mut self, split: &str) -> Result<JsValue, JsError> {
+        let e = self.inner.evaluate(split).map_err(js_err)?;
+        to_js(&e)
+    }
+
+    #[wasm_bindgen(js_name = setLearningRate)]
+    pub fn set_learning_rate(&mut self, lr: f64) -> Result<(), JsError> {
+        self.inner.set_learning_rate(lr).map_err(js_err)
+    }
+
+    pub fn info(&self) -> Result<JsValue, JsError> {
+        to_js(&self.inner.info())
+    }
+
+    /// `[{ name, shape, values: Float32Array }]`, in layer order.
+    pub fn parameters(&self) -> Result<Array, JsError> {
+        let out = Array::new();
+        for (name, shape, values) in self.inner.parameters() {
+            let o = Object::new();
+            set(&o, "name", &JsValue::from_str(&name))?;
+            set(&o, "shape", &to_js(&shape)?)?;
+            set(&o, "values", &Float32Array::from(values).into())?;
+            out.push(&o);
+        }
+        Ok(out)
+    }
+
+    /// Minimum-norm least-squares reference `{ weights, bias, trainMse, testMse }`, or null.
+    #[wasm_bindgen(js_name = leastSquares)]
+    pub fn least_squares(&self) -> Result<JsValue, JsError> {
+        match self.inner.least_squares() {
+            Some(ls) => to_js(&ls),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    /// `{ x: Float32Array, y: Float32Array, rows, inputs }` of a split's raw rows.
+    pub fn split(&self, which: &str) -> Result<Object, JsError> {
+        let (x, y) = self.inner.split_data(which).map_err(js_err)?;
+        let o = Object::new();
+        set(
+            &o,
+            "x",
+            &Float32Array::from(x.as_slice().unwrap_or(&[])).into(),
+        )?;
+        set(&o, "y", &Float32Array::from(y).into())?;
+        set(&o, "rows", &JsValue::from(x.nrows() as u32))?;
+        set(&o, "inputs", &JsValue::from(x.ncols() as u32))?;
+        Ok(o)
+    }
+
+    /// `{ step: [...], trainLoss: [...], valLoss: [...] }`.
+    pub fn history(&self) -> Result<JsValue, JsError> {
+        to_js(self.inner.history())
+    }
+}

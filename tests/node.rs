@@ -1,0 +1,4 @@
+//! The Session contract under Node: `wasm-pack test --node -- --test node`.
+#![cfg(target_arch = "wasm32")]
+
+include!("shared/contract.rs");

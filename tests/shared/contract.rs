@@ -1,0 +1,100 @@
+// The JS contract of `Session`, as the page and outside tests use it.
+// Included by tests/web.rs (browsers) and tests/node.rs (Node).
+
+use descent::web::Session;
+use js_sys::{Float32Array, Reflect, JSON};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+const LESSON: &str = r#"{"seed":1,"data":{"source":"article-linear"},"model":{"kind":"linear"},
+  "train":{"optimizer":"sgd","learningRate":0.01,"batchSize":4}}"#;
+
+fn obj(json: &str) -> JsValue {
+    JSON::parse(json).expect("test JSON parses")
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).expect("property readable")
+}
+
+fn num(v: &JsValue, key: &str) -> f64 {
+    get(v, key).as_f64().unwrap_or_else(|| panic!("{key} is not a number"))
+}
+
+fn error_message(e: wasm_bindgen::JsError) -> String {
+    let v: JsValue = e.into();
+    get(&v, "message").as_string().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn lesson_trains_to_a_small_test_error() {
+    let mut s = Session::new(obj(LESSON)).unwrap_or_else(|_| panic!("lesson config accepted"));
+    let first = s.train(1).unwrap();
+    assert_eq!(num(&first, "step"), 1.0);
+    let r = s.train(999).unwrap();
+    assert_eq!(num(&r, "step"), 1000.0);
+    assert!(get(&r, "valLoss").is_null(), "the article has no validation split");
+    assert_eq!(get(&r, "diverged").as_bool(), Some(false));
+    assert!(num(&r, "trainLoss") < num(&first, "trainLoss"));
+    let m = s.evaluate("test").unwrap();
+    assert!(num(&m, "loss") < 1e-3, "test MSE {}", num(&m, "loss"));
+    // Predict [[5,6],[6,7]] ≈ [5,6].
+    let y = s.predict(&[5.0, 6.0, 6.0, 7.0]).unwrap().to_vec();
+    assert_eq!(y.len(), 2);
+    assert!((y[0] - 5.0).abs() < 0.05 && (y[1] - 6.0).abs() < 0.05, "{y:?}");
+    s.free();
+}
+
+#[wasm_bindgen_test]
+fn article_learning_rate_diverges() {
+    let cfg = LESSON.replace("0.01", "0.1");
+    let mut s = Session::new(obj(&cfg)).unwrap_or_else(|_| panic!("config accepted"));
+    let r = s.train(200).unwrap();
+    assert_eq!(get(&r, "diverged").as_bool(), Some(true));
+    let loss = get(&r, "trainLoss");
+    assert!(loss.is_null() || loss.as_f64().is_some_and(|v| v.is_finite()), "never NaN across the boundary");
+}
+
+#[wasm_bindgen_test]
+fn bad_config_throws_a_named_error_and_the_module_keeps_working() {
+    let bad = LESSON.replace("0.01", "-1");
+    let msg = error_message(Session::new(obj(&bad)).err().expect("negative learning rate refused"));
+    assert!(msg.contains("learningRate"), "{msg}");
+    let msg = error_message(Session::new(obj(r#"{"data":{"source":"article-linear"},"train":{"batchSize":"four"}}"#)).err().expect("string batch size refused"));
+    assert!(msg.contains("train.batchSize"), "{msg}");
+    let msg = error_message(Session::new(obj(r#"{"data":{"source":"nope"}}"#)).err().expect("unknown source refused"));
+    assert!(msg.contains("data.source"), "{msg}");
+    let msg = error_message(Session::new(JsValue::from_f64(3.0)).err().expect("non-object refused"));
+    assert!(msg.contains("object"), "{msg}");
+    // And after all that, a good config still trains.
+    let mut s = Session::new(obj(LESSON)).unwrap_or_else(|_| panic!("module still works"));
+    assert_eq!(num(&s.train(5).unwrap(), "step"), 5.0);
+    let e = s.predict(&[1.0, 2.0, 3.0]).err().expect("3 values are not whole rows of 2");
+    assert!(error_message(e).contains("rows of 2"));
+    assert!(s.set_learning_rate(f64::NAN).is_err());
+    assert!(s.evaluate("validation").is_err());
+}
+
+#[wasm_bindgen_test]
+fn parameters_least_squares_split_and_history() {
+    let mut s = Session::new(obj(LESSON)).unwrap_or_else(|_| panic!("lesson config accepted"));
+    s.train(10).unwrap();
+    s.train(10).unwrap();
+    let p = s.parameters().unwrap();
+    assert_eq!(p.length(), 2);
+    let w: Float32Array = get(&p.get(0), "values").into();
+    assert_eq!(w.length(), 2);
+    let ls = s.least_squares().unwrap();
+    let lw = get(&ls, "weights");
+    assert!((Reflect::get_u32(&lw, 0).unwrap().as_f64().unwrap() - 2.0 / 3.0).abs() < 1e-6);
+    let sp = s.split("test").unwrap();
+    assert_eq!(num(&sp, "rows"), 2.0);
+    let h = s.history().unwrap();
+    assert_eq!(js_sys::Array::from(&get(&h, "step")).length(), 2);
+    let info = s.info().unwrap();
+    assert_eq!(get(&info, "task").as_string().as_deref(), Some("regression"));
+    assert_eq!(num(&info, "trainSize"), 4.0);
+    // The learning rate changes without a reset: the step count carries on.
+    s.set_learning_rate(0.02).unwrap();
+    assert_eq!(num(&s.train(1).unwrap(), "step"), 21.0);
+}
