@@ -1,0 +1,379 @@
+//! Data sets: seeded generators (`(config, rng) -> Dataset`), the real digits,
+//! and CSV text. A `Dataset` is raw rows; splitting, feature maps and
+//! normalization happen in `prepare`, fitted on the training split only.
+//!
+//! `data.noise` is on TensorFlow Playground's scale for every generator:
+//! 0 is clean and 0.5 is the noisiest Playground offers (its 50% slider);
+//! each generator's doc comment says what the number scales.
+
+pub mod article;
+pub mod csv;
+pub mod digits;
+pub mod features;
+pub mod normalize;
+pub mod playground;
+pub mod regression;
+pub mod split;
+
+use crate::config::{DataConfig, MAX_CELLS, MAX_CLASSES};
+use crate::error::{Error, Result};
+use crate::rng::Rng;
+use ndarray::Array2;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Task {
+    Regression,
+    /// Class names, in index order; targets are class indices.
+    Classification(Vec<String>),
+}
+
+impl Task {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Task::Regression => "regression",
+            Task::Classification(_) => "classification",
+        }
+    }
+    pub fn classes(&self) -> usize {
+        match self {
+            Task::Regression => 0,
+            Task::Classification(c) => c.len(),
+        }
+    }
+}
+
+/// Raw rows as a generator or file gives them.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    pub task: Task,
+    /// rows × input columns, row-major.
+    pub x: Array2<f32>,
+    /// One value per row: the regression target, or the class index as f32.
+    pub y: Vec<f32>,
+    /// One name per input column (`x1`, `x2` for the 2-D sets).
+    pub input_names: Vec<String>,
+    /// Sets whose split is part of the lesson (the article's example) give it
+    /// here as (train, val, test) row counts, in row order, unshuffled.
+    pub fixed_split: Option<(usize, usize, usize)>,
+    /// `[channels, height, width]` for image sets (digits).
+    pub image_shape: Option<[usize; 3]>,
+    /// Sets on the 2-D plane: the square [-d, d]² the page draws.
+    pub domain: Option<f32>,
+}
+
+/// Every built-in `data.source` name.
+pub const SOURCES: &[&str] = &[
+    "article-linear",
+    "circle",
+    "xor",
+    "gauss",
+    "spiral",
+    "moons",
+    "blobs",
+    "spiral-k",
+    "reg-plane",
+    "reg-gauss",
+    "sine",
+    "digits",
+    "csv",
+];
+
+/// Sources whose rows are fixed (a file or the article's table): there is
+/// nothing to sample and no noise to add.
+const FIXED_SOURCES: &[&str] = &["article-linear", "digits", "csv"];
+
+/// Sources that take `data.classes`.
+const CLASS_SOURCES: &[&str] = &["blobs", "spiral-k"];
+
+/// Default `data.classes` for `blobs` and `spiral-k`: three is the smallest
+/// count that is not a yes/no question, so softmax has something to show.
+pub const DEFAULT_CLASSES: usize = 3;
+
+/// How many rows a generator makes when `data.samples` is absent: 500, as
+/// TensorFlow Playground. `None` for fixed sets, whose size is their own.
+pub fn default_samples(source: &str) -> Option<usize> {
+    if FIXED_SOURCES.contains(&source) {
+        None
+    } else {
+        Some(500)
+    }
+}
+
+/// The `data.normalize` used when the config gives none. Pixels (0..16) and
+/// a file's columns can have any scale, so they are standardized; the
+/// generated sets are already on a small symmetric range, and the page draws
+/// them in their own units, so they are left alone.
+pub fn default_normalize(source: &str) -> &'static str {
+    match source {
+        "digits" | "csv" => "standard",
+        _ => "none",
+    }
+}
+
+/// Refuse a data set larger than the page can hold, before building it.
+pub fn check_cells(rows: usize, inputs: usize) -> Result<()> {
+    match rows.checked_mul(inputs) {
+        Some(c) if c <= MAX_CELLS => Ok(()),
+        _ => Err(Error(format!(
+            "data.samples: {rows} rows × {inputs} inputs = {} values, more than the limit of \
+             {MAX_CELLS}; use fewer samples",
+            rows.saturating_mul(inputs)
+        ))),
+    }
+}
+
+/// Build the raw data set the config asks for. `rng` is the data stream, so
+/// the same seed gives the same rows whatever the model or training settings.
+pub fn generate(cfg: &DataConfig, rng: &mut Rng) -> Result<Dataset> {
+    let source = cfg.source.as_str();
+    if !SOURCES.contains(&source) {
+        return Err(Error(format!(
+            "data.source must be one of {}, got '{source}'",
+            SOURCES
+                .iter()
+                .map(|s| format!("'{s}'"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
+    check_fields(cfg)?;
+
+    let noise = cfg.noise.unwrap_or(0.0);
+    if !(noise.is_finite() && noise >= 0.0) {
+        return Err(Error(format!(
+            "data.noise must be a number from 0 to 10, got {noise}"
+        )));
+    }
+    let noise = noise as f32;
+    let n = cfg.samples.or(default_samples(source)).unwrap_or(0);
+    let classes = cfg.classes.unwrap_or(DEFAULT_CLASSES);
+    if CLASS_SOURCES.contains(&source) && !(2..=MAX_CLASSES).contains(&classes) {
+        return Err(Error(format!(
+            "data.classes must be from 2 to {MAX_CLASSES}, got {classes}"
+        )));
+    }
+    // Generators must make at least one row per class or the split and the
+    // loss have nothing to work with; config validation already asks for ≥ 2.
+    if !FIXED_SOURCES.contains(&source) {
+        let need = if CLASS_SOURCES.contains(&source) {
+            classes
+        } else {
+            2
+        };
+        if n < need {
+            return Err(Error(format!(
+                "data.samples must be at least {need} for '{source}' (one row per class at \
+                 least), got {n}"
+            )));
+        }
+        let inputs = if source == "sine" { 1 } else { 2 };
+        check_cells(n, inputs)?;
+    }
+
+    let ds = match source {
+        "article-linear" => article::article_linear(),
+        "circle" => playground::circle(n, noise, rng),
+        "xor" => playground::xor(n, noise, rng),
+        "gauss" => playground::gauss(n, noise, rng),
+        "spiral" => playground::spiral(n, noise, rng),
+        "moons" => playground::moons(n, noise, rng),
+        "blobs" => playground::blobs(n, classes, noise, rng)?,
+        "spiral-k" => playground::spiral_k(n, classes, noise, rng)?,
+        "reg-plane" => regression::reg_plane(n, noise, rng),
+        "reg-gauss" => regression::reg_gauss(n, noise, rng),
+        "sine" => regression::sine(n, noise, rng),
+        "digits" => digits::digits(),
+        "csv" => csv::from_config(cfg)?,
+        // Unreachable: `source` was checked against SOURCES above; an error
+        // rather than a panic keeps a future mismatch harmless.
+        other => return Err(Error(format!("data.source '{other}' has no generator"))),
+    };
+    check_cells(ds.x.nrows(), ds.x.ncols())?;
+    Ok(ds)
+}
+
+/// Settings that do not apply to the chosen source are refused rather than
+/// ignored: a slider that silently does nothing teaches the wrong lesson.
+fn check_fields(cfg: &DataConfig) -> Result<()> {
+    let source = cfg.source.as_str();
+    if FIXED_SOURCES.contains(&source) {
+        let why = match source {
+            "digits" => "the set is the 1,797 real images as they are",
+            "csv" => "the rows are the file's",
+            _ => "the rows are the article's",
+        };
+        if cfg.samples.is_some() {
+            return Err(Error(format!(
+                "data.samples does not apply to '{source}' ({why}); remove it"
+            )));
+        }
+        if cfg.noise.is_some() {
+            return Err(Error(format!(
+                "data.noise does not apply to '{source}' ({why}); remove it"
+            )));
+        }
+    }
+    if cfg.classes.is_some() && !CLASS_SOURCES.contains(&source) {
+        return Err(Error(format!(
+            "data.classes is only for 'blobs' and 'spiral-k' (source is '{source}'); remove it"
+        )));
+    }
+    if source != "csv" {
+        for (name, given) in [
+            ("data.csv", cfg.csv.is_some()),
+            ("data.target", cfg.target.is_some()),
+            ("data.task", cfg.task.is_some()),
+            ("data.missing", cfg.missing.is_some()),
+        ] {
+            if given {
+                return Err(Error(format!(
+                    "{name} is only for source 'csv' (source is '{source}'); remove it"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A 2-D data set on the plane [-domain, domain]² with inputs `x1`, `x2`.
+pub(crate) fn plane(points: Vec<[f32; 2]>, y: Vec<f32>, task: Task, domain: f32) -> Dataset {
+    let n = points.len();
+    let flat: Vec<f32> = points.into_iter().flatten().collect();
+    Dataset {
+        task,
+        // The length is 2n by construction, so the shape always matches.
+        x: Array2::from_shape_vec((n, 2), flat).unwrap_or_else(|_| Array2::zeros((0, 2))),
+        y,
+        input_names: vec!["x1".into(), "x2".into()],
+        fixed_split: None,
+        image_shape: None,
+        domain: Some(domain),
+    }
+}
+
+/// Class names "0", "1", ... for sets whose classes have no better name.
+pub(crate) fn numbered_classes(k: usize) -> Task {
+    Task::Classification((0..k).map(|i| i.to_string()).collect())
+}
+
+/// Split n rows into k groups as evenly as possible (the first n % k groups
+/// get one more), so classes are balanced even when k does not divide n.
+pub(crate) fn per_class(n: usize, k: usize) -> Vec<usize> {
+    (0..k).map(|c| n / k + usize::from(c < n % k)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rng::seeded;
+
+    fn cfg(source: &str) -> DataConfig {
+        DataConfig {
+            source: source.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn every_source_generates_with_its_defaults() {
+        for &s in SOURCES {
+            let mut c = cfg(s);
+            if s == "csv" {
+                c.csv = Some("a,b\n1,2\n3,4\n5,6\n".into());
+                c.target = Some("b".into());
+            }
+            let ds = generate(&c, &mut seeded(1)).unwrap_or_else(|e| panic!("{s}: {e}"));
+            assert_eq!(ds.x.nrows(), ds.y.len(), "{s}");
+            assert_eq!(ds.x.ncols(), ds.input_names.len(), "{s}");
+            if let Some(n) = default_samples(s) {
+                assert_eq!(ds.x.nrows(), n, "{s}");
+            }
+            assert!(ds.x.iter().all(|v| v.is_finite()), "{s}");
+            if let Task::Classification(names) = &ds.task {
+                assert!(
+                    ds.y.iter().all(|&c| c >= 0.0 && (c as usize) < names.len()),
+                    "{s}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn unknown_source_lists_the_choices() {
+        let e = generate(&cfg("spirals"), &mut seeded(1)).unwrap_err().0;
+        assert!(e.starts_with("data.source must be one of"), "{e}");
+        assert!(e.contains("'spiral-k'") && e.contains("'spirals'"), "{e}");
+    }
+
+    #[test]
+    fn classes_out_of_range_names_the_field() {
+        for k in [0, 1, 9, 100] {
+            for s in ["blobs", "spiral-k"] {
+                let mut c = cfg(s);
+                c.classes = Some(k);
+                let e = generate(&c, &mut seeded(1)).unwrap_err().0;
+                assert!(e.starts_with("data.classes must be from 2 to 8"), "{e}");
+            }
+        }
+        let mut c = cfg("xor");
+        c.classes = Some(3);
+        assert!(generate(&c, &mut seeded(1))
+            .unwrap_err()
+            .0
+            .starts_with("data.classes is only"));
+    }
+
+    #[test]
+    fn fixed_sets_refuse_samples_and_noise() {
+        for s in ["digits", "article-linear"] {
+            let mut c = cfg(s);
+            c.samples = Some(100);
+            let e = generate(&c, &mut seeded(1)).unwrap_err().0;
+            assert!(e.starts_with("data.samples does not apply to"), "{e}");
+            let mut c = cfg(s);
+            c.noise = Some(0.1);
+            let e = generate(&c, &mut seeded(1)).unwrap_err().0;
+            assert!(e.starts_with("data.noise does not apply to"), "{e}");
+        }
+    }
+
+    #[test]
+    fn csv_fields_only_for_csv() {
+        let mut c = cfg("xor");
+        c.target = Some("y".into());
+        let e = generate(&c, &mut seeded(1)).unwrap_err().0;
+        assert!(e.starts_with("data.target is only for source 'csv'"), "{e}");
+    }
+
+    #[test]
+    fn too_few_samples_for_the_classes() {
+        let mut c = cfg("blobs");
+        c.classes = Some(5);
+        c.samples = Some(4);
+        let e = generate(&c, &mut seeded(1)).unwrap_err().0;
+        assert!(e.contains("data.samples must be at least 5"), "{e}");
+    }
+
+    #[test]
+    fn cell_limit_is_checked() {
+        assert!(check_cells(100_000, 2).is_ok());
+        let e = check_cells(100_001, 2).unwrap_err().0;
+        assert!(e.contains("200000") && e.contains("data.samples"), "{e}");
+        assert!(check_cells(usize::MAX, 3).is_err());
+    }
+
+    #[test]
+    fn default_normalization_per_source() {
+        assert_eq!(default_normalize("digits"), "standard");
+        assert_eq!(default_normalize("csv"), "standard");
+        assert_eq!(default_normalize("xor"), "none");
+        assert_eq!(default_normalize("article-linear"), "none");
+    }
+
+    #[test]
+    fn per_class_is_balanced_and_sums() {
+        assert_eq!(per_class(10, 3), vec![4, 3, 3]);
+        assert_eq!(per_class(7, 2), vec![4, 3]);
+        assert_eq!(per_class(8, 8).iter().sum::<usize>(), 8);
+    }
+}
