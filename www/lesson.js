@@ -1,0 +1,23 @@
+// The first lesson: the source article's linear regression. What makes it
+// this lesson (its config, and the quantities its data can pin down) lives
+// here, so the views stay general and later lessons add a file, not a fork.
+
+export const config = Object.freeze({
+  seed: 1,
+  data: { source: 'article-linear' },
+  model: { kind: 'linear' },
+  // Full batch (all 4 rows), as in the article. 0.01 converges; the article's
+  // own 0.1 diverges on this data, which the page lets a learner try.
+  train: { optimizer: 'sgd', learningRate: 0.01, batchSize: 4 },
+});
+
+// x2 = x1 + 1 on every row, so ŷ = (w1 + w2)·x1 + (w2 + b): the data fixes
+// only these two combinations, never w1, w2 and b one by one. Every exact
+// fit has w1 + w2 = 1 and w2 + b = 0 (ŷ = x1).
+export const pinned = [
+  { label: 'w1 + w2', value: ({ w, b }) => w[0] + w[1], target: 1 },
+  { label: 'w2 + b', value: ({ w, b }) => w[1] + b, target: 0 },
+];
+
+// The fit view plots y against x1 alone; say why that shows everything.
+export const fitXLabel = 'x1   (every point has x2 = x1 + 1)';

@@ -1,0 +1,89 @@
+// The loss curve: training loss (and test MSE) against the update step, on a
+// linear or log axis. Draws the series it is given; never sees the model.
+
+import { palette, prepareCanvas, linearTicks, logTicks, formatPower, makeScale, drawAxes, defaultTickFormat, tracePath } from './plot.js';
+
+const MARGIN = { left: 76, right: 18, top: 14, bottom: 56 };
+
+export function createLossChart(canvas) {
+  let last = null;
+  // Redraw on resize with the last data, not only when a frame arrives.
+  new ResizeObserver(() => last && draw(last)).observe(canvas);
+
+  function draw({ series, logScale }) {
+    last = { series, logScale };
+    const colors = palette(canvas);
+    const { ctx, width, height } = prepareCanvas(canvas);
+    const box = { left: MARGIN.left, top: MARGIN.top, width: width - MARGIN.left - MARGIN.right, height: height - MARGIN.top - MARGIN.bottom };
+    if (box.width < 40 || box.height < 40) return;
+
+    const lines = [
+      { values: series?.trainLoss, color: colors.train, width: 2.5 },
+      { values: series?.testLoss, color: colors.test, width: 2 },
+    ].filter((l) => l.values && l.values.length);
+    const steps = series?.step ?? new Float32Array(0);
+
+    // A value is drawable if finite (and positive on a log axis): NaN and
+    // overflowed losses leave a gap instead of wrecking the scale.
+    const keep = logScale ? (v) => Number.isFinite(v) && v > 0 : (v) => Number.isFinite(v);
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const l of lines) for (const v of l.values) if (keep(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    const maxStep = Math.max(10, steps.length ? steps[steps.length - 1] : 0);
+
+    let y0, y1, yTicks, yFormat;
+    if (logScale) {
+      if (!(hi >= lo)) { lo = 1e-3; hi = 10; }
+      y0 = 10 ** Math.floor(Math.log10(lo));
+      y1 = 10 ** Math.ceil(Math.log10(hi));
+      if (y1 <= y0) y1 = y0 * 10;
+      yTicks = logTicks(y0, y1);
+      yFormat = formatPower;
+    } else {
+      if (!(hi >= lo)) hi = 1;
+      const t = linearTicks(0, hi * 1.05 || 1);
+      y0 = 0;
+      y1 = t.ticks[t.ticks.length - 1] < hi ? hi * 1.05 : t.ticks[t.ticks.length - 1];
+      yTicks = t.ticks;
+      yFormat = defaultTickFormat(t.step);
+    }
+    const xt = linearTicks(0, maxStep, Math.max(2, Math.floor(box.width / 110)));
+    const x1 = Math.max(maxStep, xt.ticks[xt.ticks.length - 1]);
+    const scale = makeScale({ x0: 0, x1, y0, y1, box, log: logScale });
+
+    drawAxes(ctx, scale, colors, {
+      xTicks: xt.ticks,
+      yTicks,
+      xFormat: defaultTickFormat(xt.step),
+      yFormat,
+      xLabel: 'update step',
+      yLabel: logScale ? 'loss J (MSE), log scale' : 'loss J (MSE)',
+    });
+
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(box.left, box.top - 2, box.width + 2, box.height + 4);
+    ctx.clip();
+    ctx.lineJoin = 'round';
+    // Test first so the training loss, the one being minimized, sits on top.
+    for (const l of [...lines].reverse()) {
+      ctx.strokeStyle = l.color;
+      ctx.lineWidth = l.width;
+      tracePath(ctx, scale, steps, l.values, keep);
+      ctx.stroke();
+      // A dot on the newest drawable point shows where training is now.
+      for (let i = steps.length - 1; i >= 0; i--) {
+        if (keep(l.values[i])) {
+          ctx.fillStyle = l.color;
+          ctx.beginPath();
+          ctx.arc(scale.sx(steps[i]), scale.sy(l.values[i]), 4, 0, 2 * Math.PI);
+          ctx.fill();
+          break;
+        }
+      }
+    }
+    ctx.restore();
+  }
+
+  return { draw };
+}
