@@ -54,7 +54,7 @@ export function createLossChart(canvas) {
     drawAxes(ctx, scale, colors, {
       xTicks: xt.ticks,
       yTicks,
-      xFormat: defaultTickFormat(xt.step),
+      xFormat: formatSteps,
       yFormat,
       xLabel: 'update step',
       yLabel: logScale ? 'loss J (MSE), log scale' : 'loss J (MSE)',
@@ -86,4 +86,11 @@ export function createLossChart(canvas) {
   }
 
   return { draw };
+}
+
+// Step counts read better as 200k than as 2e5.
+function formatSteps(t) {
+  if (t >= 1e6) return `${Number((t / 1e6).toPrecision(3))}M`;
+  if (t >= 1e4) return `${Number((t / 1e3).toPrecision(3))}k`;
+  return String(Math.round(t));
 }
