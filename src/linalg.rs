@@ -59,14 +59,13 @@ pub fn symmetric_eigen(a: &[f64], n: usize) -> (Vec<f64>, Vec<f64>) {
 /// Minimum-norm least squares for y ≈ X·w + b. `x` is rows × d row-major.
 /// Returns (w, b).
 pub fn min_norm_least_squares(x: &[f32], y: &[f32], d: usize) -> (Vec<f64>, f64) {
-    let rows = y.len();
     let n = d + 1;
     let col = |r: usize, j: usize| if j < d { x[r * d + j] as f64 } else { 1.0 };
     let mut ata = vec![0.0; n * n];
     let mut aty = vec![0.0; n];
-    for r in 0..rows {
+    for (r, &yr) in y.iter().enumerate() {
         for i in 0..n {
-            aty[i] += col(r, i) * y[r] as f64;
+            aty[i] += col(r, i) * yr as f64;
             for j in 0..n {
                 ata[i * n + j] += col(r, i) * col(r, j);
             }

@@ -456,7 +456,7 @@ impl Session {
     /// (regression), P(class 1) (two classes), or k probabilities.
     pub fn predict(&mut self, x: &[f32]) -> Result<Vec<f32>> {
         let d_raw = self.input_names.len();
-        if d_raw == 0 || x.len() % d_raw != 0 {
+        if d_raw == 0 || !x.len().is_multiple_of(d_raw) {
             return Err(Error(format!(
                 "predict expects rows of {d_raw} values ({}), flattened; got {} values, which is not a multiple of {d_raw}",
                 self.input_names.join(", "),
