@@ -21,6 +21,8 @@ const EVAL_CHUNK: usize = 256;
 const EXPLODE_FACTOR: f64 = 1e4;
 /// At most this many history points are kept (older ones are thinned).
 const HISTORY_CAP: usize = 20_000;
+/// `layer_outputs` rows at most (a 100×100 grid).
+pub const MAX_LAYER_ROWS: usize = 10_000;
 
 /// RNG streams, so changing one choice (say the batch size) does not
 /// change another (the data).
@@ -331,6 +333,7 @@ impl Session {
             }
         }
         self.cursor = end;
+        self.net.set_training(true);
         self.net.forward(rows);
         self.net.zero_grads();
         let (z, g) = self.net.output_and_grad(rows);
@@ -339,6 +342,7 @@ impl Session {
         let t = &self.config.train;
         self.net.regularize(t.l1 as f32, t.l2 as f32);
         self.opt.step(&mut self.net.params, &self.net.grads);
+        self.net.set_training(false);
         self.step += 1;
         loss
     }
@@ -476,6 +480,60 @@ impl Session {
             self.normalizer.apply_row(out);
         }
         Ok(self.predict_inputs(&inputs, rows))
+    }
+
+    /// Raw rows → model inputs (features, then the training normalization).
+    fn model_inputs(&self, x: &[f32]) -> Result<(Vec<f32>, usize)> {
+        let d_raw = self.input_names.len();
+        if d_raw == 0 || !x.len().is_multiple_of(d_raw) {
+            return Err(Error(format!(
+                "expected rows of {d_raw} values ({}), flattened; got {} values, which is not a multiple of {d_raw}",
+                self.input_names.join(", "),
+                x.len()
+            )));
+        }
+        if let Some(i) = x.iter().position(|v| !v.is_finite()) {
+            return Err(Error(format!(
+                "got a value that is not a finite number at index {i}"
+            )));
+        }
+        let rows = x.len() / d_raw;
+        let w = self.features.width();
+        let mut inputs = vec![0.0f32; rows * w];
+        for (raw, out) in x.chunks(d_raw).zip(inputs.chunks_mut(w)) {
+            self.features.apply_row(raw, out);
+            self.normalizer.apply_row(out);
+        }
+        Ok((inputs, rows))
+    }
+
+    /// Every layer's output for raw rows `x` (at most `MAX_LAYER_ROWS`):
+    /// `(name, per-row shape, rows × width values)`, the model inputs first.
+    /// The page draws feature maps, unit heatmaps and RNN states from this.
+    pub fn layer_outputs(&mut self, x: &[f32]) -> Result<Vec<(String, Vec<usize>, Vec<f32>)>> {
+        let (inputs, rows) = self.model_inputs(x)?;
+        if rows > MAX_LAYER_ROWS {
+            return Err(Error(format!(
+                "layerOutputs takes at most {MAX_LAYER_ROWS} rows, got {rows}"
+            )));
+        }
+        self.net.reserve(rows);
+        self.net.input_mut(rows).copy_from_slice(&inputs);
+        self.net.forward(rows);
+        let shapes = self.net.layer_output_shapes();
+        let mut out = vec![(
+            "input".to_string(),
+            vec![self.net.inputs()],
+            self.net.activation(0, rows).to_vec(),
+        )];
+        for (i, layer) in self.net.layers.iter().enumerate() {
+            out.push((
+                format!("{}{i}", layer.name()),
+                shapes[i].clone(),
+                self.net.activation(i + 1, rows).to_vec(),
+            ));
+        }
+        Ok(out)
     }
 
     pub fn evaluate(&mut self, which: &str) -> Result<Evaluation> {

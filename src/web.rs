@@ -123,6 +123,21 @@ impl Session {
         Ok(o)
     }
 
+    /// Each layer's output for raw rows `x`: `[{ name, shape, values: Float32Array }]`,
+    /// the model inputs first; `values` holds rows × the per-row `shape`.
+    #[wasm_bindgen(js_name = layerOutputs)]
+    pub fn layer_outputs(&mut self, x: &[f32]) -> Result<Array, JsError> {
+        let out = Array::new();
+        for (name, shape, values) in self.inner.layer_outputs(x).map_err(js_err)? {
+            let o = Object::new();
+            set(&o, "name", &JsValue::from_str(&name))?;
+            set(&o, "shape", &to_js(&shape)?)?;
+            set(&o, "values", &Float32Array::from(&values[..]).into())?;
+            out.push(&o);
+        }
+        Ok(out)
+    }
+
     /// `{ step: [...], trainLoss: [...], valLoss: [...] }`.
     pub fn history(&self) -> Result<JsValue, JsError> {
         to_js(self.inner.history())

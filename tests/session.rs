@@ -1,0 +1,125 @@
+//! The plain-Rust session contract: info, predictions, layer outputs and
+//! preprocessing without leakage.
+
+use descent::session::Session;
+
+fn session(json: &str) -> Session {
+    Session::from_json(json).unwrap_or_else(|e| panic!("config refused: {e}"))
+}
+
+fn column_means(values: &[f32], width: usize) -> Vec<f64> {
+    let rows = values.len() / width;
+    (0..width)
+        .map(|j| {
+            values
+                .iter()
+                .skip(j)
+                .step_by(width)
+                .map(|&v| v as f64)
+                .sum::<f64>()
+                / rows as f64
+        })
+        .collect()
+}
+
+#[test]
+fn normalization_is_fitted_on_the_training_split_only() {
+    let mut s = session(
+        r#"{"data":{"source":"digits","normalize":"standard"},"model":{"kind":"logistic"}}"#,
+    );
+    let (train_x, _) = s.split_data("train").unwrap();
+    let train_x = train_x.as_slice().unwrap().to_vec();
+    let (val_x, _) = s.split_data("val").unwrap();
+    let val_x = val_x.as_slice().unwrap().to_vec();
+    let inputs = |s: &mut Session, x: &[f32]| s.layer_outputs(x).unwrap()[0].2.clone();
+    // Training rows come out with mean 0 in every column (exactly what
+    // fitting on them means)...
+    let train_means = column_means(&inputs(&mut s, &train_x), 64);
+    assert!(
+        train_means.iter().all(|m| m.abs() < 1e-4),
+        "{train_means:?}"
+    );
+    // ...while held-out rows do not: their statistics were not used.
+    let val_means = column_means(&inputs(&mut s, &val_x), 64);
+    assert!(val_means.iter().any(|m| m.abs() > 0.02), "{val_means:?}");
+}
+
+#[test]
+fn info_describes_the_task() {
+    let s = session(
+        r#"{"data":{"source":"blobs","classes":4},"model":{"kind":"mlp","hidden":[5],"activation":"relu"}}"#,
+    );
+    let i = s.info();
+    assert_eq!(i.task, "classification");
+    assert_eq!(i.classes.len(), 4);
+    assert_eq!(i.outputs, 4);
+    assert_eq!(i.inputs, 2);
+    assert_eq!(i.train_size + i.val_size + i.test_size, 500);
+    assert_eq!(i.train_size, 350);
+    // 2·5 + 5 + 5·4 + 4
+    assert_eq!(i.parameters, 39);
+    assert_eq!(i.domain, Some(6.0));
+}
+
+#[test]
+fn predictions_follow_the_task() {
+    let mut s = session(r#"{"data":{"source":"blobs","classes":3},"model":{"kind":"logistic"}}"#);
+    let p = s.predict(&[0.0, 0.0, 3.0, -2.0]).unwrap();
+    assert_eq!(p.len(), 6, "three probabilities a row");
+    for row in p.chunks(3) {
+        assert!((row.iter().sum::<f32>() - 1.0).abs() < 1e-5);
+    }
+    let mut s = session(r#"{"data":{"source":"xor"},"model":{"kind":"logistic"}}"#);
+    let p = s.predict(&[1.0, 1.0]).unwrap();
+    assert_eq!(p.len(), 1);
+    assert!((0.0..=1.0).contains(&p[0]));
+    // Features are applied by the session: raw x1, x2 in, 5 features used.
+    let mut s = session(
+        r#"{"data":{"source":"circle","features":["x1","x2","x1^2","x2^2","x1*x2"]},"model":{"kind":"logistic"}}"#,
+    );
+    assert_eq!(s.info().feature_names.len(), 5);
+    let outs = s.layer_outputs(&[2.0, 3.0]).unwrap();
+    assert_eq!(outs[0].2, vec![2.0, 3.0, 4.0, 9.0, 6.0]);
+}
+
+#[test]
+fn layer_outputs_give_every_layer_for_every_row() {
+    let mut s = session(
+        r#"{"data":{"source":"spiral"},"model":{"kind":"mlp","hidden":[6,4],"activation":"tanh"}}"#,
+    );
+    let outs = s.layer_outputs(&[0.5, 0.5, -1.0, 2.0, 3.0, 3.0]).unwrap();
+    let names: Vec<&str> = outs.iter().map(|o| o.0.as_str()).collect();
+    assert_eq!(
+        names,
+        ["input", "dense0", "tanh1", "dense2", "tanh3", "dense4"]
+    );
+    assert_eq!(outs[2].1, vec![6]);
+    assert_eq!(outs[2].2.len(), 3 * 6);
+    assert!(outs[2].2.iter().all(|v| v.abs() <= 1.0));
+    assert!(s.layer_outputs(&vec![0.0; 2 * 10_001]).is_err());
+}
+
+#[test]
+fn mse_loss_override_trains_a_classifier_as_the_playground_does() {
+    let mut s = session(
+        r#"{"data":{"source":"gauss","noise":0},"model":{"kind":"mlp","hidden":[4],"activation":"tanh"},
+            "train":{"optimizer":"sgd","learningRate":0.1,"batchSize":10,"loss":"mse"}}"#,
+    );
+    assert_eq!(s.info().loss, "mse");
+    let r = s.train(1000);
+    assert!(r.train_accuracy.unwrap() > 0.97, "{r:?}");
+}
+
+#[test]
+fn evaluation_reports_the_metrics_of_each_task() {
+    let mut s = session(
+        r#"{"data":{"source":"sine","noise":0},"model":{"kind":"mlp","hidden":[16],"activation":"tanh"},"train":{"optimizer":"adam","learningRate":0.02}}"#,
+    );
+    s.train(3000);
+    let e = s.evaluate("val").unwrap();
+    assert!(e.r2.unwrap() > 0.95, "{e:?}");
+    assert!(e.mae.unwrap() < e.mse.unwrap().sqrt() + 1e-9);
+    assert!(e.accuracy.is_none() && e.confusion.is_none());
+    let h = s.history();
+    assert_eq!(h.step, vec![3000]);
+}
