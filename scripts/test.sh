@@ -113,6 +113,9 @@ skip_suite() {
 
 # wasm_suite NAME TEST_FILE ENV-PREFIX... -- WASM-PACK-TEST-ARGS...
 # Builds in the test profile (no --release): Cargo.toml gives it opt-level 2.
+# wasm-pack runs `cargo build --tests EXTRA` and then `cargo test EXTRA`; the
+# first would use the dev profile and the second rebuild everything in the
+# test profile, so EXTRA names the test profile for both.
 wasm_suite() {
     local name=$1 test=$2 envs=()
     shift 2
@@ -122,7 +125,7 @@ wasm_suite() {
         skip_suite "$name" "tests/$test.rs does not exist"
         return
     fi
-    run_suite "$name" tests "${envs[@]}" wasm-pack test --mode no-install "$@" -- --test "$test"
+    run_suite "$name" tests "${envs[@]}" wasm-pack test --mode no-install "$@" -- --profile test --test "$test"
 }
 
 for suite in "${SUITES[@]}"; do
