@@ -52,6 +52,10 @@ pub struct DataConfig {
     pub task: Option<String>,
     /// `csv` source: `drop` | `mean`.
     pub missing: Option<String>,
+    /// Sequence sources: steps a window (usually set as `model.window`).
+    pub window: Option<usize>,
+    /// `sine-seq`: mix in a second frequency.
+    pub mix: Option<bool>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
@@ -75,11 +79,17 @@ impl Default for SplitConfig {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct ModelConfig {
-    /// `linear` | `logistic` | `mlp`.
+    /// `linear` | `logistic` | `mlp` | `cnn` | `rnn`.
     #[serde(default = "default_kind")]
     pub kind: String,
-    #[serde(default)]
+    /// `mlp`: units of each hidden layer (`[8, 8]`); `rnn`: the state size
+    /// (a single number, `16`).
+    #[serde(default, deserialize_with = "number_or_list")]
     pub hidden: Vec<usize>,
+    /// `cnn`: the layer list; absent means the default for the data.
+    pub layers: Option<Vec<LayerConfig>>,
+    /// `rnn`: steps a window (default 20).
+    pub window: Option<usize>,
     /// Hidden-layer activation.
     #[serde(default = "default_activation")]
     pub activation: String,
@@ -98,11 +108,51 @@ fn default_init() -> String {
     "auto".into()
 }
 
+/// One layer of a `cnn`: `{ type: 'conv2d', filters: 8, kernel: 3 }`,
+/// `{ type: 'maxpool', size: 2 }`, `{ type: 'dense', units: 32 }`, ...
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct LayerConfig {
+    /// `conv2d` | `maxpool` | `flatten` | `dense` | `dropout` | an activation name.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub filters: Option<usize>,
+    pub kernel: Option<usize>,
+    pub stride: Option<usize>,
+    /// `same` | `valid` (default `same`).
+    pub padding: Option<String>,
+    pub size: Option<usize>,
+    pub units: Option<usize>,
+    pub rate: Option<f64>,
+    pub activation: Option<String>,
+}
+
+/// `hidden: 16` or `hidden: [16, 8]`.
+fn number_or_list<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Vec<usize>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Hidden {
+        One(usize),
+        Many(Vec<usize>),
+    }
+    match Hidden::deserialize(d) {
+        Ok(Hidden::One(n)) => Ok(vec![n]),
+        Ok(Hidden::Many(v)) => Ok(v),
+        Err(_) => Err(serde::de::Error::custom(
+            "expected a list of whole numbers such as [8, 8] (or one number for an rnn)",
+        )),
+    }
+}
+
 impl Default for ModelConfig {
     fn default() -> Self {
         ModelConfig {
             kind: default_kind(),
             hidden: vec![],
+            layers: None,
+            window: None,
             activation: default_activation(),
             init: default_init(),
         }
@@ -136,6 +186,8 @@ pub struct TrainConfig {
     pub l2: f64,
     /// Override the task's default loss: `mse` | `cross-entropy`.
     pub loss: Option<String>,
+    /// Rescale the gradient when its global norm exceeds this (RNNs).
+    pub clip_norm: Option<f64>,
 }
 
 fn default_optimizer() -> String {
@@ -163,6 +215,7 @@ impl Default for TrainConfig {
             l1: 0.0,
             l2: 0.0,
             loss: None,
+            clip_norm: None,
         }
     }
 }
@@ -177,7 +230,7 @@ pub const ACTIVATIONS: &[&str] = &[
     "sigmoid",
     "linear",
 ];
-pub const MODEL_KINDS: &[&str] = &["linear", "logistic", "mlp"];
+pub const MODEL_KINDS: &[&str] = &["linear", "logistic", "mlp", "cnn", "rnn"];
 pub const INITS: &[&str] = &["auto", "glorot", "he", "zeros"];
 pub const NORMALIZE: &[&str] = &["standard", "minmax", "none"];
 pub const LOSSES: &[&str] = &["mse", "cross-entropy"];
@@ -244,6 +297,9 @@ impl Config {
         if let Some(l) = &t.loss {
             one_of("train.loss", l, LOSSES)?;
         }
+        if let Some(c) = t.clip_norm {
+            positive_finite("train.clipNorm", c)?;
+        }
 
         let m = &self.model;
         one_of("model.kind", &m.kind, MODEL_KINDS)?;
@@ -262,11 +318,37 @@ impl Config {
                 )));
             }
         }
-        if m.kind != "mlp" && !m.hidden.is_empty() {
+        if !matches!(m.kind.as_str(), "mlp" | "rnn") && !m.hidden.is_empty() {
             return Err(Error(format!(
-                "model.hidden is only for kind 'mlp' (kind is '{}'); remove it or choose 'mlp'",
+                "model.hidden is only for kind 'mlp' or 'rnn' (kind is '{}'); remove it or choose 'mlp'",
                 m.kind
             )));
+        }
+        if m.kind == "rnn" && m.hidden.len() > 1 {
+            return Err(Error(format!(
+                "model.hidden for an rnn is one number (its state size), got {} numbers",
+                m.hidden.len()
+            )));
+        }
+        if m.layers.is_some() && m.kind != "cnn" {
+            return Err(Error(format!(
+                "model.layers is only for kind 'cnn' (kind is '{}')",
+                m.kind
+            )));
+        }
+        if m.window.is_some() && m.kind != "rnn" {
+            return Err(Error(format!(
+                "model.window is only for kind 'rnn' (kind is '{}')",
+                m.kind
+            )));
+        }
+        if let Some(layers) = &m.layers {
+            if layers.len() > 32 {
+                return Err(Error(format!(
+                    "model.layers may have at most 32 layers, got {}",
+                    layers.len()
+                )));
+            }
         }
 
         let d = &self.data;

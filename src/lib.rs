@@ -3,6 +3,7 @@
 //! Everything but `web` is the ML core: it knows nothing of the browser and
 //! is tested natively. `web` is the one thin wasm boundary.
 
+pub mod bench;
 pub mod config;
 pub mod data;
 pub mod error;
@@ -10,6 +11,7 @@ pub mod layers;
 pub mod linalg;
 pub mod loss;
 pub mod metrics;
+pub mod model;
 pub mod network;
 pub mod optim;
 pub mod rng;

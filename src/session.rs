@@ -6,10 +6,11 @@
 use crate::config::{Config, SplitConfig};
 use crate::data::{self, features::FeatureMap, normalize::Normalizer, Dataset, Task};
 use crate::error::{Error, Result};
-use crate::layers::Activation;
+use crate::layers::Layer;
 use crate::loss::{Loss, Output};
 use crate::metrics;
-use crate::network::{Init, Network};
+use crate::model::{self, InputDesc};
+use crate::network::{self, Network};
 use crate::optim::Optimizer;
 use crate::rng::{self, Rng};
 use ndarray::{Array2, Axis};
@@ -30,6 +31,9 @@ const STREAM_DATA: u64 = 1;
 const STREAM_SPLIT: u64 = 2;
 const STREAM_INIT: u64 = 3;
 const STREAM_SHUFFLE: u64 = 4;
+
+/// A layer's output for some rows: (name, per-row shape, rows × width values).
+pub type LayerOutput = (String, Vec<usize>, Vec<f32>);
 
 /// One split, ready for the network.
 #[derive(Debug, Clone)]
@@ -171,7 +175,11 @@ impl Session {
     pub fn new(config: Config) -> Result<Session> {
         config.validate()?;
         let seed = config.seed;
-        let ds = data::generate(&config.data, &mut rng::derive(seed, STREAM_DATA))?;
+        let mut data_cfg = config.data.clone();
+        if config.model.kind == "rnn" && data_cfg.window.is_none() {
+            data_cfg.window = config.model.window;
+        }
+        let ds = data::generate(&data_cfg, &mut rng::derive(seed, STREAM_DATA))?;
         let task = ds.task.clone();
 
         let model = &config.model;
@@ -231,34 +239,13 @@ impl Session {
             )));
         }
         let loss = Loss::for_task(output, t.loss.as_deref())?;
-        let act = Activation::parse(&model.activation)?;
-        let init = match model.init.as_str() {
-            "zeros" => Init::Zeros,
-            "glorot" => Init::Glorot,
-            "he" => Init::He,
-            _ if act.is_relu_family() && !model.hidden.is_empty() => Init::He,
-            _ => Init::Glorot,
+        let input = InputDesc {
+            width: features.width(),
+            image_shape: ds.image_shape,
+            source: config.data.source.clone(),
         };
-        // The lesson's linear model starts from zero, as the article does:
-        // gradient descent from zero also ends at the minimum-norm solution.
-        let init = if model.kind == "linear" && model.init == "auto" {
-            Init::Zeros
-        } else {
-            init
-        };
-        let hidden: &[usize] = if model.kind == "mlp" {
-            &model.hidden
-        } else {
-            &[]
-        };
-        let mut net = Network::mlp(
-            features.width(),
-            hidden,
-            act,
-            outputs,
-            init,
-            &mut rng::derive(seed, STREAM_INIT),
-        );
+        let mut net =
+            model::build_network(model, &input, outputs, &mut rng::derive(seed, STREAM_INIT))?;
         net.reserve(t.batch_size.max(EVAL_CHUNK));
         let opt = Optimizer::new(t, net.params.len())?;
 
@@ -341,6 +328,9 @@ impl Session {
         self.net.backward(rows, false);
         let t = &self.config.train;
         self.net.regularize(t.l1 as f32, t.l2 as f32);
+        if let Some(c) = t.clip_norm {
+            network::clip_grad_norm(&mut self.net.grads, c as f32);
+        }
         self.opt.step(&mut self.net.params, &self.net.grads);
         self.net.set_training(false);
         self.step += 1;
@@ -510,7 +500,7 @@ impl Session {
     /// Every layer's output for raw rows `x` (at most `MAX_LAYER_ROWS`):
     /// `(name, per-row shape, rows × width values)`, the model inputs first.
     /// The page draws feature maps, unit heatmaps and RNN states from this.
-    pub fn layer_outputs(&mut self, x: &[f32]) -> Result<Vec<(String, Vec<usize>, Vec<f32>)>> {
+    pub fn layer_outputs(&mut self, x: &[f32]) -> Result<Vec<LayerOutput>> {
         let (inputs, rows) = self.model_inputs(x)?;
         if rows > MAX_LAYER_ROWS {
             return Err(Error(format!(
@@ -523,17 +513,76 @@ impl Session {
         let shapes = self.net.layer_output_shapes();
         let mut out = vec![(
             "input".to_string(),
-            vec![self.net.inputs()],
+            shapes[0].clone(),
             self.net.activation(0, rows).to_vec(),
         )];
         for (i, layer) in self.net.layers.iter().enumerate() {
-            out.push((
-                format!("{}{i}", layer.name()),
-                shapes[i].clone(),
-                self.net.activation(i + 1, rows).to_vec(),
-            ));
+            let name = format!("{}{i}", layer.name());
+            match layer {
+                // The whole state over time, not just the last step: the page
+                // draws it as a heatmap.
+                Layer::Rnn(r) => out.push((
+                    name,
+                    vec![r.window, r.hidden],
+                    r.hidden_states(rows).to_vec(),
+                )),
+                _ => out.push((
+                    name,
+                    shapes[i + 1].clone(),
+                    self.net.activation(i + 1, rows).to_vec(),
+                )),
+            }
         }
         Ok(out)
+    }
+
+    /// Saliency: |∂(predicted class score)/∂(input)| for each raw row: the
+    /// gradient of the winning logit (regression: the output) with respect
+    /// to the raw inputs (chain rule through the normalization).
+    pub fn saliency(&mut self, x: &[f32]) -> Result<Vec<f32>> {
+        let (inputs, rows) = self
+            .model_inputs(x)
+            .map_err(|e| Error(format!("saliency: {e}")))?;
+        if rows > MAX_LAYER_ROWS {
+            return Err(Error(format!(
+                "saliency takes at most {MAX_LAYER_ROWS} rows, got {rows}"
+            )));
+        }
+        if self.features.width() != self.input_names.len() {
+            return Err(Error(
+                "saliency needs a model whose inputs are the raw columns (no extra features)"
+                    .into(),
+            ));
+        }
+        let k = self.net.outputs();
+        self.net.reserve(rows);
+        self.net.input_mut(rows).copy_from_slice(&inputs);
+        self.net.forward(rows);
+        let two_class = self.task.classes() == 2;
+        let (z, g) = self.net.output_and_grad(rows);
+        for (zr, gr) in z.chunks(k).zip(g.chunks_mut(k)) {
+            gr.iter_mut().for_each(|v| *v = 0.0);
+            let c = if k == 1 {
+                0
+            } else {
+                metrics::predicted_class(zr)
+            };
+            // One sigmoid logit: the score of the predicted class is ±z.
+            gr[c] = if k == 1 && two_class && zr[0] < 0.0 {
+                -1.0
+            } else {
+                1.0
+            };
+        }
+        self.net.backward(rows, true);
+        let d = self.net.inputs();
+        let scale = self.normalizer.scale();
+        let grad = self.net.input_grad(rows);
+        Ok(grad
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| (v * scale[i % d]).abs())
+            .collect())
     }
 
     pub fn evaluate(&mut self, which: &str) -> Result<Evaluation> {

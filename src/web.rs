@@ -138,6 +138,12 @@ impl Session {
         Ok(out)
     }
 
+    /// |∂ score of the predicted class / ∂ input| for raw rows → Float32Array, same length.
+    pub fn saliency(&mut self, x: &[f32]) -> Result<Float32Array, JsError> {
+        let y = self.inner.saliency(x).map_err(js_err)?;
+        Ok(Float32Array::from(&y[..]))
+    }
+
     /// `{ step: [...], trainLoss: [...], valLoss: [...] }`.
     pub fn history(&self) -> Result<JsValue, JsError> {
         to_js(self.inner.history())

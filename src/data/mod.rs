@@ -13,6 +13,7 @@ pub mod features;
 pub mod normalize;
 pub mod playground;
 pub mod regression;
+pub mod sequence;
 pub mod split;
 
 use crate::config::{DataConfig, MAX_CELLS, MAX_CLASSES};
@@ -76,11 +77,16 @@ pub const SOURCES: &[&str] = &[
     "sine",
     "digits",
     "csv",
+    "sine-seq",
+    "seq-majority",
 ];
 
 /// Sources whose rows are fixed (a file or the article's table): there is
 /// nothing to sample and no noise to add.
 const FIXED_SOURCES: &[&str] = &["article-linear", "digits", "csv"];
+
+/// Sources whose rows are windows of a sequence (for recurrent networks).
+pub const SEQUENCE_SOURCES: &[&str] = &["sine-seq", "seq-majority"];
 
 /// Sources that take `data.classes`.
 const CLASS_SOURCES: &[&str] = &["blobs", "spiral-k"];
@@ -146,6 +152,13 @@ pub fn generate(cfg: &DataConfig, rng: &mut Rng) -> Result<Dataset> {
     }
     let noise = noise as f32;
     let n = cfg.samples.or(default_samples(source)).unwrap_or(0);
+    let window = cfg.window.unwrap_or(sequence::DEFAULT_WINDOW);
+    if !(2..=sequence::MAX_WINDOW).contains(&window) {
+        return Err(Error(format!(
+            "window must be from 2 to {} steps, got {window}",
+            sequence::MAX_WINDOW
+        )));
+    }
     let classes = cfg.classes.unwrap_or(DEFAULT_CLASSES);
     if CLASS_SOURCES.contains(&source) && !(2..=MAX_CLASSES).contains(&classes) {
         return Err(Error(format!(
@@ -166,7 +179,11 @@ pub fn generate(cfg: &DataConfig, rng: &mut Rng) -> Result<Dataset> {
                  least), got {n}"
             )));
         }
-        let inputs = if source == "sine" { 1 } else { 2 };
+        let inputs = match source {
+            "sine" => 1,
+            "sine-seq" | "seq-majority" => window,
+            _ => 2,
+        };
         check_cells(n, inputs)?;
     }
 
@@ -184,6 +201,8 @@ pub fn generate(cfg: &DataConfig, rng: &mut Rng) -> Result<Dataset> {
         "sine" => regression::sine(n, noise, rng),
         "digits" => digits::digits(),
         "csv" => csv::from_config(cfg)?,
+        "sine-seq" => sequence::sine_seq(n, window, noise, cfg.mix.unwrap_or(false), rng),
+        "seq-majority" => sequence::seq_majority(n, window, rng),
         // Unreachable: `source` was checked against SOURCES above; an error
         // rather than a panic keeps a future mismatch harmless.
         other => return Err(Error(format!("data.source '{other}' has no generator"))),
@@ -216,6 +235,16 @@ fn check_fields(cfg: &DataConfig) -> Result<()> {
     if cfg.classes.is_some() && !CLASS_SOURCES.contains(&source) {
         return Err(Error(format!(
             "data.classes is only for 'blobs' and 'spiral-k' (source is '{source}'); remove it"
+        )));
+    }
+    if cfg.mix.is_some() && source != "sine-seq" {
+        return Err(Error(format!(
+            "data.mix is only for 'sine-seq' (source is '{source}'); remove it"
+        )));
+    }
+    if cfg.window.is_some() && !SEQUENCE_SOURCES.contains(&source) {
+        return Err(Error(format!(
+            "window is only for the sequence sets 'sine-seq' and 'seq-majority' (source is '{source}')"
         )));
     }
     if source != "csv" {
