@@ -7,6 +7,7 @@ pub mod bench;
 pub mod config;
 pub mod data;
 pub mod error;
+pub mod export;
 pub mod layers;
 pub mod linalg;
 pub mod loss;

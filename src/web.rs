@@ -144,6 +144,20 @@ impl Session {
         Ok(Float32Array::from(&y[..]))
     }
 
+    /// The trained model as versioned JSON text.
+    #[wasm_bindgen(js_name = exportModel)]
+    pub fn export_model(&self) -> String {
+        self.inner.export_model()
+    }
+
+    /// `Session.importModel(text)`: a ready session from an exported model.
+    #[wasm_bindgen(js_name = importModel)]
+    pub fn import_model(text: &str) -> Result<Session, JsError> {
+        Ok(Session {
+            inner: session::Session::import_model(text).map_err(js_err)?,
+        })
+    }
+
     /// `{ step: [...], trainLoss: [...], valLoss: [...] }`.
     pub fn history(&self) -> Result<JsValue, JsError> {
         to_js(self.inner.history())

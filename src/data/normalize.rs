@@ -79,6 +79,19 @@ impl Normalizer {
     }
 
     /// `standard`, `minmax` or `none`.
+    /// Rebuild a fitted normalizer (from an exported model). `None` when
+    /// the kind is unknown, the lengths differ, or a number is not finite.
+    pub fn from_parts(kind: &str, shift: Vec<f32>, scale: Vec<f32>) -> Option<Normalizer> {
+        let kind = match kind {
+            "standard" => "standard",
+            "minmax" => "minmax",
+            "none" => "none",
+            _ => return None,
+        };
+        let ok = shift.len() == scale.len() && shift.iter().chain(&scale).all(|v| v.is_finite());
+        ok.then_some(Normalizer { kind, shift, scale })
+    }
+
     pub fn kind(&self) -> &'static str {
         self.kind
     }

@@ -1,0 +1,109 @@
+//! Saving and loading a trained model as versioned JSON: the config that
+//! made it, every parameter tensor, the fitted normalization and the class
+//! names. Loading rebuilds the session from the config, then puts back the
+//! weights and normalization, so predictions match the exported model's
+//! exactly. Anything malformed is refused before anything changes.
+
+use crate::config::Config;
+use crate::data::normalize::Normalizer;
+use crate::error::{Error, Result};
+use serde::{Deserialize, Serialize};
+
+pub const FORMAT: &str = "descent-model";
+pub const VERSION: u32 = 1;
+/// Larger files are refused before parsing (a model of the page's largest
+/// network is a few MB of JSON).
+pub const MAX_MODEL_BYTES: usize = 64 * 1024 * 1024;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct ModelFile {
+    pub format: String,
+    pub version: u32,
+    pub config: Config,
+    pub step: u64,
+    pub classes: Vec<String>,
+    pub feature_names: Vec<String>,
+    pub normalization: NormalizationFile,
+    pub parameters: Vec<ParamFile>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct NormalizationFile {
+    pub kind: String,
+    pub shift: Vec<f32>,
+    pub scale: Vec<f32>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct ParamFile {
+    pub name: String,
+    pub shape: Vec<usize>,
+    pub values: Vec<f32>,
+}
+
+impl ModelFile {
+    pub fn to_json(&self) -> String {
+        // Serializing plain structs of numbers and strings cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Parse and check the envelope; the session checks that the
+    /// parameters fit the network the config builds.
+    pub fn parse(text: &str) -> Result<ModelFile> {
+        if text.len() > MAX_MODEL_BYTES {
+            return Err(Error(format!(
+                "this model file is {} MB; the limit is {} MB",
+                text.len() / 1_048_576,
+                MAX_MODEL_BYTES / 1_048_576
+            )));
+        }
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+            if e.is_eof() {
+                Error(
+                    "this model file is cut short (truncated JSON); export the model again".into(),
+                )
+            } else {
+                Error(format!(
+                    "this is not a model file: it is not valid JSON ({e})"
+                ))
+            }
+        })?;
+        match value.get("format").and_then(|f| f.as_str()) {
+            Some(FORMAT) => {}
+            _ => {
+                return Err(Error(format!(
+                    "this JSON file is not a Descent model (it has no \"format\": \"{FORMAT}\")"
+                )))
+            }
+        }
+        match value.get("version").and_then(|v| v.as_u64()) {
+            Some(v) if v == VERSION as u64 => {}
+            Some(v) => {
+                return Err(Error(format!(
+                    "this model file is version {v}; this page reads version {VERSION}"
+                )))
+            }
+            None => return Err(Error("this model file has no version number".into())),
+        }
+        let file: ModelFile = serde_path_to_error::deserialize(value).map_err(|e| {
+            Error(format!(
+                "this model file is damaged at '{}': {}",
+                e.path(),
+                e.inner()
+            ))
+        })?;
+        file.config
+            .validate()
+            .map_err(|e| Error(format!("this model file's config is invalid: {e}")))?;
+        Ok(file)
+    }
+
+    pub fn normalizer(&self) -> Result<Normalizer> {
+        let n = &self.normalization;
+        Normalizer::from_parts(&n.kind, n.shift.clone(), n.scale.clone())
+            .ok_or_else(|| Error("this model file's normalization is damaged".into()))
+    }
+}
