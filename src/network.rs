@@ -88,28 +88,57 @@ impl Network {
         net
     }
 
-    /// Draw every weight afresh (biases zero), in layer order.
+    /// Draw every weight afresh (biases zero), in layer order, each tensor
+    /// with its own fans (`Layer::fans`: dense in/out, conv kh·kw·C /
+    /// kh·kw·F, the RNN's kernel and recurrent kernel).
     pub fn init(&mut self, init: Init, rng: &mut Rng) {
         self.params.iter_mut().for_each(|p| *p = 0.0);
         if init == Init::Zeros {
             return;
         }
         for l in &self.layers {
-            if let Layer::Dense(d) = l {
-                let w = &mut self.params[d.w_off..d.w_off + d.inputs * d.outputs];
+            for f in l.fans() {
+                let w = &mut self.params[f.offset..f.offset + f.len];
                 match init {
                     Init::Glorot => {
-                        let a = (6.0 / (d.inputs + d.outputs) as f32).sqrt();
+                        let a = (6.0 / (f.fan_in + f.fan_out) as f32).sqrt();
                         w.iter_mut().for_each(|v| *v = rng::uniform(rng, -a, a));
                     }
                     Init::He => {
-                        let s = (2.0 / d.inputs as f32).sqrt();
+                        let s = (2.0 / f.fan_in as f32).sqrt();
                         w.iter_mut().for_each(|v| *v = s * rng::normal(rng));
                     }
                     Init::Zeros => {}
                 }
             }
         }
+    }
+
+    /// Training mode for the layers that care (dropout masks in training and
+    /// is the identity in evaluation). Set it before each forward pass:
+    /// `true` for a training step, `false` for scoring and prediction.
+    pub fn set_training(&mut self, on: bool) {
+        self.layers.iter_mut().for_each(|l| l.set_training(on));
+    }
+
+    /// Per-row shapes of the activations: `[0]` is the input's, `[i + 1]`
+    /// layer i's output (`[C, H, W]` for images, e.g. `[8, 14, 14]`; `[n]`
+    /// for vectors). Activations and dropout keep their input's shape.
+    pub fn layer_output_shapes(&self) -> Vec<Vec<usize>> {
+        let mut shapes = vec![self
+            .layers
+            .first()
+            .map(|l| l.in_shape())
+            .unwrap_or_else(|| vec![self.widths[0]])];
+        for l in &self.layers {
+            let s = if l.elementwise() {
+                shapes[shapes.len() - 1].clone()
+            } else {
+                l.shape()
+            };
+            shapes.push(s);
+        }
+        shapes
     }
 
     pub fn inputs(&self) -> usize {
@@ -228,6 +257,24 @@ impl Network {
     }
 }
 
+/// Gradient clipping by global norm: if ‖g‖₂ > `max_norm`, scale the whole
+/// flat gradient by `max_norm / ‖g‖₂` (its direction is kept). Returns the
+/// norm before clipping. A `max_norm` that is not positive and finite, or a
+/// norm that is not finite (the step is diverging: the trainer's check
+/// should see it), leaves the gradient as it is.
+pub fn clip_grad_norm(grads: &mut [f32], max_norm: f32) -> f32 {
+    let norm = grads
+        .iter()
+        .map(|&g| g as f64 * g as f64)
+        .sum::<f64>()
+        .sqrt() as f32;
+    if max_norm > 0.0 && max_norm.is_finite() && norm.is_finite() && norm > max_norm {
+        let scale = max_norm / norm;
+        grads.iter_mut().for_each(|g| *g *= scale);
+    }
+    norm
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -270,7 +317,7 @@ mod tests {
             net.backward(rows, false);
             let analytic = net.grads.clone();
             let h = 1e-2;
-            for i in 0..net.params.len() {
+            for (i, &a) in analytic.iter().enumerate() {
                 let keep = net.params[i];
                 net.params[i] = keep + h;
                 let lp = eval(&mut net);
@@ -278,12 +325,28 @@ mod tests {
                 let lm = eval(&mut net);
                 net.params[i] = keep;
                 let num = (lp - lm) / (2.0 * h as f64);
-                let err = (analytic[i] as f64 - num).abs()
-                    / (analytic[i].abs() as f64 + num.abs()).max(1e-3);
-                assert!(err < 2e-2, "{act} param {i}: {} vs {num}", analytic[i]);
+                let err = (a as f64 - num).abs() / (a.abs() as f64 + num.abs()).max(1e-3);
+                assert!(err < 2e-2, "{act} param {i}: {a} vs {num}");
             }
         }
         let _ = Output::Identity;
+    }
+
+    #[test]
+    fn clip_grad_norm_scales_only_above_the_limit() {
+        let mut g = [3.0f32, -4.0];
+        assert_eq!(clip_grad_norm(&mut g, 10.0), 5.0);
+        assert_eq!(g, [3.0, -4.0]);
+        assert_eq!(clip_grad_norm(&mut g, 1.0), 5.0);
+        assert!((g[0] - 0.6).abs() < 1e-6 && (g[1] + 0.8).abs() < 1e-6);
+        let norm: f32 = g.iter().map(|v| v * v).sum::<f32>().sqrt();
+        assert!((norm - 1.0).abs() < 1e-6);
+        let mut g = [3.0f32, -4.0];
+        assert_eq!(clip_grad_norm(&mut g, 0.0), 5.0); // 0: no clipping
+        assert_eq!(g, [3.0, -4.0]);
+        let mut g = [f32::INFINITY, 1.0];
+        assert!(clip_grad_norm(&mut g, 1.0).is_infinite());
+        assert_eq!(g[1], 1.0);
     }
 
     #[test]

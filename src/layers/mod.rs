@@ -1,22 +1,45 @@
 //! Layers. Each one reads its input `x` and writes its output `y` in
-//! buffers the network owns, keeps its parameters at offsets of the
-//! network's one flat parameter vector, and caches nothing it can recompute
-//! from `x` and `y` (the network keeps both for the backward pass).
+//! buffers the network owns and keeps its parameters at offsets of the
+//! network's one flat parameter vector. What it cannot cheaply recompute
+//! from `x` and `y` (pooling maxima, dropout masks, an RNN's hidden states)
+//! or needs as working space (im2col) it keeps in scratch buffers of its
+//! own, grown only when a larger batch is seen.
 //!
 //! An enum rather than trait objects: the set of layers is closed, dispatch
 //! is a jump table, and a training step allocates nothing.
+//!
+//! Tensors are flat row-major f32; an image activation is `[C, H, W]` per row
+//! (channels first), a sequence `[T, F]` per row (time major).
 
 pub mod activation;
+pub mod build;
+pub mod conv2d;
 pub mod dense;
+pub mod dropout;
+pub mod flatten;
+pub mod gemm;
+pub mod maxpool;
+pub mod rnn;
 
 pub use activation::Activation;
+pub use build::{build, rnn_network, LayerSpec};
+pub use conv2d::Conv2d;
 pub use dense::Dense;
+pub use dropout::Dropout;
+pub use flatten::Flatten;
+pub use maxpool::MaxPool;
+pub use rnn::Rnn;
 
 #[derive(Debug, Clone)]
 pub enum Layer {
     Dense(Dense),
     /// An activation over `width` values a row.
     Act(Activation, usize),
+    Conv2d(Conv2d),
+    MaxPool(MaxPool),
+    Flatten(Flatten),
+    Dropout(Dropout),
+    Rnn(Rnn),
 }
 
 /// One named parameter tensor of a layer, as the page shows it.
@@ -29,11 +52,26 @@ pub struct ParamSpec {
     pub decay: bool,
 }
 
+/// A weight tensor to initialise: `len` values at `offset`, with the fans
+/// Glorot and He use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fans {
+    pub offset: usize,
+    pub len: usize,
+    pub fan_in: usize,
+    pub fan_out: usize,
+}
+
 impl Layer {
     pub fn out_width(&self) -> usize {
         match self {
             Layer::Dense(d) => d.outputs,
             Layer::Act(_, w) => *w,
+            Layer::Conv2d(c) => c.out_width(),
+            Layer::MaxPool(p) => p.out_width(),
+            Layer::Flatten(f) => f.width(),
+            Layer::Dropout(d) => d.width,
+            Layer::Rnn(r) => r.out_width(),
         }
     }
 
@@ -41,33 +79,134 @@ impl Layer {
         match self {
             Layer::Dense(d) => d.inputs,
             Layer::Act(_, w) => *w,
+            Layer::Conv2d(c) => c.in_width(),
+            Layer::MaxPool(p) => p.in_width(),
+            Layer::Flatten(f) => f.width(),
+            Layer::Dropout(d) => d.width,
+            Layer::Rnn(r) => r.in_width(),
         }
+    }
+
+    /// Per-row output shape: `[C, H, W]` for conv2d and maxpool (e.g.
+    /// `[8, 14, 14]`), `[n]` otherwise. Element-wise layers (activations,
+    /// dropout) do not know the shape they pass through and say `[width]`;
+    /// `Network::layer_output_shapes` gives them their input's shape.
+    pub fn shape(&self) -> Vec<usize> {
+        match self {
+            Layer::Conv2d(c) => c.out_shape.to_vec(),
+            Layer::MaxPool(p) => p.out_shape.to_vec(),
+            other => vec![other.out_width()],
+        }
+    }
+
+    /// Per-row input shape: `[C, H, W]` for conv2d and maxpool, `[T, F]` for
+    /// rnn, whatever flatten was given, `[n]` otherwise.
+    pub fn in_shape(&self) -> Vec<usize> {
+        match self {
+            Layer::Conv2d(c) => c.in_shape.to_vec(),
+            Layer::MaxPool(p) => p.in_shape.to_vec(),
+            Layer::Flatten(f) => f.in_shape.clone(),
+            Layer::Rnn(r) => vec![r.window, r.features],
+            other => vec![other.in_width()],
+        }
+    }
+
+    /// Whether the output has the input's shape value for value.
+    pub fn elementwise(&self) -> bool {
+        matches!(self, Layer::Act(..) | Layer::Dropout(_))
     }
 
     pub fn name(&self) -> String {
         match self {
             Layer::Dense(_) => "dense".into(),
             Layer::Act(a, _) => a.name().into(),
+            Layer::Conv2d(_) => "conv2d".into(),
+            Layer::MaxPool(_) => "maxpool".into(),
+            Layer::Flatten(_) => "flatten".into(),
+            Layer::Dropout(_) => "dropout".into(),
+            Layer::Rnn(_) => "rnn".into(),
+        }
+    }
+
+    /// Training mode: only dropout cares (it masks in training and is the
+    /// identity in evaluation); every other layer ignores it.
+    pub fn set_training(&mut self, on: bool) {
+        if let Layer::Dropout(d) = self {
+            d.set_training(on);
         }
     }
 
     pub fn params(&self, index: usize) -> Vec<ParamSpec> {
+        let spec = |name: String, shape: Vec<usize>, offset: usize, decay: bool| ParamSpec {
+            name,
+            shape,
+            offset,
+            decay,
+        };
         match self {
             Layer::Dense(d) => vec![
-                ParamSpec {
-                    name: format!("dense{index}.weight"),
-                    shape: vec![d.inputs, d.outputs],
-                    offset: d.w_off,
-                    decay: true,
-                },
-                ParamSpec {
-                    name: format!("dense{index}.bias"),
-                    shape: vec![d.outputs],
-                    offset: d.b_off,
-                    decay: false,
-                },
+                spec(
+                    format!("dense{index}.weight"),
+                    vec![d.inputs, d.outputs],
+                    d.w_off,
+                    true,
+                ),
+                spec(
+                    format!("dense{index}.bias"),
+                    vec![d.outputs],
+                    d.b_off,
+                    false,
+                ),
             ],
-            Layer::Act(..) => vec![],
+            Layer::Conv2d(c) => vec![
+                spec(
+                    format!("conv{index}.kernel"),
+                    vec![c.kernel, c.kernel, c.in_shape[0], c.filters],
+                    c.w_off,
+                    true,
+                ),
+                spec(format!("conv{index}.bias"), vec![c.filters], c.b_off, false),
+            ],
+            Layer::Rnn(r) => vec![
+                spec(
+                    format!("rnn{index}.kernel"),
+                    vec![r.features, r.hidden],
+                    r.w_off,
+                    true,
+                ),
+                spec(
+                    format!("rnn{index}.recurrent"),
+                    vec![r.hidden, r.hidden],
+                    r.u_off,
+                    true,
+                ),
+                spec(format!("rnn{index}.bias"), vec![r.hidden], r.b_off, false),
+            ],
+            Layer::Act(..) | Layer::MaxPool(_) | Layer::Flatten(_) | Layer::Dropout(_) => vec![],
+        }
+    }
+
+    /// The weight tensors to draw at initialisation (biases start at 0).
+    /// Dense: fan_in = in, fan_out = out. Conv: fan_in = kh·kw·C, fan_out =
+    /// kh·kw·F. RNN: the kernel (F, H) and the recurrent kernel (H, H).
+    pub fn fans(&self) -> Vec<Fans> {
+        let f = |offset, len, fan_in, fan_out| Fans {
+            offset,
+            len,
+            fan_in,
+            fan_out,
+        };
+        match self {
+            Layer::Dense(d) => vec![f(d.w_off, d.inputs * d.outputs, d.inputs, d.outputs)],
+            Layer::Conv2d(c) => {
+                let kk = c.kernel * c.kernel;
+                vec![f(c.w_off, c.patch() * c.filters, c.patch(), kk * c.filters)]
+            }
+            Layer::Rnn(r) => vec![
+                f(r.w_off, r.features * r.hidden, r.features, r.hidden),
+                f(r.u_off, r.hidden * r.hidden, r.hidden, r.hidden),
+            ],
+            Layer::Act(..) | Layer::MaxPool(_) | Layer::Flatten(_) | Layer::Dropout(_) => vec![],
         }
     }
 
@@ -75,9 +214,18 @@ impl Layer {
         match self {
             Layer::Dense(d) => d.forward(params, x, y, rows),
             Layer::Act(a, w) => a.forward(&x[..rows * *w], &mut y[..rows * *w]),
+            Layer::Conv2d(c) => c.forward(params, x, y, rows),
+            Layer::MaxPool(p) => p.forward(x, y, rows),
+            Layer::Flatten(f) => f.forward(x, y, rows),
+            Layer::Dropout(d) => d.forward(x, y, rows),
+            Layer::Rnn(r) => r.forward(params, x, y, rows),
         }
     }
 
+    /// Accumulates parameter gradients into `grads`; writes dL/dx into `dx`
+    /// when asked (the first layer of a network has no one to pass it to).
+    /// Must follow the `forward` of the same batch: pooling, dropout and the
+    /// RNN use what that pass left in their scratch.
     #[allow(clippy::too_many_arguments)]
     pub fn backward(
         &mut self,
@@ -91,10 +239,27 @@ impl Layer {
     ) {
         match self {
             Layer::Dense(d) => d.backward(params, grads, x, dy, dx, rows),
+            Layer::Conv2d(c) => c.backward(params, grads, x, dy, dx, rows),
+            Layer::Rnn(r) => r.backward(params, grads, x, dy, dx, rows),
             Layer::Act(a, w) => {
                 if let Some(dx) = dx {
                     let n = rows * *w;
                     a.backward(&x[..n], &y[..n], &dy[..n], &mut dx[..n]);
+                }
+            }
+            Layer::MaxPool(p) => {
+                if let Some(dx) = dx {
+                    p.backward(dy, dx, rows);
+                }
+            }
+            Layer::Flatten(f) => {
+                if let Some(dx) = dx {
+                    f.backward(dy, dx, rows);
+                }
+            }
+            Layer::Dropout(d) => {
+                if let Some(dx) = dx {
+                    d.backward(dy, dx, rows);
                 }
             }
         }
@@ -111,10 +276,9 @@ pub(crate) mod gradcheck {
     use crate::rng;
 
     /// L = Σ y·r for a fixed random r, so dL/dy = r.
-    pub fn check_layer(mut layer: Layer, n_params: usize, rows: usize, tol: f32) {
+    pub fn check_layer(layer: Layer, n_params: usize, rows: usize, tol: f32) {
         let mut r = rng::seeded(99);
         let nin = rows * layer.in_width();
-        let nout = rows * layer.out_width();
         // Inputs away from activation kinks (0) so differences are smooth.
         let x: Vec<f32> = (0..nin)
             .map(|_| {
@@ -126,6 +290,16 @@ pub(crate) mod gradcheck {
                 }
             })
             .collect();
+        check_layer_on(layer, n_params, rows, tol, &x);
+    }
+
+    /// `check_layer` on given inputs (e.g. tie-free ones for max pooling).
+    pub fn check_layer_on(mut layer: Layer, n_params: usize, rows: usize, tol: f32, x: &[f32]) {
+        let mut r = rng::seeded(98);
+        let nin = rows * layer.in_width();
+        let nout = rows * layer.out_width();
+        assert_eq!(x.len(), nin);
+        let x = x.to_vec();
         let mut params: Vec<f32> = (0..n_params)
             .map(|_| rng::uniform(&mut r, -0.5, 0.5))
             .collect();
@@ -184,7 +358,7 @@ pub(crate) mod gradcheck {
 
 #[cfg(test)]
 mod tests {
-    use super::gradcheck::check_layer;
+    use super::gradcheck::{check_layer, check_layer_on};
     use super::*;
 
     #[test]
@@ -203,6 +377,72 @@ mod tests {
         for name in crate::config::ACTIVATIONS {
             let a = Activation::parse(name).unwrap();
             check_layer(Layer::Act(a, 6), 0, 3, 2e-2);
+        }
+    }
+
+    #[test]
+    fn conv2d_gradient_matches_finite_differences() {
+        // (input [C, H, W], filters, kernel, stride, same)
+        for &(shape, f, k, s, same) in &[
+            ([2, 5, 5], 3, 3, 1, true),
+            ([2, 5, 4], 2, 2, 1, false),
+            ([3, 6, 5], 2, 3, 2, false),
+            ([2, 6, 7], 3, 3, 2, true),
+            ([1, 4, 4], 2, 4, 2, true),
+        ] {
+            let c = Conv2d::new(shape, f, k, s, same, 0);
+            let n = c.param_count();
+            check_layer(Layer::Conv2d(c), n, 2, 1e-2);
+        }
+    }
+
+    #[test]
+    fn maxpool_gradient_matches_finite_differences() {
+        // Inputs a shuffled grid 0.1 apart: no ties, and no step of h = 0.01
+        // changes which value is a window's maximum.
+        for &(shape, size, stride) in &[([2, 6, 6], 2, 2), ([2, 7, 5], 3, 2), ([1, 5, 5], 2, 1)] {
+            let p = MaxPool::new(shape, size, stride);
+            let rows = 2;
+            let n = rows * p.in_width();
+            let mut x: Vec<f32> = (0..n).map(|i| 0.1 * i as f32 - 2.0).collect();
+            crate::rng::shuffle(&mut crate::rng::seeded(8), &mut x);
+            check_layer_on(Layer::MaxPool(p), 0, rows, 1e-2, &x);
+        }
+    }
+
+    #[test]
+    fn flatten_gradient_matches_finite_differences() {
+        check_layer(Layer::Flatten(Flatten::new(&[3, 2, 4])), 0, 2, 1e-2);
+        check_layer(Layer::Flatten(Flatten::new(&[5, 2])), 0, 2, 1e-2);
+    }
+
+    #[test]
+    fn dropout_is_the_identity_in_evaluation() {
+        let mut d = Layer::Dropout(Dropout::new(0.5, 7, 1));
+        let x: Vec<f32> = (0..14).map(|i| i as f32 - 3.0).collect();
+        let mut y = vec![0.0; 14];
+        d.forward(&[], &x, &mut y, 2);
+        assert_eq!(y, x);
+        check_layer(d, 0, 2, 1e-2);
+    }
+
+    #[test]
+    fn dropout_gradient_matches_finite_differences_with_a_fixed_mask() {
+        let mut d = Dropout::new(0.4, 9, 3);
+        d.set_training(true);
+        let mut y = vec![0.0; 27];
+        d.forward(&[1.0; 27], &mut y, 3);
+        assert!(y.contains(&0.0) && y.iter().any(|&v| v > 1.0));
+        d.freeze_mask(true);
+        check_layer(Layer::Dropout(d), 0, 3, 1e-2);
+    }
+
+    #[test]
+    fn rnn_gradient_through_time_matches_finite_differences() {
+        for &(window, features, hidden) in &[(3, 2, 4), (5, 1, 3), (4, 3, 5)] {
+            let r = Rnn::new(window, features, hidden, 0);
+            let n = r.param_count();
+            check_layer(Layer::Rnn(r), n, 3, 2e-2);
         }
     }
 

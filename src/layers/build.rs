@@ -1,0 +1,603 @@
+//! Build a network from a list of layer specs and a per-row input shape:
+//! check that every layer fits the shape it receives (an error names the
+//! layer), assign parameter offsets in layer order, and initialise.
+//!
+//! Input shapes: `[C, H, W]` for images (channels first), `[T, F]` for
+//! sequences (T steps of F features), `[n]` for plain vectors.
+//!
+//! Rules:
+//! - Layers are numbered from 0 in the order of `specs` in error messages
+//!   ("layer 3 (maxpool 3×3): input 2×2 is smaller than the pool").
+//! - A conv or dense spec with an activation becomes two layers, the linear
+//!   one then `Layer::Act` (a `linear` activation adds nothing).
+//! - A dense layer receiving an image or a sequence gets a `Flatten` in
+//!   front of it automatically ((h, w, c) order, see `flatten.rs`).
+//! - The output layer: unless the last spec already is a dense of
+//!   `outputs` units without activation (or with `linear`), a dense layer to
+//!   `outputs` logits is appended (the loss applies the output function).
+//! - Parameter names use the index of the layer in the built network
+//!   (`conv0.kernel`, `dense7.weight`), as `Network::mlp` does.
+//! - Initialisation: `init` applies to every weight tensor with its own
+//!   fans (conv: fan_in = kh·kw·C, fan_out = kh·kw·F; rnn kernel (F, H),
+//!   recurrent (H, H)); Glorot uniform or He normal; biases 0. Each dropout
+//!   layer then gets its own generator seeded from `rng`.
+
+use super::{Activation, Conv2d, Dense, Dropout, Flatten, Layer, MaxPool, Rnn};
+use crate::error::{Error, Result};
+use crate::network::{Init, Network};
+use crate::rng::Rng;
+use rand::RngCore;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LayerSpec {
+    /// Square `kernel`×`kernel` convolution with `filters` outputs;
+    /// `padding_same` keeps ⌈H/stride⌉ (TensorFlow's `same`), else `valid`.
+    Conv2d {
+        filters: usize,
+        kernel: usize,
+        stride: usize,
+        padding_same: bool,
+        activation: Option<Activation>,
+    },
+    /// `size`×`size` max pooling, `valid` windows.
+    MaxPool {
+        size: usize,
+        stride: usize,
+    },
+    Flatten,
+    Dense {
+        units: usize,
+        activation: Option<Activation>,
+    },
+    /// Inverted dropout dropping a fraction `rate` ∈ [0, 1) in training.
+    Dropout {
+        rate: f32,
+    },
+    Act(Activation),
+    /// Elman RNN with `hidden` tanh units over the whole window; outputs h_T.
+    Rnn {
+        hidden: usize,
+    },
+}
+
+impl LayerSpec {
+    /// How the layer is named in messages: "conv2d 8@5×5", "maxpool 3×3".
+    pub fn describe(&self) -> String {
+        match self {
+            LayerSpec::Conv2d {
+                filters, kernel, ..
+            } => format!("conv2d {filters}@{kernel}×{kernel}"),
+            LayerSpec::MaxPool { size, .. } => format!("maxpool {size}×{size}"),
+            LayerSpec::Flatten => "flatten".into(),
+            LayerSpec::Dense { units, .. } => format!("dense {units}"),
+            LayerSpec::Dropout { rate } => format!("dropout {rate}"),
+            LayerSpec::Act(a) => a.name().into(),
+            LayerSpec::Rnn { hidden } => format!("rnn {hidden}"),
+        }
+    }
+}
+
+fn show(shape: &[usize]) -> String {
+    match shape {
+        [n] => format!("a vector of {n}"),
+        [t, f] => format!("a sequence of {t} steps × {f} features"),
+        [c, h, w] => format!("an image of {c} channel(s) × {h}×{w}"),
+        other => format!("shape {other:?}"),
+    }
+}
+
+/// Builds the network for `specs` over rows of shape `input` and appends the
+/// output layer (see the module's rules).
+pub fn build(
+    input: &[usize],
+    specs: &[LayerSpec],
+    outputs: usize,
+    init: Init,
+    rng: &mut Rng,
+) -> Result<Network> {
+    if input.is_empty() || input.len() > 3 || input.contains(&0) {
+        return Err(Error(format!(
+            "the input shape must be [n], [steps, features] or [channels, height, width] with sizes ≥ 1, got {input:?}"
+        )));
+    }
+    if outputs == 0 {
+        return Err(Error::new("the network needs at least one output"));
+    }
+    let mut b = Builder {
+        shape: input.to_vec(),
+        layers: Vec::new(),
+        off: 0,
+    };
+    for (i, spec) in specs.iter().enumerate() {
+        let fail = |msg: String| Error(format!("layer {i} ({}): {msg}", spec.describe()));
+        b.add(spec).map_err(fail)?;
+    }
+    let is_output = matches!(
+        specs.last(),
+        Some(LayerSpec::Dense { units, activation: None | Some(Activation::Linear) })
+            if *units == outputs
+    );
+    if !is_output {
+        b.add(&LayerSpec::Dense {
+            units: outputs,
+            activation: None,
+        })
+        .map_err(|msg| Error(format!("output layer (dense {outputs}): {msg}")))?;
+    }
+    let mut net = Network::from_layers(b.layers, b.off);
+    net.init(init, rng);
+    for l in &mut net.layers {
+        if let Layer::Dropout(d) = l {
+            d.reseed(rng.next_u64());
+        }
+    }
+    Ok(net)
+}
+
+/// An Elman RNN over windows of `window` steps of `features_per_step`
+/// values, then a dense layer to `outputs`: rows are `[window, features]`.
+pub fn rnn_network(
+    window: usize,
+    features_per_step: usize,
+    hidden: usize,
+    outputs: usize,
+    init: Init,
+    rng: &mut Rng,
+) -> Result<Network> {
+    build(
+        &[window, features_per_step],
+        &[LayerSpec::Rnn { hidden }],
+        outputs,
+        init,
+        rng,
+    )
+}
+
+struct Builder {
+    /// The per-row shape the next layer receives.
+    shape: Vec<usize>,
+    layers: Vec<Layer>,
+    /// The next free parameter offset.
+    off: usize,
+}
+
+impl Builder {
+    fn width(&self) -> usize {
+        self.shape.iter().product()
+    }
+
+    fn image(&self) -> std::result::Result<[usize; 3], String> {
+        match self.shape[..] {
+            [c, h, w] => Ok([c, h, w]),
+            _ => Err(format!(
+                "needs an image input [channels, height, width], got {}",
+                show(&self.shape)
+            )),
+        }
+    }
+
+    fn activation(&mut self, a: Option<Activation>) {
+        if let Some(a) = a.filter(|&a| a != Activation::Linear) {
+            self.layers.push(Layer::Act(a, self.width()));
+        }
+    }
+
+    fn add(&mut self, spec: &LayerSpec) -> std::result::Result<(), String> {
+        match *spec {
+            LayerSpec::Conv2d {
+                filters,
+                kernel,
+                stride,
+                padding_same,
+                activation,
+            } => {
+                if filters == 0 || kernel == 0 || stride == 0 {
+                    return Err("filters, kernel size and stride must be at least 1".into());
+                }
+                let [c, h, w] = self.image()?;
+                if !padding_same && (h < kernel || w < kernel) {
+                    return Err(format!(
+                        "input {h}×{w} is smaller than the kernel {kernel}×{kernel} (use padding 'same')"
+                    ));
+                }
+                let l = Conv2d::new([c, h, w], filters, kernel, stride, padding_same, self.off);
+                self.off += l.param_count();
+                self.shape = l.out_shape.to_vec();
+                self.layers.push(Layer::Conv2d(l));
+                self.activation(activation);
+            }
+            LayerSpec::MaxPool { size, stride } => {
+                if size == 0 || stride == 0 {
+                    return Err("pool size and stride must be at least 1".into());
+                }
+                let [c, h, w] = self.image()?;
+                if h < size || w < size {
+                    return Err(format!("input {h}×{w} is smaller than the pool"));
+                }
+                let l = MaxPool::new([c, h, w], size, stride);
+                self.shape = l.out_shape.to_vec();
+                self.layers.push(Layer::MaxPool(l));
+            }
+            LayerSpec::Flatten => self.flatten(),
+            LayerSpec::Dense { units, activation } => {
+                if units == 0 {
+                    return Err("units must be at least 1".into());
+                }
+                self.flatten();
+                let inputs = self.width();
+                let d = Dense {
+                    inputs,
+                    outputs: units,
+                    w_off: self.off,
+                    b_off: self.off + inputs * units,
+                };
+                self.off += d.param_count();
+                self.shape = vec![units];
+                self.layers.push(Layer::Dense(d));
+                self.activation(activation);
+            }
+            LayerSpec::Dropout { rate } => {
+                if !(0.0..1.0).contains(&rate) {
+                    return Err(format!("the rate must be in [0, 1), got {rate}"));
+                }
+                self.layers
+                    .push(Layer::Dropout(Dropout::new(rate, self.width(), 0)));
+            }
+            LayerSpec::Act(a) => self.layers.push(Layer::Act(a, self.width())),
+            LayerSpec::Rnn { hidden } => {
+                if hidden == 0 {
+                    return Err("hidden units must be at least 1".into());
+                }
+                let [t, f] = self.shape[..] else {
+                    return Err(format!(
+                        "needs a sequence input [steps, features], got {}",
+                        show(&self.shape)
+                    ));
+                };
+                let l = Rnn::new(t, f, hidden, self.off);
+                self.off += l.param_count();
+                self.shape = vec![hidden];
+                self.layers.push(Layer::Rnn(l));
+            }
+        }
+        Ok(())
+    }
+
+    /// Flatten anything that is not already a vector.
+    fn flatten(&mut self) {
+        if self.shape.len() > 1 {
+            self.layers.push(Layer::Flatten(Flatten::new(&self.shape)));
+            self.shape = vec![self.width()];
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rng;
+
+    fn relu() -> Option<Activation> {
+        Some(Activation::Relu)
+    }
+
+    /// ConvNetJS's MNIST net, the benchmark's.
+    pub fn mnist_specs() -> Vec<LayerSpec> {
+        vec![
+            LayerSpec::Conv2d {
+                filters: 8,
+                kernel: 5,
+                stride: 1,
+                padding_same: true,
+                activation: relu(),
+            },
+            LayerSpec::MaxPool { size: 2, stride: 2 },
+            LayerSpec::Conv2d {
+                filters: 16,
+                kernel: 5,
+                stride: 1,
+                padding_same: true,
+                activation: relu(),
+            },
+            LayerSpec::MaxPool { size: 3, stride: 3 },
+        ]
+    }
+
+    #[test]
+    fn builds_the_mnist_net_with_shapes_and_names() {
+        let mut r = rng::seeded(1);
+        let net = build(&[1, 28, 28], &mnist_specs(), 10, Init::He, &mut r).unwrap();
+        let names: Vec<String> = net.layers.iter().map(|l| l.name()).collect();
+        assert_eq!(
+            names,
+            ["conv2d", "relu", "maxpool", "conv2d", "relu", "maxpool", "flatten", "dense"]
+        );
+        let shapes = net.layer_output_shapes();
+        assert_eq!(shapes[0], vec![1, 28, 28]);
+        assert_eq!(shapes[2], vec![8, 28, 28]); // after relu: still an image
+        assert_eq!(shapes[3], vec![8, 14, 14]);
+        assert_eq!(shapes[6], vec![16, 4, 4]);
+        assert_eq!(shapes[8], vec![10]);
+        assert_eq!(
+            net.params.len(),
+            (25 * 8 + 8) + (200 * 16 + 16) + (256 * 10 + 10)
+        );
+        let specs: Vec<(&str, Vec<usize>, usize)> = net
+            .param_specs()
+            .iter()
+            .map(|s| (s.name.as_str(), s.shape.clone(), s.offset))
+            .collect();
+        assert_eq!(specs[0], ("conv0.kernel", vec![5, 5, 1, 8], 0));
+        assert_eq!(specs[1], ("conv0.bias", vec![8], 200));
+        assert_eq!(specs[2], ("conv3.kernel", vec![5, 5, 8, 16], 208));
+        assert_eq!(specs[4].0, "dense7.weight");
+        assert_eq!(specs[4].1, vec![256, 10]);
+        // Biases start at zero; weights do not.
+        assert!(net.params[200..208].iter().all(|&b| b == 0.0));
+        assert!(net.params[..200].iter().any(|&w| w != 0.0));
+    }
+
+    #[test]
+    fn conv_init_uses_patch_fans() {
+        let mut r = rng::seeded(2);
+        let spec = [LayerSpec::Conv2d {
+            filters: 64,
+            kernel: 3,
+            stride: 1,
+            padding_same: true,
+            activation: None,
+        }];
+        let net = build(&[32, 8, 8], &spec, 2, Init::Glorot, &mut r).unwrap();
+        let n = 3 * 3 * 32 * 64;
+        let a = (6.0f32 / (9.0 * 32.0 + 9.0 * 64.0)).sqrt();
+        let w = &net.params[..n];
+        assert!(w.iter().all(|v| v.abs() <= a));
+        let var = w.iter().map(|v| v * v).sum::<f32>() / n as f32;
+        assert!((var - a * a / 3.0).abs() < 0.05 * a * a / 3.0, "{var}");
+        let net = build(&[32, 8, 8], &spec, 2, Init::He, &mut r).unwrap();
+        let var = net.params[..n].iter().map(|v| v * v).sum::<f32>() / n as f32;
+        assert!((var - 2.0 / 288.0).abs() < 0.05 * 2.0 / 288.0, "{var}");
+    }
+
+    #[test]
+    fn output_dense_is_appended_only_when_missing() {
+        let mut r = rng::seeded(3);
+        let dense = |units, activation| LayerSpec::Dense { units, activation };
+        let n = |specs: &[LayerSpec], r: &mut Rng| {
+            build(&[4], specs, 3, Init::Glorot, r).unwrap().layers.len()
+        };
+        assert_eq!(n(&[dense(3, None)], &mut r), 1);
+        assert_eq!(n(&[dense(3, Some(Activation::Linear))], &mut r), 1);
+        assert_eq!(n(&[dense(3, relu())], &mut r), 3);
+        assert_eq!(n(&[dense(5, None)], &mut r), 2);
+        assert_eq!(n(&[], &mut r), 1);
+    }
+
+    #[test]
+    fn errors_name_the_layer() {
+        let mut r = rng::seeded(4);
+        let mut specs = mnist_specs();
+        specs.push(LayerSpec::MaxPool { size: 5, stride: 1 });
+        let e = build(&[1, 28, 28], &specs, 10, Init::He, &mut r).unwrap_err();
+        assert_eq!(
+            e.message(),
+            "layer 4 (maxpool 5×5): input 4×4 is smaller than the pool"
+        );
+        let e = build(&[1, 4, 4], &mnist_specs()[..2], 10, Init::He, &mut r).unwrap();
+        assert_eq!(e.layer_output_shapes()[3], vec![8, 2, 2]);
+        let mut specs = mnist_specs();
+        specs[1] = LayerSpec::MaxPool { size: 2, stride: 2 };
+        let e = build(&[1, 4, 4], &specs, 10, Init::He, &mut r).unwrap_err();
+        assert_eq!(
+            e.message(),
+            "layer 3 (maxpool 3×3): input 2×2 is smaller than the pool"
+        );
+        let e = build(&[10], &mnist_specs(), 10, Init::He, &mut r).unwrap_err();
+        assert!(
+            e.message()
+                .starts_with("layer 0 (conv2d 8@5×5): needs an image input"),
+            "{}",
+            e.message()
+        );
+        let e = build(
+            &[1, 6, 6],
+            &[LayerSpec::Rnn { hidden: 4 }],
+            1,
+            Init::He,
+            &mut r,
+        )
+        .unwrap_err();
+        assert!(e
+            .message()
+            .starts_with("layer 0 (rnn 4): needs a sequence input"));
+        let valid = LayerSpec::Conv2d {
+            filters: 2,
+            kernel: 5,
+            stride: 1,
+            padding_same: false,
+            activation: None,
+        };
+        let e = build(&[1, 4, 9], &[valid], 1, Init::He, &mut r).unwrap_err();
+        assert!(e
+            .message()
+            .starts_with("layer 0 (conv2d 2@5×5): input 4×9 is smaller than the kernel"));
+        let e = build(
+            &[3],
+            &[LayerSpec::Dropout { rate: 1.0 }],
+            1,
+            Init::He,
+            &mut r,
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.message(),
+            "layer 0 (dropout 1): the rate must be in [0, 1), got 1"
+        );
+        assert!(build(&[3], &[], 0, Init::He, &mut r).is_err());
+        assert!(build(&[0, 2], &[], 1, Init::He, &mut r).is_err());
+    }
+
+    #[test]
+    fn rnn_network_is_rnn_then_dense() {
+        let mut r = rng::seeded(5);
+        let net = rnn_network(20, 1, 16, 1, Init::Glorot, &mut r).unwrap();
+        let names: Vec<&str> = net.param_specs().iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "rnn0.kernel",
+                "rnn0.recurrent",
+                "rnn0.bias",
+                "dense1.weight",
+                "dense1.bias"
+            ]
+        );
+        assert_eq!(net.inputs(), 20);
+        assert_eq!(net.param_specs()[1].shape, vec![16, 16]);
+        assert_eq!(net.param_specs()[1].offset, 16);
+    }
+
+    /// Backprop through conv → relu → pool → conv → flatten → dense and the
+    /// loss, against central differences of the loss in every parameter.
+    #[test]
+    fn small_conv_net_gradient_matches_finite_differences() {
+        use crate::loss::Loss;
+        let mut r = rng::seeded(13);
+        let specs = [
+            LayerSpec::Conv2d {
+                filters: 3,
+                kernel: 3,
+                stride: 1,
+                padding_same: true,
+                activation: Some(Activation::Tanh),
+            },
+            LayerSpec::MaxPool { size: 2, stride: 2 },
+            LayerSpec::Conv2d {
+                filters: 2,
+                kernel: 2,
+                stride: 1,
+                padding_same: false,
+                activation: Some(Activation::Elu),
+            },
+        ];
+        let mut net = build(&[2, 6, 6], &specs, 3, Init::Glorot, &mut r).unwrap();
+        let rows = 2;
+        net.reserve(rows);
+        let x: Vec<f32> = (0..rows * 72)
+            .map(|_| rng::uniform(&mut r, -1.0, 1.0))
+            .collect();
+        let t = [1.0, 0.0, 0.0, 0.0, 0.0, 1.0];
+        let loss = Loss::SoftmaxCrossEntropy;
+        let eval = |net: &mut Network| -> f64 {
+            net.input_mut(rows).copy_from_slice(&x);
+            let z = net.forward(rows).to_vec();
+            loss.sum(&z, &t, rows, 3)
+        };
+        net.input_mut(rows).copy_from_slice(&x);
+        net.forward(rows);
+        net.zero_grads();
+        let (z, g) = net.output_and_grad(rows);
+        let z = z.to_vec();
+        loss.forward_backward(&z, &t, g, rows, 3);
+        net.backward(rows, true);
+        // Max pooling has a kink where a window's top two values tie; the
+        // seed is one whose pooled windows are all clear of that by ≫ h.
+        let h = 1e-3;
+        let pooled = net.activation(2, rows); // [rows, 3, 6, 6]
+        for win in 0..rows * 27 {
+            let (r, c, i, j) = (win / 27, win / 9 % 3, win / 3 % 3, win % 3);
+            let mut v: Vec<f32> = (0..4)
+                .map(|k| pooled[((r * 3 + c) * 6 + 2 * i + k / 2) * 6 + 2 * j + k % 2])
+                .collect();
+            v.sort_by(|a, b| b.total_cmp(a));
+            assert!(v[0] - v[1] > 10.0 * h, "window {win} is nearly tied");
+        }
+        // forward_backward gives the gradient of the mean loss.
+        let analytic: Vec<f64> = net.grads.iter().map(|&g| g as f64 * rows as f64).collect();
+        for (i, &a) in analytic.iter().enumerate() {
+            let keep = net.params[i];
+            net.params[i] = keep + h;
+            let lp = eval(&mut net);
+            net.params[i] = keep - h;
+            let lm = eval(&mut net);
+            net.params[i] = keep;
+            let num = (lp - lm) / (2.0 * h as f64);
+            // f32 rounding over a step this small is ~1e-4: a floor of 1e-2.
+            let err = (a - num).abs() / (a.abs() + num.abs()).max(1e-2);
+            assert!(err < 2e-2, "param {i}: {a} vs {num}");
+        }
+    }
+
+    /// Training-step throughput of the benchmark's MNIST net at batch 20
+    /// (forward, softmax cross-entropy, backward; no optimiser step):
+    /// `cargo test --release --lib mnist_net_training_speed -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn mnist_net_training_speed() {
+        use crate::loss::Loss;
+        let mut r = rng::seeded(10);
+        let mut specs = mnist_specs();
+        specs.push(LayerSpec::Dense {
+            units: 10,
+            activation: None,
+        });
+        let mut net = build(&[1, 28, 28], &specs, 10, Init::He, &mut r).unwrap();
+        let rows = 20;
+        net.reserve(rows);
+        let x: Vec<f32> = (0..rows * 784)
+            .map(|_| rng::uniform(&mut r, 0.0, 1.0))
+            .collect();
+        let t: Vec<f32> = (0..rows * 10)
+            .map(|i| if i % 10 == (i / 10) % 10 { 1.0 } else { 0.0 })
+            .collect();
+        let loss = Loss::SoftmaxCrossEntropy;
+        let step = |net: &mut Network| {
+            net.input_mut(rows).copy_from_slice(&x);
+            net.forward(rows);
+            net.zero_grads();
+            let (z, g) = net.output_and_grad(rows);
+            let z = z.to_vec();
+            loss.forward_backward(&z, &t, g, rows, 10);
+            net.backward(rows, false);
+        };
+        for _ in 0..20 {
+            step(&mut net);
+        }
+        let steps = 300;
+        let start = std::time::Instant::now();
+        for _ in 0..steps {
+            step(&mut net);
+        }
+        let secs = start.elapsed().as_secs_f64();
+        let start = std::time::Instant::now();
+        for _ in 0..steps {
+            net.input_mut(rows).copy_from_slice(&x);
+            net.forward(rows);
+        }
+        let fsecs = start.elapsed().as_secs_f64();
+        println!(
+            "MNIST net, batch {rows}: {:.0} samples/s training (forward+backward), {:.0} samples/s forward only",
+            (steps * rows) as f64 / secs,
+            (steps * rows) as f64 / fsecs
+        );
+    }
+
+    /// The dropout layer masks only in training, with its own replayable stream.
+    #[test]
+    fn set_training_reaches_dropout() {
+        let spec = [LayerSpec::Dropout { rate: 0.5 }];
+        let mut net = build(&[64], &spec, 64, Init::Glorot, &mut rng::seeded(6)).unwrap();
+        let run = |net: &mut Network| {
+            net.input_mut(1).fill(1.0);
+            net.forward(1);
+            net.activation(1, 1).to_vec()
+        };
+        assert!(run(&mut net).iter().all(|&v| v == 1.0));
+        net.set_training(true);
+        let a = run(&mut net);
+        assert!(a.contains(&0.0) && a.contains(&2.0));
+        let mut again = build(&[64], &spec, 64, Init::Glorot, &mut rng::seeded(6)).unwrap();
+        again.set_training(true);
+        assert_eq!(run(&mut again), a);
+    }
+}
