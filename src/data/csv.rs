@@ -1,340 +1,523 @@
-//! Source `csv`: a learner's own file, pasted as text.
+//! Source `csv`: a learner's own file, pasted or loaded as text.
 //!
 //! `{ source: 'csv', csv: '<text>', target: '<column>', task?, missing? }`.
-//! The first row is the header; every other column is a numeric feature.
-//! Rows are numbered as in a spreadsheet: the header is row 1, so the first
-//! data row is row 2.
 //!
-//! Missing cells (empty, `NA`, `N/A`, `NaN`, `null`, `None`, `?`, any case):
-//! a row whose target is missing is always dropped (there is nothing to
-//! learn from it); a missing feature drops the row (`missing: 'drop'`, the
-//! default) or is filled with its column's mean (`missing: 'mean'`). That
-//! mean is over all of the file's rows, before the split: a small leak of
-//! validation/test statistics, accepted so the data set is complete when it
-//! is split. Normalization is still fitted on the training rows only.
+//! # What is accepted
+//! Real files are messy, so the reader takes, without being told:
+//! - a UTF-8 byte-order mark; `\n`, `\r\n` or `\r` line ends;
+//! - quoted values holding delimiters, `""` quotes and newlines;
+//! - `,` `;` tab or `|` as the delimiter, guessed from the first 50 rows:
+//!   the one giving the same column count (more than one) on every row,
+//!   delimiters inside quotes not counted;
+//! - blank lines (skipped, and still counted as rows);
+//! - a trailing delimiter on every row (the empty last column is ignored);
+//! - no header: when the first row holds only numbers it is data and the
+//!   columns are named `column 1`, `column 2`…;
+//! - unnamed columns (`column 3`) and repeated names (`age`, `age (2)`);
+//! - thousands separators in comma files (`"1,234.5"`) and decimal commas in
+//!   the others (`1,5`);
+//! - text feature columns with at most [`MAX_LEVELS`] distinct values, one-hot
+//!   encoded as `color=blue`, `color=red` (levels sorted); text columns with
+//!   more are refused by name;
+//! - missing values: empty, `NA`, `N/A`, `NaN`, `null`, `None`, `?`, in any
+//!   case. A row whose target is missing is dropped (there is nothing to
+//!   learn from it); a missing feature drops the row (`missing: 'drop'`, the
+//!   default) or is filled with its column's mean over the rows that have a
+//!   target (`missing: 'mean'`; a one-hot column is filled with each level's
+//!   share). That mean is taken before the split: a small leak of
+//!   validation/test statistics, accepted so the data set is complete when it
+//!   is split. Normalization is still fitted on the training rows only.
+//!
+//! Refused, with a message naming the column and row: numbers beyond ±1e30
+//! or infinite; rows with a different number of values; an unclosed quote;
+//! a target with one class, or more than `MAX_CLASSES`; a workbook (.xlsx) or
+//! binary file.
+//!
+//! Rows are numbered as in a spreadsheet: the first row of the file is row 1
+//! (the header, when there is one), blank rows count, and a value with a
+//! newline inside it does not start a new row.
+//!
+//! # Limits, time and memory
+//! At most [`MAX_BYTES`] (50 MB) of text, [`MAX_COLUMNS`] (1,000) columns in
+//! the file and inputs after one-hot encoding, `MAX_SAMPLES` rows and
+//! `MAX_CELLS` (200,000) input values. The cell limit is checked while
+//! reading, so an oversized file stops at the first row past it.
+//!
+//! The text is read twice, front to back (the delimiter guess reads at most
+//! its first 1 MB four times), so time is linear in its length. Rows are
+//! streamed: besides the text, which the caller holds, memory is the result
+//! — `x` (rows × inputs f32, at most 800 KB) and `y` — plus per-column
+//! state (counts and up to 13 distinct values per column) and one row's
+//! field slices. Nothing proportional to the rows is kept otherwise.
+//!
+//! # API
+//! [`parse`] returns [`Parsed`]: the [`Dataset`] and a [`CsvReport`] of what
+//! was done to the file (rows dropped, cells filled, columns one-hot encoded
+//! or renamed, and sentences saying so). [`from_config`] keeps the data set
+//! only; [`from_config_with_report`] keeps both. [`preview`] describes a file
+//! before a target is chosen, for the page's preview table.
 
+mod cell;
+mod reader;
+mod scan;
+
+use self::cell::{classify, count, quoted, show, Cell};
+use self::scan::{for_each_row, layout, refuse_text, scan, unique, Col, Layout, Plan, Scan};
 use super::{Dataset, Task};
-use crate::config::{one_of, DataConfig, MAX_CELLS, MAX_CLASSES, MAX_SAMPLES};
+use crate::config::{one_of, DataConfig, MAX_CELLS, MAX_CLASSES};
 use crate::error::{Error, Result};
 use ndarray::Array2;
-use std::collections::BTreeSet;
+use serde::Serialize;
+use std::collections::HashSet;
+
+/// The largest text accepted: 50 MB.
+pub const MAX_BYTES: usize = 50 * 1024 * 1024;
+
+/// The most columns a file may have, and the most inputs after one-hot
+/// encoding.
+pub const MAX_COLUMNS: usize = 1_000;
+
+/// The most distinct values a text feature column may have and still be
+/// one-hot encoded as categories.
+pub const MAX_LEVELS: usize = 12;
 
 /// With no `data.task`, an integer target with at most this many distinct
 /// values is taken to be class labels (0/1, ratings 1..5, digit labels).
-const GUESS_CLASSES_UP_TO: usize = 10;
+pub const GUESS_CLASSES_UP_TO: usize = 10;
 
-/// Cells that mean "no value" in the files learners are likely to have
-/// (spreadsheets, pandas, R, the UCI repository's `?`).
-fn is_missing(cell: &str) -> bool {
-    const MARKERS: &[&str] = &["", "na", "n/a", "nan", "null", "none", "?"];
-    MARKERS.iter().any(|m| cell.eq_ignore_ascii_case(m))
+/// `preview` shows at most this many rows, whatever it is asked for.
+pub const MAX_PREVIEW_ROWS: usize = 1_000;
+
+/// A data set read from CSV, and what was done to the file to get it.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub dataset: Dataset,
+    pub report: CsvReport,
 }
 
-/// A finite number an f32 can hold; `inf` and overflowing values are not
-/// numbers a model can learn from.
-fn number(cell: &str) -> Option<f64> {
-    cell.parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite() && (*v as f32).is_finite())
+/// What reading the file did, for the page to tell the learner.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CsvReport {
+    /// The delimiter found: `,` `;` `\t` or `|`.
+    pub delimiter: char,
+    /// The first row held only numbers, so it was read as data and the
+    /// columns were named `column 1`, `column 2`….
+    pub generated_header: bool,
+    /// Names made unique because the header repeated them (`age (2)`).
+    pub renamed: Vec<String>,
+    /// Data rows in the file (blank lines not counted).
+    pub rows: usize,
+    /// Blank lines skipped.
+    pub blank_rows: usize,
+    /// Rows dropped because their target was missing.
+    pub dropped_no_target: usize,
+    /// Rows dropped because a feature was missing (`missing: 'drop'`).
+    pub dropped_missing: usize,
+    /// Feature cells filled with their column's mean (`missing: 'mean'`).
+    pub filled_cells: usize,
+    /// Text columns turned into one input per value.
+    pub one_hot: Vec<OneHot>,
+    /// An empty last column (a trailing delimiter on every row) was ignored.
+    pub dropped_empty_last_column: bool,
+    /// All of the above as sentences, for the page to show as they are.
+    pub notes: Vec<String>,
 }
 
-fn quoted(names: &[String]) -> String {
-    names
-        .iter()
-        .map(|n| format!("'{n}'"))
-        .collect::<Vec<_>>()
-        .join(", ")
+impl CsvReport {
+    /// Rows dropped for missing values, target or feature.
+    pub fn dropped_rows(&self) -> usize {
+        self.dropped_no_target + self.dropped_missing
+    }
+}
+
+/// One text column and the inputs it became.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OneHot {
+    pub column: String,
+    pub inputs: Vec<String>,
+}
+
+/// A file described before a target is chosen: the page's preview table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Preview {
+    pub columns: Vec<ColumnSummary>,
+    /// The first rows as text (cells cut at 200 characters).
+    pub rows: Vec<Vec<String>>,
+    /// Data rows in the file.
+    pub total_rows: usize,
+    pub delimiter: char,
+    pub generated_header: bool,
+    pub renamed: Vec<String>,
+    /// The last column.
+    pub suggested_target: String,
+    /// What `parse` would guess for the suggested target with no `data.task`.
+    pub suggested_task: String,
+    /// What was done to the file, as sentences (blank lines skipped…).
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ColumnSummary {
+    pub name: String,
+    /// `number` (every value a number), `category` (some text, at most
+    /// `MAX_LEVELS` distinct values: one-hot encoded as a feature) or
+    /// `text` (refused as a feature; usable as a classification target).
+    pub kind: String,
+    pub missing: usize,
+    /// Smallest and largest value of a `number` column.
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    /// Distinct values, counted up to 13 (13 means "more than 12").
+    pub levels: usize,
 }
 
 /// Build the data set from the `data.csv*` fields of the config.
 pub fn from_config(cfg: &DataConfig) -> Result<Dataset> {
+    from_config_with_report(cfg).map(|p| p.dataset)
+}
+
+/// As [`from_config`], with the report of what was done to the file.
+pub fn from_config_with_report(cfg: &DataConfig) -> Result<Parsed> {
     let text = cfg.csv.as_deref().ok_or_else(|| {
         Error::new("data.csv is required for source 'csv': paste the file's text, header row first")
     })?;
-    let missing = cfg.missing.as_deref().unwrap_or("drop");
-    one_of("data.missing", missing, &["drop", "mean"])?;
-    if let Some(t) = cfg.task.as_deref() {
-        one_of("data.task", t, &["classification", "regression"])?;
-    }
-    parse(text, cfg.target.as_deref(), cfg.task.as_deref(), missing)
+    parse(
+        text,
+        cfg.target.as_deref(),
+        cfg.task.as_deref(),
+        cfg.missing.as_deref().unwrap_or("drop"),
+    )
+}
+
+/// How one input column is made from the file.
+enum Encode {
+    Number {
+        col: usize,
+        fill: f32,
+    },
+    OneHot {
+        col: usize,
+        levels: Vec<String>,
+        fills: Vec<f32>,
+    },
 }
 
 /// Parse CSV text into a data set. `target: None` is an error that lists the
-/// columns, so the learner can pick one.
+/// columns, so the learner can pick one; `task: None` guesses (text or few
+/// whole numbers: classification); `missing` is `'drop'` or `'mean'`.
 pub fn parse(
     text: &str,
     target: Option<&str>,
     task: Option<&str>,
     missing: &str,
-) -> Result<Dataset> {
-    if text.trim().is_empty() {
-        return Err(Error::new(
-            "data.csv is empty: it needs a header row naming the columns, then data rows",
-        ));
+) -> Result<Parsed> {
+    one_of("data.missing", missing, &["drop", "mean"])?;
+    if let Some(t) = task {
+        one_of("data.task", t, &["classification", "regression"])?;
     }
-    let mut reader = ::csv::ReaderBuilder::new()
-        .has_headers(true)
-        // Ragged rows are reported by us, with the row number and counts.
-        .flexible(true)
-        .trim(::csv::Trim::All)
-        .from_reader(text.as_bytes());
-
-    let header = reader
-        .headers()
-        .map_err(|e| Error(format!("data.csv: cannot read the header row: {e}")))?
-        .clone();
-    let names: Vec<String> = header
-        .iter()
-        .enumerate()
-        .map(|(i, h)| {
-            if h.is_empty() {
-                format!("column {}", i + 1)
-            } else {
-                h.to_string()
-            }
-        })
-        .collect();
-    for (i, n) in names.iter().enumerate() {
-        if names[..i].contains(n) {
-            return Err(Error(format!(
-                "data.csv has two columns named '{n}'; give each column its own name"
-            )));
-        }
-    }
-
-    let Some(target) = target else {
+    let lay = layout(text)?;
+    let Some(target) = target.map(str::trim) else {
         return Err(Error(format!(
             "data.target is required for source 'csv': name the column to predict, one of {}",
-            quoted(&names)
+            quoted(&lay.names)
         )));
     };
-    let Some(t_idx) = names.iter().position(|n| n == target) else {
+    let Some(t) = lay.names.iter().position(|n| n == target) else {
         let mut msg = format!(
-            "data.target '{target}' is not a column of data.csv; the columns are {}",
-            quoted(&names)
+            "data.target '{}' is not a column of data.csv; the columns are {}",
+            show(target),
+            quoted(&lay.names)
         );
-        // A one-column header holding separators is a file that is not
-        // comma-separated: say so rather than leave the learner puzzled.
-        if names.len() == 1 {
-            for (sep, word) in [(';', "semicolons"), ('\t', "tabs")] {
-                if names[0].contains(sep) {
-                    msg.push_str(&format!(
-                        " (the file seems to separate values with {word}; data.csv must use commas)"
-                    ));
-                }
-            }
+        if lay.generated {
+            msg.push_str(&format!(
+                " (the first row holds only numbers, so it was read as data and the columns \
+                 were named 'column 1' to 'column {}')",
+                lay.used
+            ));
         }
         return Err(Error(msg));
     };
-    let feat_idx: Vec<usize> = (0..names.len()).filter(|&i| i != t_idx).collect();
-    if feat_idx.is_empty() {
+    if lay.used < 2 {
         return Err(Error(format!(
-            "data.csv has only the target column '{target}'; add at least one feature column"
+            "data.csv has only the target column '{}'; add at least one feature column \
+             (values may be separated by commas, semicolons, tabs or '|')",
+            show(target)
         )));
     }
-    let width = feat_idx.len();
-    let max_rows = (MAX_CELLS / width).min(MAX_SAMPLES);
-
-    // Per feature column: count of non-numeric cells and the first one.
-    let mut bad: Vec<(usize, Option<(u64, String)>)> = vec![(0, None); width];
-    let mut values: Vec<f32> = Vec::new(); // NaN marks a missing cell
-    let mut targets: Vec<(u64, String)> = Vec::new(); // (row, cell); None rows skipped
-    let mut rows_seen = 0usize;
-    let mut record = ::csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                let at = e
-                    .position()
-                    .map(|p| format!(" at row {}", p.line()))
-                    .unwrap_or_default();
-                return Err(Error(format!("data.csv could not be read{at}: {e}")));
-            }
-        }
-        let row = record
-            .position()
-            .map(|p| p.line())
-            .unwrap_or(rows_seen as u64 + 2);
-        if record.len() != names.len() {
-            return Err(Error(format!(
-                "data.csv: row {row} has {} values but the header has {} columns",
-                record.len(),
-                names.len()
-            )));
-        }
-        rows_seen += 1;
-        if rows_seen > max_rows {
-            return Err(Error(format!(
-                "data.csv is too large: with {width} feature columns at most {max_rows} rows fit \
-                 the limit of {MAX_CELLS} values ({MAX_SAMPLES} rows at most); use fewer rows or \
-                 columns"
-            )));
-        }
-        let t_cell = record.get(t_idx).unwrap_or("");
-        // Features are checked even on rows about to be dropped, so a bad
-        // column is reported whichever rows it is in.
-        let has_target = !is_missing(t_cell);
-        for (j, &c) in feat_idx.iter().enumerate() {
-            let cell = record.get(c).unwrap_or("");
-            let v = if is_missing(cell) {
-                f32::NAN
-            } else if let Some(v) = number(cell) {
-                v as f32
-            } else {
-                let b = &mut bad[j];
-                b.0 += 1;
-                if b.1.is_none() {
-                    b.1 = Some((row, cell.to_string()));
-                }
-                f32::NAN
-            };
-            if has_target {
-                values.push(v);
-            }
-        }
-        if has_target {
-            targets.push((row, t_cell.to_string()));
-        }
-    }
-    if rows_seen == 0 {
+    let drop = missing == "drop";
+    let s = scan(
+        &lay,
+        Plan {
+            target: Some(t),
+            drop,
+            preview: 0,
+        },
+    )?;
+    if s.rows == 0 {
         return Err(Error::new("data.csv has a header row but no data rows"));
     }
+    let features: Vec<usize> = (0..lay.used).filter(|&c| c != t).collect();
+    refuse_text(&lay, &s, &features)?;
+    let (encode, input_names, one_hot) = encoding(&lay, &s, &features, drop)?;
 
-    let bad_cols: Vec<usize> = (0..width).filter(|&j| bad[j].0 > 0).collect();
-    if let Some(&j) = bad_cols.first() {
-        let (count, first) = &bad[j];
-        let (row, cell) = first.clone().unwrap_or_default();
-        let plural = if *count == 1 { "value" } else { "values" };
-        let mut msg = format!(
-            "data.csv: column '{}' has {count} non-numeric {plural}, first at row {row}: '{cell}'",
-            names[feat_idx[j]]
-        );
-        if bad_cols.len() > 1 {
-            let others: Vec<String> = bad_cols[1..]
-                .iter()
-                .map(|&k| names[feat_idx[k]].clone())
-                .collect();
-            msg.push_str(&format!(" (and so do {})", quoted(&others)));
-        }
-        msg.push_str(
-            ". Feature columns must hold numbers: remove the column, turn its values into \
-             numbers, or make it the target",
-        );
-        return Err(Error(msg));
-    }
-
-    let mut x = Array2::from_shape_vec((targets.len(), width), values)
-        .map_err(|e| Error(format!("data.csv: internal shape error: {e}")))?;
-    let keep: Vec<usize> = if missing == "mean" {
-        for (j, mut col) in x.columns_mut().into_iter().enumerate() {
-            let present: Vec<f64> = col
-                .iter()
-                .filter(|v| !v.is_nan())
-                .map(|&v| v as f64)
-                .collect();
-            if present.is_empty() {
-                return Err(Error(format!(
-                    "data.csv: column '{}' has no values at all, so it has no mean to fill in; \
-                     remove the column",
-                    names[feat_idx[j]]
-                )));
-            }
-            let mean = (present.iter().sum::<f64>() / present.len() as f64) as f32;
-            col.iter_mut()
-                .filter(|v| v.is_nan())
-                .for_each(|v| *v = mean);
-        }
-        (0..targets.len()).collect()
-    } else {
-        (0..targets.len())
-            .filter(|&i| x.row(i).iter().all(|v| !v.is_nan()))
-            .collect()
-    };
-    let dropped = rows_seen - keep.len();
-    if keep.len() < 2 {
-        let hint = if missing == "drop" && dropped > 0 {
+    if s.kept < 2 {
+        let hint = if drop && s.incomplete > 0 {
             "; set data.missing to 'mean' to fill missing features instead of dropping rows"
         } else {
             ""
         };
-        let rows = if keep.len() == 1 { "row" } else { "rows" };
         return Err(Error(format!(
-            "data.csv has {} complete {rows} ({dropped} dropped for missing values); at least 2 \
-             are needed{hint}",
-            keep.len()
+            "data.csv has {} ({} dropped for missing values); at least 2 are needed{hint}",
+            count(s.kept, "complete row", "complete rows"),
+            s.incomplete + s.no_target
         )));
     }
-    if keep.len() < targets.len() {
-        x = x.select(ndarray::Axis(0), &keep);
+    let inputs = input_names.len();
+    if s.kept.saturating_mul(inputs) > MAX_CELLS {
+        return Err(Error(format!(
+            "data.csv is too large: {} rows × {inputs} inputs (after one-hot encoding {}) = {} \
+             values, more than the limit of {MAX_CELLS}; use fewer rows or columns",
+            s.kept,
+            quoted(&one_hot.iter().map(|o| &o.column).collect::<Vec<_>>()),
+            s.kept.saturating_mul(inputs)
+        )));
     }
-    let targets: Vec<&(u64, String)> = keep.iter().map(|&i| &targets[i]).collect();
+    let target_task = target_task(&lay.names[t], &s.target, task)?;
 
-    let (task, y) = target_values(target, &targets, task)?;
-    Ok(Dataset {
-        task,
-        x,
-        y,
-        input_names: feat_idx.iter().map(|&i| names[i].clone()).collect(),
-        fixed_split: None,
-        image_shape: None,
-        domain: None,
+    // The second pass: the rows kept, straight into the matrix.
+    let cap = s.kept * inputs;
+    let mut x: Vec<f32> = Vec::with_capacity(cap);
+    let mut y: Vec<f32> = Vec::with_capacity(s.kept);
+    let mut kinds: Vec<Cell> = Vec::with_capacity(lay.used);
+    let mut blank = 0;
+    for_each_row(&lay, &mut blank, |_, fields| {
+        kinds.clear();
+        for f in fields {
+            kinds.push(classify(f, lay.delim).unwrap_or(Cell::Missing));
+        }
+        let has_missing = features.iter().any(|&c| kinds[c] == Cell::Missing);
+        if kinds[t] == Cell::Missing || (drop && has_missing) {
+            return Ok(());
+        }
+        if y.len() == s.kept {
+            return Err(Error::new(
+                "data.csv: internal error: the file changed between passes",
+            ));
+        }
+        for e in &encode {
+            match e {
+                Encode::Number { col, fill } => x.push(match kinds[*col] {
+                    Cell::Number(v) => v as f32,
+                    _ => *fill,
+                }),
+                Encode::OneHot { col, levels, fills } => {
+                    if kinds[*col] == Cell::Missing {
+                        x.extend_from_slice(fills);
+                    } else {
+                        let cell = fields[*col].as_ref();
+                        x.extend(levels.iter().map(|l| f32::from(u8::from(l == cell))));
+                    }
+                }
+            }
+        }
+        y.push(target_task.value(&fields[t], kinds[t]));
+        Ok(())
+    })?;
+    let rows = y.len();
+    let x = Array2::from_shape_vec((rows, inputs), x)
+        .map_err(|e| Error(format!("data.csv: internal shape error: {e}")))?;
+
+    let mut report = CsvReport {
+        delimiter: char::from(lay.delim),
+        generated_header: lay.generated,
+        renamed: lay.renamed.clone(),
+        rows: s.rows,
+        blank_rows: s.blank,
+        dropped_no_target: s.no_target,
+        dropped_missing: s.incomplete,
+        filled_cells: if drop { 0 } else { s.missing_features },
+        one_hot,
+        dropped_empty_last_column: lay.used < lay.width,
+        notes: Vec::new(),
+    };
+    report.notes = notes(&lay, &report, target);
+    Ok(Parsed {
+        dataset: Dataset {
+            task: target_task.task,
+            x,
+            y,
+            input_names,
+            fixed_split: None,
+            image_shape: None,
+            domain: None,
+        },
+        report,
     })
 }
 
-/// Decide the task (given or guessed) and turn the target cells into `y`.
-fn target_values(
-    target: &str,
-    cells: &[&(u64, String)],
-    task: Option<&str>,
-) -> Result<(Task, Vec<f32>)> {
-    let nums: Vec<Option<f64>> = cells.iter().map(|(_, c)| number(c)).collect();
-    let first_text = cells
-        .iter()
-        .zip(&nums)
-        .find(|(_, n)| n.is_none())
-        .map(|(c, _)| *c);
-    let numeric = first_text.is_none();
+/// Levels of a one-hot column in a stable order: numbers by value, then
+/// text as sorted strings.
+fn sorted_levels(col: &Col, delim: u8) -> Vec<(String, usize)> {
+    let mut levels = col.levels.clone();
+    let num = |s: &str| match classify(s, delim) {
+        Ok(Cell::Number(v)) => Some(v),
+        _ => None,
+    };
+    levels.sort_by(|(a, _), (b, _)| match (num(a), num(b)) {
+        (Some(x), Some(y)) => x.total_cmp(&y).then_with(|| a.cmp(b)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.cmp(b),
+    });
+    levels
+}
+
+/// How each feature column becomes inputs, the inputs' names, and the
+/// one-hot columns.
+fn encoding(
+    lay: &Layout,
+    s: &Scan,
+    features: &[usize],
+    drop: bool,
+) -> Result<(Vec<Encode>, Vec<String>, Vec<OneHot>)> {
+    let mut encode = Vec::with_capacity(features.len());
+    let mut names = Vec::with_capacity(features.len());
+    let mut one_hot = Vec::new();
+    let mut taken: HashSet<String> = lay.names.iter().cloned().collect();
+    for &c in features {
+        let col = &s.cols[c];
+        let name = &lay.names[c];
+        if col.numbers + col.text == 0 {
+            return Err(Error(format!(
+                "data.csv: column '{}' has no values at all; remove the column",
+                show(name)
+            )));
+        }
+        if col.is_category() {
+            let levels = sorted_levels(col, lay.delim);
+            let total: usize = levels.iter().map(|(_, n)| n).sum();
+            if !drop && total == 0 {
+                return Err(no_mean(name));
+            }
+            let fills = levels
+                .iter()
+                .map(|(_, n)| (*n as f64 / total.max(1) as f64) as f32)
+                .collect();
+            let mut inputs = Vec::with_capacity(levels.len());
+            for (l, _) in &levels {
+                let input = unique(&format!("{name}={l}"), &taken);
+                taken.insert(input.clone());
+                inputs.push(input);
+            }
+            names.extend(inputs.iter().cloned());
+            one_hot.push(OneHot {
+                column: name.clone(),
+                inputs,
+            });
+            encode.push(Encode::OneHot {
+                col: c,
+                levels: levels.into_iter().map(|(l, _)| l).collect(),
+                fills,
+            });
+        } else {
+            if !drop && col.present == 0 {
+                return Err(no_mean(name));
+            }
+            let fill = (col.sum / col.present.max(1) as f64) as f32;
+            names.push(name.clone());
+            encode.push(Encode::Number { col: c, fill });
+        }
+        if names.len() > MAX_COLUMNS {
+            return Err(Error(format!(
+                "data.csv: one-hot encoding the text columns {} makes more than {MAX_COLUMNS} \
+                 inputs, the limit; remove some columns or merge their values",
+                quoted(&one_hot.iter().map(|o| &o.column).collect::<Vec<_>>())
+            )));
+        }
+    }
+    Ok((encode, names, one_hot))
+}
+
+fn no_mean(name: &str) -> Error {
+    Error(format!(
+        "data.csv: column '{}' has no values on the rows that have a target, so it has no mean \
+         to fill in; remove the column",
+        show(name)
+    ))
+}
+
+/// The task and how a target cell becomes `y`.
+struct TargetTask {
+    task: Task,
+    /// Class values: numbers (so `1` and `1.0` are one class) or text.
+    numbers: Option<Vec<f64>>,
+    texts: Vec<String>,
+}
+
+impl TargetTask {
+    fn value(&self, raw: &str, cell: Cell) -> f32 {
+        match (&self.task, &self.numbers, cell) {
+            (Task::Regression, _, Cell::Number(v)) => v as f32,
+            (Task::Regression, _, _) => 0.0,
+            (_, Some(nums), Cell::Number(v)) => {
+                nums.iter().position(|&n| n == v).unwrap_or(0) as f32
+            }
+            _ => self.texts.iter().position(|n| n == raw).unwrap_or(0) as f32,
+        }
+    }
+}
+
+/// Decide the task (given or guessed) and the classes, from the target
+/// column's values on the rows kept.
+fn target_task(name: &str, col: &Col, task: Option<&str>) -> Result<TargetTask> {
+    let numeric = col.text == 0;
     let guessed = task.is_none();
     let classify = match task {
         Some("regression") => false,
         Some(_) => true,
         None => {
-            !numeric || {
-                let distinct: BTreeSet<u64> = nums.iter().flatten().map(|v| v.to_bits()).collect();
-                nums.iter().flatten().all(|v| v.fract() == 0.0)
-                    && distinct.len() <= GUESS_CLASSES_UP_TO
-            }
+            !numeric
+                || (col.integers
+                    && !col.many_numbers
+                    && col.numeric_levels.len() <= GUESS_CLASSES_UP_TO)
         }
     };
-
     if !classify {
-        if let Some((row, cell)) = first_text {
+        if let Some((row, cell)) = &col.first_text {
             return Err(Error(format!(
-                "data.target '{target}' has a non-numeric value at row {row}: '{cell}', so it \
-                 cannot be a regression target; set data.task to 'classification'"
+                "data.target '{}' has a non-numeric value at row {row}: '{cell}', so it cannot \
+                 be a regression target; set data.task to 'classification'",
+                show(name)
             )));
         }
-        return Ok((
-            Task::Regression,
-            nums.iter().map(|v| v.unwrap_or(0.0) as f32).collect(),
-        ));
+        return Ok(TargetTask {
+            task: Task::Regression,
+            numbers: None,
+            texts: Vec::new(),
+        });
     }
-
     // Class names sorted so the indices do not depend on row order; numeric
-    // labels sort as numbers ("2" before "10") and are named canonically, so
-    // "1" and "1.0" are one class.
-    let names: Vec<String> = if numeric {
-        let mut vals: Vec<f64> = nums.iter().flatten().copied().collect();
-        vals.sort_by(f64::total_cmp);
-        vals.dedup();
-        vals.iter().map(|v| format!("{v}")).collect()
+    // labels sort as numbers ("2" before "10") and are named canonically.
+    let (many, numbers, texts) = if numeric {
+        let mut v = col.numeric_levels.clone();
+        v.sort_by(f64::total_cmp);
+        let texts = v.iter().map(|v| format!("{v}")).collect();
+        (col.many_numbers, Some(v), texts)
     } else {
-        let set: BTreeSet<&str> = cells.iter().map(|(_, c)| c.as_str()).collect();
-        set.into_iter().map(String::from).collect()
+        let mut t: Vec<String> = col.levels.iter().map(|(l, _)| l.clone()).collect();
+        t.sort();
+        (col.many, None, t)
     };
-    if names.len() > MAX_CLASSES {
+    if many || texts.len() > MAX_CLASSES {
+        let n = if many {
+            format!("more than {}", texts.len())
+        } else {
+            texts.len().to_string()
+        };
         let why = if guessed {
             format!(
                 " (the task was guessed as classification because the target holds {})",
@@ -353,261 +536,154 @@ fn target_values(
             "; merge some classes or choose another target"
         };
         return Err(Error(format!(
-            "data.target '{target}' has {} classes, more than the {MAX_CLASSES} supported{why}{fix}",
-            names.len()
+            "data.target '{}' has {n} classes, more than the {MAX_CLASSES} supported (the page \
+             has {MAX_CLASSES} class colours){why}{fix}",
+            show(name)
         )));
     }
-    if names.len() < 2 {
+    if texts.len() < 2 {
         return Err(Error(format!(
-            "data.target '{target}' has only one value ('{}'); a classifier needs at least 2 \
-             classes",
-            names.first().map(String::as_str).unwrap_or("")
+            "data.target '{}' has only one value ('{}'); a classifier needs at least 2 classes",
+            show(name),
+            texts.first().map(|t| show(t)).unwrap_or_default()
         )));
     }
-    let y = if numeric {
-        nums.iter()
-            .map(|v| {
-                let s = format!("{}", v.unwrap_or(0.0));
-                names.iter().position(|n| *n == s).unwrap_or(0) as f32
-            })
-            .collect()
-    } else {
-        cells
-            .iter()
-            .map(|(_, c)| names.iter().position(|n| n == c).unwrap_or(0) as f32)
-            .collect()
+    Ok(TargetTask {
+        task: Task::Classification(texts.clone()),
+        numbers,
+        texts,
+    })
+}
+
+/// The report as sentences a learner can read.
+fn notes(lay: &Layout, r: &CsvReport, target: &str) -> Vec<String> {
+    let mut notes = layout_notes(lay, r.blank_rows);
+    if r.dropped_no_target > 0 {
+        notes.push(format!(
+            "{} without a value for '{}' dropped.",
+            count(r.dropped_no_target, "row", "rows"),
+            show(target)
+        ));
+    }
+    if r.dropped_missing > 0 {
+        notes.push(format!(
+            "{} with missing values dropped (set data.missing to 'mean' to fill them instead).",
+            count(r.dropped_missing, "row", "rows")
+        ));
+    }
+    if r.filled_cells > 0 {
+        notes.push(format!(
+            "{} filled with the column's mean.",
+            count(r.filled_cells, "missing value", "missing values")
+        ));
+    }
+    for o in &r.one_hot {
+        notes.push(format!(
+            "'{}' holds text, so it became {}: {}.",
+            show(&o.column),
+            count(o.inputs.len(), "input", "inputs"),
+            quoted(&o.inputs)
+        ));
+    }
+    notes
+}
+
+/// Sentences about the file's shape, shared by `parse` and `preview`.
+fn layout_notes(lay: &Layout, blank: usize) -> Vec<String> {
+    let mut notes = Vec::new();
+    if lay.delim != b',' {
+        notes.push(format!(
+            "Values are separated by {}.",
+            scan::delimiter_name(lay.delim)
+        ));
+    }
+    if lay.generated {
+        notes.push(format!(
+            "The first row holds only numbers, so it was read as data; the columns are named \
+             'column 1' to 'column {}'.",
+            lay.used
+        ));
+    }
+    if !lay.unnamed.is_empty() {
+        notes.push(format!("Columns without a name: {}.", quoted(&lay.unnamed)));
+    }
+    if !lay.renamed.is_empty() {
+        notes.push(format!(
+            "Repeated column names were made unique: {}.",
+            quoted(&lay.renamed)
+        ));
+    }
+    if lay.used < lay.width {
+        notes.push(
+            "Every row ends with a delimiter; the empty last column this makes was ignored.".into(),
+        );
+    }
+    if blank > 0 {
+        notes.push(format!(
+            "{} skipped.",
+            count(blank, "blank row", "blank rows")
+        ));
+    }
+    notes
+}
+
+/// Describe a file for the page's preview table, before a target is chosen:
+/// each column's kind, missing count, range and distinct values, and the
+/// first `max_rows` rows (at most [`MAX_PREVIEW_ROWS`]). Refuses what
+/// `parse` would refuse whatever the target (size, shape, absurd numbers).
+pub fn preview(text: &str, max_rows: usize) -> Result<Preview> {
+    let lay = layout(text)?;
+    let s = scan(
+        &lay,
+        Plan {
+            target: None,
+            drop: false,
+            preview: max_rows.min(MAX_PREVIEW_ROWS),
+        },
+    )?;
+    if s.rows == 0 {
+        return Err(Error::new("data.csv has a header row but no data rows"));
+    }
+    let columns: Vec<ColumnSummary> = lay
+        .names
+        .iter()
+        .zip(&s.cols)
+        .map(|(name, col)| {
+            let range = col.text == 0 && col.numbers > 0;
+            ColumnSummary {
+                name: name.clone(),
+                kind: col.kind().into(),
+                missing: col.missing,
+                min: range.then_some(col.min),
+                max: range.then_some(col.max),
+                levels: col.distinct(),
+            }
+        })
+        .collect();
+    let last = s.cols.last();
+    let suggested_task = match last {
+        Some(c)
+            if c.text == 0
+                && !(c.integers
+                    && !c.many_numbers
+                    && c.numeric_levels.len() <= GUESS_CLASSES_UP_TO) =>
+        {
+            "regression"
+        }
+        _ => "classification",
     };
-    Ok((Task::Classification(names), y))
+    Ok(Preview {
+        columns,
+        rows: s.preview,
+        total_rows: s.rows,
+        delimiter: char::from(lay.delim),
+        generated_header: lay.generated,
+        renamed: lay.renamed.clone(),
+        suggested_target: lay.names.last().cloned().unwrap_or_default(),
+        suggested_task: suggested_task.into(),
+        notes: layout_notes(&lay, s.blank),
+    })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use ndarray::array;
-
-    fn ok(text: &str, target: &str) -> Dataset {
-        parse(text, Some(target), None, "drop").unwrap_or_else(|e| panic!("{e}"))
-    }
-    fn err(text: &str, target: &str) -> String {
-        parse(text, Some(target), None, "drop").unwrap_err().0
-    }
-
-    #[test]
-    fn clean_numeric_file_is_regression() {
-        let ds = ok(
-            "size, rooms ,price\n50,2,100.5\n80,3,150\n120,4,210.25\n",
-            "price",
-        );
-        assert_eq!(ds.task, Task::Regression);
-        assert_eq!(ds.input_names, ["size", "rooms"]);
-        assert_eq!(ds.x, array![[50., 2.], [80., 3.], [120., 4.]]);
-        assert_eq!(ds.y, vec![100.5, 150., 210.25]);
-        assert_eq!(
-            (ds.fixed_split, ds.image_shape, ds.domain),
-            (None, None, None)
-        );
-        // No trailing newline, CRLF, quoted header: same data.
-        let crlf = ok(
-            "\"size\",rooms,price\r\n50,2,100.5\r\n80,3,150\r\n120,4,210.25",
-            "price",
-        );
-        assert_eq!(crlf.x, ds.x);
-        assert_eq!(crlf.y, ds.y);
-    }
-
-    #[test]
-    fn class_name_target_is_sorted_classification() {
-        let ds = ok(
-            "a,b,species\n1,2,virginica\n3,4,setosa\n5,6,versicolor\n7,8,setosa\n",
-            "species",
-        );
-        assert_eq!(
-            ds.task,
-            Task::Classification(vec![
-                "setosa".into(),
-                "versicolor".into(),
-                "virginica".into()
-            ])
-        );
-        assert_eq!(ds.y, vec![2., 0., 1., 0.]);
-        // The target can be any column, not only the last.
-        let first = ok("label,v\nb,1\na,2\n", "label");
-        assert_eq!(first.input_names, ["v"]);
-        assert_eq!(first.y, vec![1., 0.]);
-    }
-
-    #[test]
-    fn task_guess_and_override() {
-        // Few whole numbers: class labels, sorted as numbers, named canonically.
-        let ds = ok("x,y\n1,10\n2,2\n3,2.0\n4,10\n", "y");
-        assert_eq!(ds.task, Task::Classification(vec!["2".into(), "10".into()]));
-        assert_eq!(ds.y, vec![1., 0., 0., 1.]);
-        let reg = parse("x,y\n1,10\n2,2\n", Some("y"), Some("regression"), "drop").unwrap();
-        assert_eq!(reg.task, Task::Regression);
-        // Fractions: regression.
-        assert_eq!(ok("x,y\n1,0.5\n2,1.5\n", "y").task, Task::Regression);
-        // Many distinct whole numbers: regression.
-        let many: String = (0..20).map(|i| format!("{i},{}\n", i * 3)).collect();
-        assert_eq!(ok(&format!("x,y\n{many}"), "y").task, Task::Regression);
-        let e = parse("x,y\n1,a\n2,b\n", Some("y"), Some("regression"), "drop")
-            .unwrap_err()
-            .0;
-        assert!(
-            e.contains("non-numeric value at row 2: 'a'") && e.contains("'classification'"),
-            "{e}"
-        );
-    }
-
-    #[test]
-    fn missing_target_lists_the_columns() {
-        let e = err("age,income\n1,2\n3,4\n", "Income");
-        assert_eq!(
-            e,
-            "data.target 'Income' is not a column of data.csv; the columns are 'age', 'income'"
-        );
-        let e = parse("age,income\n1,2\n", None, None, "drop")
-            .unwrap_err()
-            .0;
-        assert!(
-            e.starts_with("data.target is required") && e.contains("'age', 'income'"),
-            "{e}"
-        );
-        let e = err("a;b\n1;2\n", "b");
-        assert!(e.contains("semicolons"), "{e}");
-    }
-
-    #[test]
-    fn non_numeric_feature_counts_and_points_at_the_first() {
-        let mut text = String::from("age,y\n");
-        for i in 0..50 {
-            let age = if i >= 38 {
-                "forty".to_string()
-            } else {
-                i.to_string()
-            };
-            text.push_str(&format!("{age},{}\n", i % 2));
-        }
-        let e = err(&text, "y");
-        assert!(
-            e.starts_with(
-                "data.csv: column 'age' has 12 non-numeric values, first at row 40: 'forty'"
-            ),
-            "{e}"
-        );
-        let e = err("a,b,y\nx,1,0\n1,z,1\n", "y");
-        assert!(
-            e.contains("column 'a' has 1 non-numeric value,") && e.contains("'b'"),
-            "{e}"
-        );
-        assert!(err("a,y\ninf,0\n1,1\n", "y").contains("non-numeric"));
-    }
-
-    #[test]
-    fn empty_and_header_only_files() {
-        assert!(err("", "y").starts_with("data.csv is empty"));
-        assert!(err("  \n\n", "y").starts_with("data.csv is empty"));
-        assert_eq!(
-            err("a,y\n", "y"),
-            "data.csv has a header row but no data rows"
-        );
-    }
-
-    #[test]
-    fn ragged_rows_name_the_row() {
-        let e = err("a,b,y\n1,2,0\n3,4,1\n5,6\n", "y");
-        assert_eq!(
-            e,
-            "data.csv: row 4 has 2 values but the header has 3 columns"
-        );
-        assert!(err("a,b,y\n1,2,0,9\n", "y").contains("row 2 has 4 values"));
-    }
-
-    #[test]
-    fn class_count_limits() {
-        let nine: String = (0..9).map(|i| format!("{i},c{i}\n")).collect();
-        let e = err(&format!("x,y\n{nine}"), "y");
-        assert!(
-            e.starts_with("data.target 'y' has 9 classes, more than the 8 supported"),
-            "{e}"
-        );
-        // Whole numbers guessed as classes say how to get a regression.
-        let nine: String = (0..9).map(|i| format!("{i},{i}\n")).collect();
-        assert!(err(&format!("x,y\n{nine}"), "y").contains("set data.task to 'regression'"));
-        let e = err("x,y\n1,a\n2,a\n", "y");
-        assert!(
-            e.contains("only one value ('a')") && e.contains("at least 2 classes"),
-            "{e}"
-        );
-    }
-
-    #[test]
-    fn too_many_cells() {
-        let mut text = String::from("a,b,c,d,y\n");
-        for i in 0..50_001 {
-            text.push_str(&format!("1,2,3,4,{}\n", i % 2));
-        }
-        let e = err(&text, "y");
-        assert!(
-            e.starts_with("data.csv is too large") && e.contains("200000"),
-            "{e}"
-        );
-    }
-
-    #[test]
-    fn missing_values_drop_or_mean() {
-        let text = "a,b,y\n1,NA,0\n3,4,1\n,6,0\n7,8,?\n5,10,0\n";
-        let dropped = parse(text, Some("y"), None, "drop").unwrap();
-        assert_eq!(dropped.x, array![[3., 4.], [5., 10.]]);
-        assert_eq!(dropped.y, vec![1., 0.]);
-        // The target-less row is always dropped; features fill with the mean
-        // of the rows that have a target.
-        let mean = parse(text, Some("y"), None, "mean").unwrap();
-        assert_eq!(
-            mean.x,
-            array![[1., 20. / 3.], [3., 4.], [3., 6.], [5., 10.]]
-        );
-        assert_eq!(mean.y, vec![0., 1., 0., 0.]);
-        let e = parse("a,y\nNA,0\n1,1\n", Some("y"), None, "drop")
-            .unwrap_err()
-            .0;
-        assert!(
-            e.contains("1 complete row (1 dropped") && e.contains("'mean'"),
-            "{e}"
-        );
-        let e = parse("a,b,y\n,1,0\nnull,2,1\n", Some("y"), None, "mean")
-            .unwrap_err()
-            .0;
-        assert!(e.contains("column 'a' has no values"), "{e}");
-    }
-
-    #[test]
-    fn header_problems() {
-        assert!(err("a,a,y\n1,2,0\n", "y").contains("two columns named 'a'"));
-        assert!(err("y\n1\n2\n", "y").contains("only the target column 'y'"));
-        // pandas writes an unnamed index column.
-        let ds = ok(",v,y\n0,1,0\n1,2,1\n", "y");
-        assert_eq!(ds.input_names, ["column 1", "v"]);
-    }
-
-    #[test]
-    fn from_config_checks_its_fields() {
-        let mut cfg = DataConfig {
-            source: "csv".into(),
-            ..Default::default()
-        };
-        assert!(from_config(&cfg)
-            .unwrap_err()
-            .0
-            .starts_with("data.csv is required"));
-        cfg.csv = Some("a,y\n1,0\n2,1\n".into());
-        cfg.target = Some("y".into());
-        cfg.missing = Some("zero".into());
-        assert!(from_config(&cfg)
-            .unwrap_err()
-            .0
-            .starts_with("data.missing must be one of"));
-        cfg.missing = None;
-        cfg.task = Some("regression".into());
-        assert_eq!(from_config(&cfg).unwrap().task, Task::Regression);
-    }
-}
+mod tests;
