@@ -102,6 +102,8 @@ pub struct Info {
     pub learning_rate: f32,
     pub domain: Option<f32>,
     pub input_shape: Option<Vec<usize>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub csv_report: Option<data::csv::CsvReport>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -143,6 +145,7 @@ impl Which {
 
 pub struct Session {
     config: Config,
+    csv_report: Option<data::csv::CsvReport>,
     task: Task,
     input_names: Vec<String>,
     domain: Option<f32>,
@@ -180,7 +183,17 @@ impl Session {
         if config.model.kind == "rnn" && data_cfg.window.is_none() {
             data_cfg.window = config.model.window;
         }
-        let ds = data::generate(&data_cfg, &mut rng::derive(seed, STREAM_DATA))?;
+        let (ds, csv_report) = if data_cfg.source == "csv" {
+            // The report (rows dropped, cells filled, columns renamed) is
+            // shown to the learner next to their data.
+            let parsed = data::csv::from_config_with_report(&data_cfg)?;
+            (parsed.dataset, Some(parsed.report))
+        } else {
+            (
+                data::generate(&data_cfg, &mut rng::derive(seed, STREAM_DATA))?,
+                None,
+            )
+        };
         let task = ds.task.clone();
 
         let model = &config.model;
@@ -251,6 +264,7 @@ impl Session {
         let opt = Optimizer::new(t, net.params.len())?;
 
         let mut s = Session {
+            csv_report,
             task,
             input_names: ds.input_names.clone(),
             domain: ds.domain,
@@ -653,6 +667,7 @@ impl Session {
             learning_rate: self.opt.learning_rate(),
             domain: self.domain,
             input_shape: self.image_shape.map(|s| s.to_vec()),
+            csv_report: self.csv_report.clone(),
         }
     }
 

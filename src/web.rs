@@ -34,6 +34,15 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
+/// `csvPreview(text, maxRows)`: the columns (type, missing count, range),
+/// the first rows as text, and a suggested target and task, for the page's
+/// preview table before a session is built.
+#[wasm_bindgen(js_name = csvPreview)]
+pub fn csv_preview(text: &str, max_rows: usize) -> Result<JsValue, JsError> {
+    let p = crate::data::csv::preview(text, max_rows).map_err(js_err)?;
+    to_js(&p)
+}
+
 #[wasm_bindgen]
 pub struct Session {
     inner: session::Session,

@@ -123,3 +123,26 @@ fn evaluation_reports_the_metrics_of_each_task() {
     let h = s.history();
     assert_eq!(h.step, vec![3000]);
 }
+
+#[test]
+fn a_csv_session_reports_what_was_done_to_the_file() {
+    let csv = "size;colour;label\n1,5;red;small\n2,5;blue;small\nNA;red;big\n7,5;blue;big\n8,0;red;big\n1,0;blue;small\n";
+    let cfg = serde_json::json!({
+        "data": {"source": "csv", "csv": csv, "target": "label", "missing": "drop"},
+        "model": {"kind": "logistic"},
+        "train": {"batchSize": 2}
+    });
+    let s = session(&cfg.to_string());
+    let info = s.info();
+    assert_eq!(info.classes, vec!["big", "small"]);
+    assert_eq!(
+        info.input_names.len(),
+        3,
+        "size + one-hot colour: {:?}",
+        info.input_names
+    );
+    let report = info.csv_report.expect("csv sessions carry a report");
+    assert_eq!(report.delimiter, ';');
+    assert_eq!(report.dropped_missing, 1);
+    assert_eq!(info.train_size + info.val_size + info.test_size, 5);
+}
