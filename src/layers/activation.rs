@@ -61,7 +61,13 @@ impl Activation {
 
     pub fn forward(self, x: &[f32], y: &mut [f32]) {
         match self {
-            Activation::Relu => y.iter_mut().zip(x).for_each(|(y, &x)| *y = x.max(0.0)),
+            // A compare and select, not `x.max(0.0)`: in wasm `f32::max` is a
+            // call to `fmaxf` per value (wasm's own `f32.max` treats NaN
+            // differently), which made ReLU 50x slower than this in V8.
+            Activation::Relu => y
+                .iter_mut()
+                .zip(x)
+                .for_each(|(y, &x)| *y = if x > 0.0 { x } else { 0.0 }),
             Activation::LeakyRelu => y
                 .iter_mut()
                 .zip(x)

@@ -173,7 +173,7 @@ impl Conv2d {
                 let dxr = &mut dx[r * nin..(r + 1) * nin]; // [C, H, W]
                 gemm(nk, np, nf, w, nf, dyr, np, &mut self.col, np, false); // dcol [K, P] = [K, F]·[F, P]
                 dxr.fill(0.0);
-                g.col2im(&self.col, dxr); // [C, H, W] += scatter of [K, P]
+                g.col2im(&mut self.col, dxr); // [C, H, W] += scatter of [K, P]
             }
         }
     }
@@ -205,50 +205,61 @@ struct Geom {
 impl Geom {
     /// The output columns j whose input column j·s + v − pl lies in the image.
     fn valid_cols(&self, v: usize) -> (usize, usize) {
-        let lo = if v >= self.pl {
-            0
-        } else {
-            (self.pl - v).div_ceil(self.s)
-        };
-        let hi = if self.w + self.pl > v {
-            ((self.w - 1 + self.pl - v) / self.s + 1).min(self.ow)
-        } else {
-            0
-        };
-        (lo.min(hi), hi)
+        valid_range(v, self.pl, self.s, self.w, self.ow)
     }
 
-    /// The input row of output row i for kernel row u, if inside the image.
-    fn in_row(&self, i: usize, u: usize) -> Option<usize> {
-        (i * self.s + u)
-            .checked_sub(self.pt)
-            .filter(|&row| row < self.h)
+    /// The output rows i whose input row i·s + u − pt lies in the image.
+    fn valid_rows(&self, u: usize) -> (usize, usize) {
+        valid_range(u, self.pt, self.s, self.h, self.oh)
+    }
+
+    /// Stride 1 with as many output columns as input columns (`same`
+    /// padding): an im2col row is then the input plane shifted by a constant
+    /// offset, so each row is one copy instead of OH short ones (short
+    /// copies are calls to `memory.copy` in wasm: ~10 ns each).
+    fn shifted(&self) -> bool {
+        self.s == 1 && self.ow == self.w
     }
 
     /// col[(u·kw + v)·C + c, i·OW + j] = x̃[c, i·s + u − pt, j·s + v − pl].
     fn im2col(&self, x: &[f32], col: &mut [f32]) {
         let (np, plane) = (self.oh * self.ow, self.h * self.w);
         for u in 0..self.k {
+            let (ilo, ihi) = self.valid_rows(u);
             for v in 0..self.k {
                 let (lo, hi) = self.valid_cols(v);
                 for c in 0..self.c {
                     let row = (u * self.k + v) * self.c + c;
                     let dst = &mut col[row * np..(row + 1) * np]; // [OH, OW]
                     let xc = &x[c * plane..(c + 1) * plane]; // [H, W]
-                    for (i, d) in dst.chunks_exact_mut(self.ow).enumerate() {
-                        let Some(iy) = self.in_row(i, u) else {
-                            d.fill(0.0);
-                            continue;
-                        };
-                        let src = &xc[iy * self.w..(iy + 1) * self.w]; // [W]
-                        d[..lo].fill(0.0);
-                        d[hi..].fill(0.0);
-                        if self.s == 1 {
-                            let x0 = lo + v - self.pl;
-                            d[lo..hi].copy_from_slice(&src[x0..x0 + hi - lo]);
-                        } else {
-                            for (j, dj) in d[lo..hi].iter_mut().enumerate() {
-                                *dj = src[(lo + j) * self.s + v - self.pl];
+                    if ilo >= ihi || lo >= hi {
+                        dst.fill(0.0);
+                    } else if self.shifted() {
+                        // dst[t] = xc[t + (u − pt)·W + v − pl] over the valid
+                        // span, then zero what lies outside the image.
+                        let (d0, d1) = (ilo * self.ow + lo, (ihi - 1) * self.ow + hi);
+                        let s0 = (ilo + u - self.pt) * self.w + lo + v - self.pl;
+                        dst[..d0].fill(0.0);
+                        dst[d0..d1].copy_from_slice(&xc[s0..s0 + d1 - d0]);
+                        dst[d1..].fill(0.0);
+                        self.zero_wrapped(dst, ilo, ihi, lo, hi);
+                    } else {
+                        for (i, d) in dst.chunks_exact_mut(self.ow).enumerate() {
+                            if i < ilo || i >= ihi {
+                                d.fill(0.0);
+                                continue;
+                            }
+                            let iy = i * self.s + u - self.pt;
+                            let src = &xc[iy * self.w..(iy + 1) * self.w]; // [W]
+                            d[..lo].fill(0.0);
+                            d[hi..].fill(0.0);
+                            if self.s == 1 {
+                                let x0 = lo + v - self.pl;
+                                d[lo..hi].copy_from_slice(&src[x0..x0 + hi - lo]);
+                            } else {
+                                for (j, dj) in d[lo..hi].iter_mut().enumerate() {
+                                    *dj = src[(lo + j) * self.s + v - self.pl];
+                                }
                             }
                         }
                     }
@@ -257,20 +268,45 @@ impl Geom {
         }
     }
 
+    /// Zero columns outside lo..hi in rows ilo..ihi of one `[OH, OW]` row of
+    /// col (at most pl or kw − 1 − pl a row). Column by column, so LLVM does
+    /// not turn it into a `memset` call per row.
+    fn zero_wrapped(&self, dst: &mut [f32], ilo: usize, ihi: usize, lo: usize, hi: usize) {
+        for j in (0..lo).chain(hi..self.ow) {
+            for i in ilo..ihi {
+                dst[i * self.ow + j] = 0.0;
+            }
+        }
+    }
+
     /// The adjoint of `im2col`: dx[c, i·s + u − pt, j·s + v − pl] += dcol[.., i·OW + j].
-    fn col2im(&self, dcol: &[f32], dx: &mut [f32]) {
+    /// Clobbers the entries of `dcol` that fall outside the image.
+    fn col2im(&self, dcol: &mut [f32], dx: &mut [f32]) {
         let (np, plane) = (self.oh * self.ow, self.h * self.w);
         for u in 0..self.k {
+            let (ilo, ihi) = self.valid_rows(u);
             for v in 0..self.k {
                 let (lo, hi) = self.valid_cols(v);
+                if ilo >= ihi || lo >= hi {
+                    continue;
+                }
                 for c in 0..self.c {
                     let row = (u * self.k + v) * self.c + c;
-                    let src = &dcol[row * np..(row + 1) * np]; // [OH, OW]
+                    let src = &mut dcol[row * np..(row + 1) * np]; // [OH, OW]
                     let dxc = &mut dx[c * plane..(c + 1) * plane]; // [H, W]
-                    for (i, s) in src.chunks_exact(self.ow).enumerate() {
-                        let Some(iy) = self.in_row(i, u) else {
-                            continue;
-                        };
+                    if self.shifted() {
+                        // One shifted add over the valid span, with the
+                        // entries that wrap around a row edge zeroed first.
+                        self.zero_wrapped(src, ilo, ihi, lo, hi);
+                        let (d0, d1) = (ilo * self.ow + lo, (ihi - 1) * self.ow + hi);
+                        let s0 = (ilo + u - self.pt) * self.w + lo + v - self.pl;
+                        for (d, &g) in dxc[s0..s0 + d1 - d0].iter_mut().zip(&src[d0..d1]) {
+                            *d += g;
+                        }
+                        continue;
+                    }
+                    for (i, s) in src.chunks_exact(self.ow).enumerate().take(ihi).skip(ilo) {
+                        let iy = i * self.s + u - self.pt;
                         let d = &mut dxc[iy * self.w..(iy + 1) * self.w]; // [W]
                         if self.s == 1 {
                             let x0 = lo + v - self.pl;
@@ -287,6 +323,18 @@ impl Geom {
             }
         }
     }
+}
+
+/// Indices o < n (outputs along one axis) whose input o·s + t − pad lies
+/// in 0..len, as a range lo..hi (empty when lo ≥ hi).
+fn valid_range(t: usize, pad: usize, s: usize, len: usize, n: usize) -> (usize, usize) {
+    let lo = if t >= pad { 0 } else { (pad - t).div_ceil(s) };
+    let hi = if len + pad > t {
+        ((len - 1 + pad - t) / s + 1).min(n)
+    } else {
+        0
+    };
+    (lo.min(hi), hi)
 }
 
 /// Direct convolution straight from the formulas above, for tests.
@@ -381,6 +429,9 @@ mod tests {
             ([2, 8, 8], 3, 4, 3, true),
             ([4, 6, 5], 7, 2, 1, false),
             ([2, 5, 5], 9, 1, 1, false),
+            ([2, 6, 5], 3, 4, 1, true), // even kernel: padding 1 before, 2 after
+            ([1, 2, 3], 2, 5, 1, true), // kernel larger than the image
+            ([3, 3, 9], 4, 3, 1, true),
         ] {
             let mut l = Conv2d::new(shape, f, k, s, same, 3);
             let rows = 3;

@@ -400,7 +400,12 @@ mod tests {
     fn maxpool_gradient_matches_finite_differences() {
         // Inputs a shuffled grid 0.1 apart: no ties, and no step of h = 0.01
         // changes which value is a window's maximum.
-        for &(shape, size, stride) in &[([2, 6, 6], 2, 2), ([2, 7, 5], 3, 2), ([1, 5, 5], 2, 1)] {
+        for &(shape, size, stride) in &[
+            ([2, 6, 6], 2, 2),
+            ([2, 7, 5], 3, 2),
+            ([1, 5, 5], 2, 1),
+            ([1, 9, 8], 4, 3),
+        ] {
             let p = MaxPool::new(shape, size, stride);
             let rows = 2;
             let n = rows * p.in_width();
