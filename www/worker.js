@@ -2,34 +2,63 @@
 // loop, so the page never blocks on maths: it only ever draws the latest
 // frame this worker posts.
 //
-// Messages in (from main.js):
-//   {type:'reset', config}          new Session(config); the old one is kept if this throws
-//   {type:'play'} | {type:'pause'}
-//   {type:'step'}                   pause, then exactly one update
-//   {type:'setLearningRate', value} takes effect on the next update, no reset
-//   {type:'setSpeed', value}        updates per frame
+// Messages in (from main.js); `seq` numbers the play/pause/step/reset commands:
+//   {type:'reset', config, gen, seq, resume}  new Session(config); the old one is kept if this throws
+//   {type:'play', seq} | {type:'pause', seq}
+//   {type:'step', seq}                         pause, then exactly one update
+//   {type:'setLearningRate', value}            takes effect on the next update, no reset
+//   {type:'setSpeed', value}                   updates per frame
+//   {type:'evaluateTest'}                      score the held-out test split once
+//   {type:'thumbnails', sources}               a small sample of each data set, for the picker
 // Messages out:
-//   {type:'ready', dataset, reference}   once per successful reset: what does not change while training
-//   {type:'frame', ...}                  after every chunk of updates (see frame())
-//   {type:'status', playing}             play/pause took effect
-//   {type:'learningRate', value}         a new learning rate was accepted
-//   {type:'error', source, message}      a Session call threw; source is the command that failed
+//   {type:'ready', gen, info, dataset, reference}  once per successful reset: what does not change while training
+//   {type:'frame', gen, ...}                        after every chunk of updates (see frame())
+//   {type:'status', playing, ack}                   play/pause took effect; ack = seq of the last command seen
+//   {type:'learningRate', value}                    a new learning rate was accepted
+//   {type:'testResult', gen, step, evaluation, split, predictions}
+//   {type:'thumbnails', items}
+//   {type:'error', source, message, gen}            a Session call threw; source is the command that failed
 
 import init, { Session } from '../pkg/descent.js';
 
-// One chunk per display frame: `speed` then means "updates per frame", which
-// is what the speed control promises, and the loop sleeps between chunks so
-// pause/reset/learning-rate messages are handled at once.
+// One chunk per display frame: `speed` then means "updates per frame".
 const FRAME_MS = 1000 / 60;
+// No single train() call runs longer than this, so a pause or reset that
+// arrives mid-chunk is handled within a few milliseconds, at any speed.
+const SLICE_MS = 8;
+// The pictures cost more than a few updates: the output heatmap (10,000
+// predictions) at most ~15 times a second, unit thumbnails and validation
+// metrics less often. Each waits longer if it turns out to be expensive, so
+// drawing never takes more than about a fifth of the worker's time.
+const EVERY_MS = { output: 66, units: 150, evaluation: 250, series: 100 };
+// Frames while playing: 30 a second reads as smooth, and every frame costs
+// the page a message, a style pass and a paint.
+const POST_MS = 33;
+const BUDGET = 0.2;
+const REST = 0.25;
+const GRID = 100; // output heatmap: GRID × GRID cells over the data's square
+const UNIT_GRID = 30; // unit thumbnails: 30 × 30 (2-D) or 60 points (1-D)
+const UNIT_POINTS_1D = 60;
+const CURVE_POINTS = 240;
+const DIGIT_SAMPLES = 40;
 
 let session = null;
-let dataset = null; // the splits' inputs, cached: predictions need them every frame
+let info = null;
+let gen = 0;
+let lesson = false; // the article's data: its test rows are part of the lesson
+let grids = null; // inputs the pictures need, built once per session
 let history = null;
 let last = null; // the latest train() result
 let playing = false;
 let looping = false;
 let speed = 5;
 let learningRate = null; // in effect now; frames carry it so a divergence message names the rate that caused it
+let ack = 0;
+let sliceSteps = 8; // updates per train() call, tuned to SLICE_MS
+let due = { output: 0, units: 0, evaluation: 0, series: 0 };
+let posted = 0; // when the last frame went out
+let unposted = false; // updates since then
+let rate = []; // [time, step] over the last second: the steps-per-second readout
 
 // Start loading the wasm immediately; every message waits for it, in order.
 const ready = init();
@@ -42,52 +71,109 @@ self.onmessage = async (event) => {
     post({ type: 'error', source: 'init', message: `The engine (WebAssembly) did not load: ${messageOf(err)}` });
     return;
   }
-  switch (msg.type) {
-    case 'reset': return reset(msg.config);
-    case 'play': return play();
-    case 'pause': return setPlaying(false);
-    case 'step': return step();
-    case 'setLearningRate': return setLearningRate(msg.value);
-    case 'setSpeed':
-      speed = Math.max(1, Math.round(Number(msg.value) || 1));
-      return;
-    default:
-      post({ type: 'error', source: 'worker', message: `unknown message '${msg.type}'` });
+  if (msg.seq) ack = Math.max(ack, msg.seq);
+  try {
+    switch (msg.type) {
+      case 'reset': return reset(msg);
+      case 'play': return play();
+      case 'pause': return setPlaying(false);
+      case 'step': return step();
+      case 'setLearningRate': return setLearningRate(msg.value);
+      case 'setSpeed':
+        speed = Math.max(1, Math.min(100000, Math.round(Number(msg.value) || 1)));
+        return;
+      case 'evaluateTest': return evaluateTest();
+      case 'thumbnails': return thumbnails(msg.sources);
+      default:
+        post({ type: 'error', source: 'worker', message: `unknown message '${msg.type}'` });
+    }
+  } catch (err) {
+    setPlaying(false);
+    post({ type: 'error', source: msg.type, message: messageOf(err), gen });
   }
 };
 
-function reset(config) {
+function reset({ config, gen: nextGen, resume }) {
   let next;
   try {
     next = new Session(config);
   } catch (err) {
     // Keep the previous session and its picture: a typo should not wipe a run.
-    post({ type: 'error', source: 'reset', message: messageOf(err) });
+    post({ type: 'error', source: 'reset', message: messageOf(err), gen: nextGen });
     return;
   }
-  setPlaying(false);
+  // A settings change while playing keeps playing, as in TensorFlow Playground.
+  const keepPlaying = resume && playing;
+  if (!keepPlaying) setPlaying(false);
   if (session) session.free();
   session = next;
+  gen = nextGen;
+  info = session.info();
+  lesson = config.data.source === 'article-linear';
   last = null;
   learningRate = config.train.learningRate;
-  history = new LossHistory(2048, ['trainLoss', 'testLoss']);
+  history = new LossHistory(2048, ['trainLoss', 'valLoss', 'trainAccuracy', 'valAccuracy']);
+  rate = [];
+  due = { output: 0, units: 0, evaluation: 0 };
 
-  const info = session.info();
   const train = session.split('train');
-  const test = info.testSize > 0 ? session.split('test') : null;
-  dataset = { train, test };
-  post({
-    type: 'ready',
-    config,
-    info,
-    dataset: {
-      featureNames: info.featureNames,
-      train: { x: train.x.slice(), y: train.y.slice(), rows: train.rows, inputs: train.inputs },
-      test: test && { x: test.x.slice(), y: test.y.slice(), rows: test.rows, inputs: test.inputs },
-    },
-    reference: reference(session, dataset),
-  });
-  postFrame();
+  const val = info.valSize > 0 ? session.split('val') : null;
+  const test = lesson && info.testSize > 0 ? session.split('test') : null;
+  grids = makeGrids(info, val || train);
+  // Regression colours span ±(largest |target|), so 0 is the neutral colour.
+  let yScale = 0;
+  if (info.task === 'regression') for (const v of train.y) yScale = Math.max(yScale, Math.abs(v));
+  if (!(yScale > 0)) yScale = 1;
+
+  const images = !!info.inputShape;
+  const copy = (s, rows = s?.rows) => s && { x: s.x.slice(0, rows * s.inputs), y: s.y.slice(0, rows), rows: Math.min(rows, s.rows), inputs: s.inputs };
+  const dataset = {
+    // Images are drawn as a sample, not as points: only that sample crosses.
+    train: images ? null : copy(train),
+    val: images ? null : copy(val),
+    test: copy(test),
+    samples: images ? copy(grids.samples.split, grids.samples.rows) : null,
+    domain: info.domain ?? null,
+    yScale,
+  };
+  post({ type: 'ready', gen, config, info, dataset, reference: lesson ? reference(session, train, test) : null });
+  postFrame(true);
+  if (keepPlaying) loop();
+}
+
+// The inputs every picture is computed on, in raw units (the session
+// normalizes and maps features itself).
+function makeGrids(info, sampleSplit) {
+  const g = { plane: null, unitPlane: null, line: null, unitLine: null, samples: null };
+  const d = info.domain;
+  if (info.inputShape) {
+    const rows = Math.min(DIGIT_SAMPLES, sampleSplit.rows);
+    g.samples = { split: sampleSplit, rows, x: sampleSplit.x.slice(0, rows * sampleSplit.inputs) };
+  } else if (d && info.inputs === 2) {
+    g.plane = planeGrid(GRID, d);
+    g.unitPlane = planeGrid(UNIT_GRID, d);
+  } else if (d && info.inputs === 1) {
+    g.line = lineGrid(CURVE_POINTS, d);
+    g.unitLine = lineGrid(UNIT_POINTS_1D, d);
+  }
+  return g;
+}
+
+// Cell centres, row 0 at the top (x2 = +d), x1 growing to the right.
+function planeGrid(n, d) {
+  const x = new Float32Array(n * n * 2);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const k = (i * n + j) * 2;
+      x[k] = -d + ((j + 0.5) * 2 * d) / n;
+      x[k + 1] = d - ((i + 0.5) * 2 * d) / n;
+    }
+  }
+  return x;
+}
+
+function lineGrid(n, d) {
+  return Float32Array.from({ length: n }, (_, i) => -d + (i * 2 * d) / (n - 1));
 }
 
 function play() {
@@ -97,34 +183,69 @@ function play() {
 }
 
 function setPlaying(on) {
-  if (playing === on) return;
-  playing = on;
-  post({ type: 'status', playing });
+  if (playing !== on) playing = on;
+  post({ type: 'status', playing, ack });
 }
 
 async function loop() {
   if (looping) return; // one loop at most, however often play is pressed
   looping = true;
-  while (playing) {
-    const t0 = performance.now();
-    trainChunk(speed);
-    postFrame();
-    const rest = FRAME_MS - (performance.now() - t0);
-    await new Promise((r) => setTimeout(r, Math.max(0, rest)));
+  try {
+    while (playing) {
+      const t0 = performance.now();
+      let done = 0;
+      while (playing && done < speed && !isDiverged()) {
+        const n = Math.min(speed - done, sliceSteps);
+        const ts = performance.now();
+        trainSteps(n);
+        tune(n, performance.now() - ts);
+        done += n;
+        // Let a waiting pause / reset / learning-rate message in.
+        if (playing && done < speed) await yieldNow();
+      }
+      if (session && performance.now() - posted >= POST_MS) postFrame(false);
+      // Rest until the next display frame, and at least a quarter of the
+      // time just spent: at top speed a flat-out worker would starve the
+      // page's own threads on a two-core laptop, and the page must stay smooth.
+      const spent = performance.now() - t0;
+      const rest = Math.max(FRAME_MS - spent, spent * REST);
+      await (rest > 1 ? sleep(rest) : yieldNow());
+    }
+  } finally {
+    looping = false;
   }
-  looping = false;
+  // Paused (or diverged) between two posts: show where training stopped.
+  if (session && unposted) postFrame(true);
+}
+
+// Aim each train() call at SLICE_MS, whatever the model's size.
+function tune(n, ms) {
+  const perStep = Math.max(ms, 0.01) / n;
+  const want = Math.max(1, Math.min(2000, Math.floor(SLICE_MS / perStep)));
+  sliceSteps = Math.max(1, Math.round((sliceSteps + want) / 2));
 }
 
 function step() {
   setPlaying(false);
   if (!session || isDiverged()) return;
-  trainChunk(1);
-  postFrame();
+  trainSteps(1);
+  postFrame(true);
 }
 
-function trainChunk(n) {
+function trainSteps(n) {
   last = session.train(n);
+  unposted = true;
+  const now = performance.now();
+  rate.push([now, last.step]);
+  while (rate.length > 2 && now - rate[0][0] > 1000) rate.shift();
   if (isDiverged()) setPlaying(false);
+}
+
+function stepsPerSecond() {
+  if (!playing || rate.length < 2) return 0;
+  const [t0, s0] = rate[0];
+  const [t1, s1] = rate[rate.length - 1];
+  return t1 > t0 ? ((s1 - s0) * 1000) / (t1 - t0) : 0;
 }
 
 function isDiverged() {
@@ -143,52 +264,165 @@ function setLearningRate(value) {
   post({ type: 'learningRate', value });
 }
 
-// Everything the views need for one picture, from the current session.
-function frame() {
-  const test = dataset.test ? session.evaluate('test') : null;
-  const params = session.parameters().map((p) => ({ name: p.name, shape: p.shape, values: own(p.values) }));
-  const step = last ? last.step : 0;
-  const trainLoss = last ? last.trainLoss : session.evaluate('train').loss;
-  const testMse = test ? test.mse : null;
-  // One point per frame (not per update): at high speed that is plenty, and
-  // the loss over the whole split comes free with every train() call.
-  if (step > history.lastStep) history.push(step, [trainLoss, testMse]);
-  return {
-    type: 'frame',
-    step,
-    epoch: last ? last.epoch : 0,
-    trainLoss,
-    valLoss: last ? last.valLoss : null,
-    diverged: isDiverged(),
-    learningRate,
-    playing,
-    testMse,
-    params,
-    predictions: {
-      train: own(session.predict(dataset.train.x)),
-      test: dataset.test ? own(session.predict(dataset.test.x)) : null,
-    },
-    series: history.arrays(),
-  };
-}
-
-function postFrame() {
-  let f;
-  try {
-    f = frame();
-  } catch (err) {
-    setPlaying(false);
-    post({ type: 'error', source: 'frame', message: messageOf(err) });
+function evaluateTest() {
+  if (!session || info.testSize === 0) {
+    post({ type: 'error', source: 'evaluateTest', message: 'This data set has no test split: raise its test share in the split.', gen });
     return;
   }
-  const buffers = [...Object.values(f.series).map((a) => a.buffer), f.predictions.train.buffer, ...f.params.map((p) => p.values.buffer)];
-  if (f.predictions.test) buffers.push(f.predictions.test.buffer);
+  const evaluation = session.evaluate('test');
+  const out = { type: 'testResult', gen, step: last ? last.step : 0, evaluation, split: null, predictions: null };
+  // Images are not drawn as points; their scores are all in `evaluation`.
+  if (!info.inputShape) {
+    const split = session.split('test');
+    out.split = { x: own(split.x), y: own(split.y), rows: split.rows, inputs: split.inputs };
+    out.predictions = own(session.predict(split.x));
+  }
+  post(out, out.split ? [out.split.x.buffer, out.split.y.buffer, out.predictions.buffer] : []);
+}
+
+// Everything the views need for one picture. `full` (a reset or a single
+// step) computes every picture now; while playing each waits its turn.
+function frame(full) {
+  const now = performance.now();
+  const step = last ? last.step : 0;
+  let m = last;
+  if (!m) {
+    // Step 0: score the untrained model so the first frame has numbers.
+    const tr = session.evaluate('train');
+    const va = info.valSize > 0 ? session.evaluate('val') : null;
+    m = { step: 0, epoch: 0, trainLoss: tr.loss, valLoss: va ? va.loss : null, trainAccuracy: tr.accuracy ?? null, valAccuracy: va ? va.accuracy ?? null : null, diverged: false };
+  }
+  if (step > history.lastStep) history.push(step, [m.trainLoss, m.valLoss, m.trainAccuracy, m.valAccuracy]);
+  const f = {
+    type: 'frame',
+    gen,
+    step,
+    epoch: m.epoch,
+    trainLoss: m.trainLoss,
+    valLoss: m.valLoss,
+    trainAccuracy: m.trainAccuracy ?? null,
+    valAccuracy: m.valAccuracy ?? null,
+    diverged: isDiverged(),
+    learningRate,
+    stepsPerSecond: stepsPerSecond(),
+    params: session.parameters().map((p) => ({ name: p.name, shape: p.shape, values: own(p.values) })),
+  };
+  const timed = (key, fn) => {
+    if (!full && now < due[key]) return;
+    const t0 = performance.now();
+    fn();
+    const cost = performance.now() - t0;
+    due[key] = now + Math.max(EVERY_MS[key], cost / BUDGET);
+  };
+  timed('series', () => {
+    f.series = history.arrays();
+  });
+  timed('output', () => {
+    if (grids.plane) f.boundary = { values: own(session.predict(grids.plane)), n: GRID, step };
+    if (grids.line) f.curve = { x: grids.line.slice(), y: own(session.predict(grids.line)), step };
+    if (grids.samples) f.samples = { probs: own(session.predict(grids.samples.x)), step };
+    if (lesson) {
+      f.lesson = {
+        train: own(session.predict(session.split('train').x)),
+        test: info.testSize ? own(session.predict(session.split('test').x)) : null,
+        testMse: info.testSize ? session.evaluate('test').mse : null,
+      };
+    }
+  });
+  timed('units', () => {
+    const grid = grids.unitPlane || grids.unitLine;
+    if (grid) f.units = unitOutputs(grid, grids.unitPlane ? 2 : 1);
+  });
+  timed('evaluation', () => {
+    if (info.valSize === 0) return;
+    f.evaluation = { step, split: 'val', ...session.evaluate('val') };
+    if (info.task === 'regression') f.evaluation.predictions = own(session.predict(session.split('val').x));
+  });
+  return f;
+}
+
+// Every unit's output over the input plane (or line): one column per layer,
+// features first, the output last as the model reports it (probabilities
+// for classes). Activation layers replace the dense layer they follow, so a
+// hidden unit shows what it passes on.
+function unitOutputs(grid, dims) {
+  const rows = grid.length / dims;
+  const layers = [];
+  for (const o of session.layerOutputs(grid)) {
+    // The width from the values, not `shape`: rows × width is what arrives.
+    const width = o.values.length / rows;
+    const entry = { name: o.name, width, values: own(o.values) };
+    if (o.name === 'input' || o.name.startsWith('dense') || layers.length === 0) layers.push(entry);
+    else layers[layers.length - 1] = entry;
+  }
+  const out = layers[layers.length - 1];
+  if (info.task === 'classification') out.values = probabilities(out.values, out.width);
+  return { res: dims === 2 ? UNIT_GRID : rows, dims, layers };
+}
+
+function probabilities(logits, width) {
+  const p = new Float32Array(logits.length);
+  if (width === 1) {
+    for (let i = 0; i < logits.length; i++) p[i] = 1 / (1 + Math.exp(-logits[i]));
+    return p;
+  }
+  for (let r = 0; r < logits.length; r += width) {
+    let max = -Infinity;
+    for (let c = 0; c < width; c++) max = Math.max(max, logits[r + c]);
+    let sum = 0;
+    for (let c = 0; c < width; c++) sum += (p[r + c] = Math.exp(logits[r + c] - max));
+    for (let c = 0; c < width; c++) p[r + c] /= sum;
+  }
+  return p;
+}
+
+function postFrame(full) {
+  let f;
+  try {
+    f = frame(full);
+  } catch (err) {
+    setPlaying(false);
+    post({ type: 'error', source: 'frame', message: messageOf(err), gen });
+    return;
+  }
+  posted = performance.now();
+  unposted = false;
+  const buffers = f.params.map((p) => p.values.buffer);
+  if (f.series) buffers.push(...Object.values(f.series).map((a) => a.buffer));
+  if (f.boundary) buffers.push(f.boundary.values.buffer);
+  if (f.curve) buffers.push(f.curve.x.buffer, f.curve.y.buffer);
+  if (f.samples) buffers.push(f.samples.probs.buffer);
+  if (f.units) buffers.push(...f.units.layers.map((l) => l.values.buffer));
+  if (f.evaluation?.predictions) buffers.push(f.evaluation.predictions.buffer);
+  if (f.lesson) buffers.push(f.lesson.train.buffer, ...(f.lesson.test ? [f.lesson.test.buffer] : []));
   post(f, buffers);
 }
 
-// The least-squares solution gradient descent is heading for, with its
-// predictions so the fit view can draw it without knowing the model.
-function reference(s, data) {
+// A small picture of every data set for the picker: a few hundred points
+// of the 2-D and 1-D sets, four digits. Built once, after the first session.
+function thumbnails(sources) {
+  const items = [];
+  for (const { name, task, fixed, classes } of sources) {
+    try {
+      const data = { source: name };
+      if (!fixed) Object.assign(data, { samples: 200, noise: 0.1, split: { train: 1, val: 0, test: 0 } });
+      if (classes) data.classes = 4;
+      const s = new Session({ seed: 1, data, model: { kind: task === 'regression' ? 'linear' : 'logistic' }, train: { batchSize: 1 } });
+      const t = s.split('train');
+      const i = s.info();
+      const rows = i.inputShape ? 4 : t.rows;
+      items.push({ source: name, x: t.x.slice(0, rows * t.inputs), y: t.y.slice(0, rows), rows, inputs: t.inputs, task: i.task, classes: i.classes.length, domain: i.domain ?? null });
+      s.free();
+    } catch {
+      // A missing thumbnail is only a missing picture; the select still works.
+    }
+  }
+  post({ type: 'thumbnails', items });
+}
+
+// The least-squares solution gradient descent is heading for (lesson only),
+// with its predictions so the fit view can draw it without knowing the model.
+function reference(s, train, test) {
   const ls = s.leastSquares();
   if (!ls) return null;
   const predict = (split) => {
@@ -201,7 +435,7 @@ function reference(s, data) {
     }
     return out;
   };
-  return { ...ls, predictions: { train: predict(data.train), test: predict(data.test) } };
+  return { ...ls, predictions: { train: predict(train), test: predict(test) } };
 }
 
 // Transferring a buffer detaches it; never let that be wasm's own memory.
@@ -216,6 +450,23 @@ function post(msg, transfer = []) {
 
 function messageOf(err) {
   return err && err.message ? err.message : String(err);
+}
+
+function sleep(ms) {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+// A zero-delay yield: setTimeout(0) is clamped to 4 ms when nested, which
+// at high speed would waste a third of the worker's time. A MessageChannel
+// task lets queued messages (pause, reset) run first, and nothing else.
+const channel = new MessageChannel();
+const waiting = [];
+channel.port1.onmessage = () => waiting.shift()?.();
+function yieldNow() {
+  return new Promise((r) => {
+    waiting.push(r);
+    channel.port2.postMessage(0);
+  });
 }
 
 // Loss curve points, bounded: when full, every other point is dropped and
@@ -248,7 +499,7 @@ class LossHistory {
       this.gap *= 2;
     }
   }
-  // Column arrays, ready to transfer: { step, trainLoss, testLoss }.
+  // Column arrays, ready to transfer: { step, trainLoss, ... }.
   arrays() {
     const rows = this.tail ? [...this.rows, this.tail] : this.rows;
     const out = { step: Float32Array.from(rows, (r) => r[0]) };
