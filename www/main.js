@@ -1,70 +1,200 @@
-// Wires the page: user intents go to the worker as messages, worker messages
-// update the one state object, and the views redraw from it once per
-// animation frame. Nothing here touches wasm.
+// Wires the page: user intents become settings (kept in location.hash) and
+// messages to the worker; worker messages update the one state object; the
+// views redraw from it once per animation frame. Nothing here touches wasm.
 
-import { initialState, createStore, errorText } from './state.js';
+import {
+  initialState, createStore, errorText, toConfig, fixSettings, presetSettings, defaultSettings,
+  isLesson, LIVE_KEYS, SOURCES,
+} from './state.js';
+import { encodeHash, decodeHash } from './hash.js';
 import * as lesson from './lesson.js';
 import { createControls } from './views/controls.js';
-import { createLossChart } from './views/loss-chart.js';
-import { createFitView } from './views/fit-view.js';
+import { createDataPanel } from './views/data-panel.js';
+import { createModelPanel } from './views/model-panel.js';
+import { createOutputView, outputMode } from './views/output-view.js';
+import { createNetworkView } from './views/network-view.js';
+import { createLineChart } from './views/loss-chart.js';
+import { createEvalView } from './views/eval-view.js';
 import { createParamsView } from './views/params-view.js';
 import { createPredictionsTable } from './views/predictions-table.js';
 import { createErrorView } from './views/error-view.js';
+import { palette, refreshPalette } from './views/plot.js';
 
-const store = createStore(initialState());
 const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
+
+const opened = decodeHash(location.hash);
+const store = createStore(initialState(opened.settings));
+if (opened.problems.length) store.set({ notice: linkNotice(opened.problems) });
 
 const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
 const send = (msg) => worker.postMessage(msg);
 
-const controls = createControls(document.body, {
+// Every reset gets a new generation: frames of an older session are dropped.
+// `seq` numbers the play/pause/step/reset commands, so a status message sent
+// before the latest of them cannot undo what the learner just pressed.
+let gen = 0;
+let seq = 0;
+let lastRunCommand = 0;
+let thumbnailsAsked = false; // the picker's pictures, asked for once a session exists
+
+function requestReset({ resume }) {
+  gen += 1;
+  seq += 1;
+  lastRunCommand = seq;
+  const s = store.get();
+  if (!resume) store.set({ playing: false });
+  send({ type: 'reset', config: toConfig(s.settings), gen, seq, resume });
+}
+
+function runCommand(type) {
+  seq += 1;
+  lastRunCommand = seq;
+  send({ type, seq });
+}
+
+// Apply a settings patch: live settings go straight to the worker, the rest
+// build a new session (training keeps running if it was).
+function change(patch) {
+  const s = store.get();
+  const { settings } = fixSettings({ ...s.settings, ...patch });
+  const keys = Object.keys(patch).filter((k) => JSON.stringify(patch[k]) !== JSON.stringify(s.settings[k]));
+  const commandError = s.commandError && (keys.includes(s.commandError.source) || s.commandError.source === 'reset') ? null : s.commandError;
+  store.set({ settings, commandError });
+  writeHash(settings);
+  if (keys.includes('speed')) send({ type: 'setSpeed', value: settings.speed });
+  if (keys.includes('learningRate')) send({ type: 'setLearningRate', value: settings.learningRate });
+  if (keys.some((k) => !LIVE_KEYS.has(k))) requestReset({ resume: s.playing });
+}
+
+function applySettings(settings, notice = '') {
+  store.set({ settings, notice, commandError: null });
+  writeHash(settings);
+  send({ type: 'setSpeed', value: settings.speed });
+  requestReset({ resume: false });
+}
+
+function writeHash(settings) {
+  const hash = encodeHash(settings);
+  if (location.hash !== hash) history.replaceState(null, '', hash);
+}
+
+function linkNotice(problems) {
+  return `This link's settings could not all be used, so defaults stand in: ${problems.join('; ')}.`;
+}
+
+const intents = {
+  change,
   togglePlay() {
     const s = store.get();
     if (!s.ready || s.frame?.diverged) return;
-    send({ type: s.playing ? 'pause' : 'play' });
+    const play = !s.playing; // read before set(): the store patches this very object
+    store.set({ playing: play });
+    runCommand(play ? 'play' : 'pause');
   },
   step() {
     const s = store.get();
-    if (s.ready && !s.frame?.diverged) send({ type: 'step' });
+    if (!s.ready || s.frame?.diverged) return;
+    store.set({ playing: false });
+    runCommand('step');
   },
   reset() {
-    send({ type: 'reset', config: store.get().config });
+    requestReset({ resume: false });
+  },
+  preset(name) {
+    const settings = presetSettings(name);
+    if (settings) applySettings({ ...settings, large: store.get().settings.large });
+  },
+  regenerate() {
+    // A new seed: new points from the same generator, and a link that replays them.
+    change({ seed: Math.floor(Math.random() * 2 ** 31) });
   },
   setLearningRate(value) {
     if (value == null) {
-      store.set({ commandError: { source: 'learningRate', message: 'The learning rate is empty: type a positive number such as 0.01.' } });
+      store.set({ commandError: { source: 'learningRate', message: 'The learning rate is empty: type a positive number such as 0.03.' } });
       return;
     }
-    send({ type: 'setLearningRate', value });
+    if (!(Number.isFinite(value) && value > 0 && value <= 10)) {
+      store.set({ commandError: { source: 'learningRate', message: `The learning rate must be a number above 0 and at most 10, got ${value}.` } });
+      return;
+    }
+    change({ learningRate: value });
   },
-  setSpeed(speed) {
-    store.set({ speed });
-    send({ type: 'setSpeed', value: speed });
+  evaluateTest() {
+    if (store.get().ready) send({ type: 'evaluateTest' });
   },
-  setLogScale(logScale) {
-    store.set({ logScale });
+  focus(focus) {
+    const f = store.get().focus;
+    if (f?.col !== focus?.col || f?.unit !== focus?.unit) store.set({ focus });
   },
-});
+  invalid(source, message) {
+    store.set({ commandError: { source, message } });
+  },
+  setShowVal: (on) => change({ showVal: on }),
+  setDiscretize: (on) => change({ discretize: on }),
+  setShowTest: (on) => store.set({ showTest: on }),
+};
 
 worker.onmessage = ({ data: msg }) => {
   const s = store.get();
   switch (msg.type) {
     case 'ready':
-      // A new session: its data and reference, and no error left over.
-      store.set({ ready: true, info: msg.info, dataset: msg.dataset, reference: msg.reference, commandError: null, config: msg.config });
+      store.set({
+        ready: true,
+        gen: msg.gen,
+        config: msg.config,
+        info: msg.info,
+        dataset: msg.dataset,
+        reference: msg.reference,
+        frame: null,
+        series: null,
+        boundary: null,
+        units: null,
+        evaluation: null,
+        samples: null,
+        curve: null,
+        lessonPredictions: null,
+        testResult: null,
+        showTest: false,
+        focus: null,
+        commandError: s.commandError?.source === 'reset' ? null : s.commandError,
+      });
+      if (!s.thumbnails && !thumbnailsAsked) {
+        thumbnailsAsked = true;
+        send({ type: 'thumbnails', sources: SOURCES.map(({ name, task, fixed, classes }) => ({ name, task, fixed: !!fixed, classes: !!classes })) });
+      }
       break;
-    case 'frame':
-      store.set({ frame: msg, playing: msg.playing });
-      break;
-    case 'status':
-      store.set({ playing: msg.playing });
-      break;
-    case 'learningRate': {
-      const config = { ...s.config, train: { ...s.config.train, learningRate: msg.value } };
-      store.set({ config, commandError: s.commandError?.source === 'learningRate' ? null : s.commandError });
+    case 'frame': {
+      if (msg.gen !== s.gen) break; // an older session's last frame
+      const patch = { frame: msg };
+      if (msg.series) patch.series = msg.series;
+      if (msg.boundary) patch.boundary = msg.boundary;
+      if (msg.units) patch.units = msg.units;
+      if (msg.evaluation) patch.evaluation = msg.evaluation;
+      if (msg.samples) patch.samples = msg.samples;
+      if (msg.curve) patch.curve = msg.curve;
+      if (msg.lesson) patch.lessonPredictions = msg.lesson;
+      store.set(patch);
       break;
     }
+    case 'status':
+      if (msg.ack >= lastRunCommand) store.set({ playing: msg.playing });
+      break;
+    case 'learningRate':
+      if (s.commandError?.source === 'learningRate') store.set({ commandError: null });
+      break;
+    case 'testResult':
+      if (msg.gen === s.gen) store.set({ testResult: msg, showTest: true });
+      break;
+    case 'thumbnails':
+      store.set({ thumbnails: msg.items });
+      break;
     case 'error':
+      if (msg.source === 'reset' && !s.ready) {
+        // The very first session failed: the link asked for something the
+        // engine refuses. Start from the defaults and say why.
+        applySettings(defaultSettings(), linkNotice([`the engine refused it: ${msg.message}`]));
+        break;
+      }
       store.set({ commandError: { source: msg.source, message: msg.message } });
       break;
   }
@@ -76,29 +206,176 @@ worker.onerror = (e) => {
   store.set({ commandError: { source: 'worker', message: `The training engine failed to start: ${why}` } });
 };
 
+// A link pasted into this tab's address bar.
+addEventListener('hashchange', () => {
+  const { settings, problems } = decodeHash(location.hash);
+  applySettings(settings, problems.length ? linkNotice(problems) : '');
+});
+
 const views = {
-  loss: createLossChart(byTestId('loss-chart')),
-  fit: createFitView(byTestId('fit-chart')),
+  controls: createControls(document.body, intents),
+  data: createDataPanel(byTestId('data-panel'), intents),
+  model: createModelPanel(byTestId('model-panel'), intents),
+  output: createOutputView(byTestId('output-panel'), intents),
+  network: createNetworkView(byTestId('network-panel'), intents),
+  loss: createLineChart(byTestId('loss-chart')),
+  accuracy: createLineChart(byTestId('accuracy-chart')),
+  evaluation: createEvalView(byTestId('eval-panel'), intents),
   params: createParamsView(byTestId('params'), { pinned: lesson.pinned }),
   table: createPredictionsTable(byTestId('predictions')),
   error: createErrorView(byTestId('error')),
+  notice: createErrorView(byTestId('notice-text')),
+};
+byTestId('notice-dismiss').addEventListener('click', () => store.set({ notice: '' }));
+
+// The expensive views redraw only when their inputs changed, and while
+// training runs at most `every` ms apart: a canvas redrawn costs a texture
+// upload as well as the drawing, and the page must never stall (a frame of
+// the loss curve every 100 ms reads as smooth motion). A skipped redraw is
+// caught up by a nudge, so the last picture is never lost.
+const memo = new Map();
+const drawnAt = new Map();
+let nudge = 0;
+let heavyThisFrame = false; // while training, one canvas view per animation frame
+function due(name, deps, { every = 0, heavy = false } = {}) {
+  const before = memo.get(name);
+  if (before && before.length === deps.length && before.every((d, i) => d === deps[i])) return false;
+  const now = performance.now();
+  const wait = Math.max((drawnAt.get(name) ?? -Infinity) + every - now, heavy && heavyThisFrame ? 1 : 0);
+  if (wait > 0) {
+    if (!nudge) nudge = setTimeout(() => { nudge = 0; store.set({}); }, wait + 1);
+    return false;
+  }
+  if (heavy && store.get().playing) heavyThisFrame = true;
+  memo.set(name, deps);
+  drawnAt.set(name, now);
+  return true;
+}
+
+const setFlag = (el, name, value) => {
+  if (el.dataset[name] !== value) el.dataset[name] = value;
 };
 
-// Views that cost something (canvases, tables) redraw only when their inputs
-// changed; the store already limits this to one call per animation frame.
-let drawn = {};
 store.subscribe((s) => {
-  controls.draw(s);
+  heavyThisFrame = false;
+  const st = s.settings;
+  const root = document.documentElement;
+  if (root.classList.contains('large') !== st.large) {
+    root.classList.toggle('large', st.large);
+    refreshPalette(); // chart text follows the root font size
+  }
+  views.controls.draw(s);
+  if (due('settings', [st, s.thumbnails, s.commandError])) {
+    views.data.draw(s);
+    views.model.draw(s);
+  }
   views.error.draw({ message: errorText(s) });
-  if (drawn.frame === s.frame && drawn.logScale === s.logScale && drawn.dataset === s.dataset) return;
-  drawn = { frame: s.frame, logScale: s.logScale, dataset: s.dataset };
-  views.loss.draw({ series: s.frame?.series, logScale: s.logScale });
-  const predictions = s.frame?.predictions;
-  views.fit.draw({ dataset: s.dataset, predictions, reference: s.reference, xLabel: lesson.fitXLabel });
-  views.params.draw({ dataset: s.dataset, frame: s.frame, reference: s.reference });
-  views.table.draw({ dataset: s.dataset, predictions });
+  views.notice.draw({ message: s.notice });
+  const notice = byTestId('notice');
+  if (notice.hidden !== !s.notice) notice.hidden = !s.notice;
+  const lessonOn = !!(isLesson(st) && s.info && !s.info.domain && s.info.inputNames.length === 2);
+  const body = document.body;
+  if (body.classList.contains('lesson-mode') !== lessonOn) body.classList.toggle('lesson-mode', lessonOn);
+  const classification = s.info?.task === 'classification';
+  if (body.classList.contains('classification') !== classification) body.classList.toggle('classification', classification);
+  if (!s.ready || !s.info) return;
+  // Which session the page shows, for tests and for anyone inspecting it.
+  setFlag(body, 'source', s.config.data.source);
+  setFlag(body, 'session', String(s.gen));
+  const busy = s.playing;
+
+  const colors = palette();
+  const series = s.series;
+  if (due('loss', [series, st.logScale, st.large, s.info], { every: busy ? 100 : 0, heavy: true })) {
+    views.loss.draw({
+      steps: series?.step,
+      lines: [
+        { values: series?.trainLoss, color: colors.train, width: 2.5 },
+        { values: series?.valLoss, color: colors.val, width: 2 },
+      ],
+      logScale: st.logScale,
+      yLabel: lossName(s.info.loss),
+    });
+    if (classification) {
+      views.accuracy.draw({
+        steps: series?.step,
+        lines: [
+          { values: series?.trainAccuracy, color: colors.train, width: 2.5 },
+          { values: series?.valAccuracy, color: colors.val, width: 2 },
+        ],
+        range: [0, 1],
+        yLabel: 'accuracy',
+      });
+    }
+  }
+
+  const overlay = overlayOf(s);
+  const test = s.testResult?.split ?? null;
+  // The boundary, curve and samples arrive at most ~15 times a second, so
+  // the output needs no throttle of its own.
+  if (due('output', [s.boundary, s.curve, s.samples, s.lessonPredictions, s.dataset, st.showVal, st.discretize, s.showTest, s.testResult, overlay?.values, overlay?.unit, st.large, s.info], { heavy: true })) {
+    views.output.draw({
+      info: s.info,
+      dataset: s.dataset,
+      frame: s.frame,
+      boundary: s.boundary,
+      curve: s.curve,
+      samples: s.samples,
+      lesson: s.lessonPredictions,
+      reference: s.reference,
+      xLabel: lesson.fitXLabel,
+      showVal: st.showVal,
+      discretize: st.discretize,
+      showTest: s.showTest,
+      test,
+      overlay,
+    });
+  }
+  if (due('network', [s.frame?.params, s.units, s.info, st.large], { every: busy ? 125 : 0, heavy: true })) {
+    views.network.draw({
+      info: s.info,
+      params: s.frame?.params,
+      units: s.units,
+      kind: st.kind,
+      activation: st.activation,
+      sampleImage: s.dataset.samples ? s.dataset.samples.x.subarray(0, 64) : null,
+    });
+  }
+  if (due('evaluation', [s.evaluation, s.testResult, s.info, s.dataset, s.ready], { heavy: true })) {
+    views.evaluation.draw({ ready: s.ready, info: s.info, dataset: s.dataset, evaluation: s.evaluation, test: s.testResult });
+  }
+  if (lessonOn && due('lesson', [s.frame, s.lessonPredictions, s.dataset], { every: busy ? 100 : 0 })) {
+    const lessonData = { ...s.dataset, featureNames: s.info.featureNames };
+    const preds = s.lessonPredictions;
+    views.params.draw({ dataset: lessonData, frame: s.frame && { ...s.frame, testMse: preds?.testMse ?? null }, reference: s.reference });
+    views.table.draw({ dataset: lessonData, predictions: preds });
+  }
 });
 
-send({ type: 'setSpeed', value: store.get().speed });
-send({ type: 'reset', config: store.get().config });
+function lossName(loss) {
+  if (loss === 'mse') return 'loss (MSE)';
+  if (/cross-entropy/.test(loss || '')) return 'cross-entropy';
+  return loss || 'loss';
+}
+
+// The hovered unit's own output, for the Output panel (2-D and 1-D sets;
+// the output layer is already what the panel shows).
+function overlayOf(s) {
+  const f = s.focus;
+  const mode = outputMode(s.info, s.dataset);
+  if (!f || !s.units || !(mode === 'plane' || mode === 'line')) return null;
+  const layer = s.units.layers[f.col];
+  if (!layer || f.col === s.units.layers.length - 1 || f.unit >= layer.width) return null;
+  const overlay = { values: layer.values, width: layer.width, unit: f.unit, res: s.units.res, label: f.label };
+  if (mode === 'line') {
+    const d = s.dataset.domain;
+    const n = layer.values.length / layer.width;
+    overlay.x = Float32Array.from({ length: n }, (_, i) => -d + (i * 2 * d) / (n - 1));
+  }
+  return overlay;
+}
+
+writeHash(store.get().settings);
+send({ type: 'setSpeed', value: store.get().settings.speed });
+requestReset({ resume: false });
 store.set({}); // first paint, before the worker answers

@@ -1,9 +1,12 @@
-// The control bar and the step / loss read-outs. It turns clicks and keys
-// into intents (callbacks main.js gives it) and draws the state it is given;
-// it never talks to the worker itself.
+// The run bar (play / step / reset, learning rate, speed), the read-outs
+// (epoch, step, steps per second, losses, accuracies) and the header's
+// preset picker and large-text switch. It turns clicks and keys into
+// intents (callbacks main.js gives it) and draws the state it is given; it
+// never talks to the worker itself.
 
 import { formatNumber } from '../format.js';
-import { SPEEDS } from '../state.js';
+import { SPEEDS, PRESETS, LEARNING_RATES, taskOf } from '../state.js';
+import { setText, setAttr, setProp } from './dom.js';
 
 export function createControls(root, intents) {
   const $ = (id) => root.querySelector(`[data-testid="${id}"]`);
@@ -14,13 +17,34 @@ export function createControls(root, intents) {
   const speed = $('speed');
   const speedOut = $('speed-value');
   const logScale = $('log-scale');
-  const stepCount = $('step-count');
-  const trainLoss = $('train-loss');
+  const preset = $('preset');
+  const large = $('large-text');
+  const out = {
+    epoch: $('epoch-count'),
+    step: $('step-count'),
+    rate: $('steps-per-second'),
+    trainLoss: $('train-loss'),
+    valLoss: $('val-loss'),
+    trainAccuracy: $('train-accuracy'),
+    valAccuracy: $('val-accuracy'),
+  };
+  const readout = root.querySelector('.readout');
 
   play.addEventListener('click', () => intents.togglePlay());
   step.addEventListener('click', () => intents.step());
   reset.addEventListener('click', () => intents.reset());
-  logScale.addEventListener('change', () => intents.setLogScale(logScale.checked));
+  logScale.addEventListener('change', () => intents.change({ logScale: logScale.checked }));
+  large.addEventListener('click', () => intents.change({ large: large.getAttribute('aria-pressed') !== 'true' }));
+
+  preset.appendChild(new Option('Choose a preset…', ''));
+  for (const [name, p] of Object.entries(PRESETS)) preset.appendChild(new Option(p.label, name));
+  preset.addEventListener('change', () => {
+    if (preset.value) intents.preset(preset.value);
+    preset.value = '';
+  });
+
+  const list = root.querySelector('#learning-rates');
+  for (const v of LEARNING_RATES) list.appendChild(new Option(String(v)));
 
   // A valid rate applies as it is typed. An invalid one ("0.", "") is only
   // reported once typing pauses or the field is committed, so no error
@@ -39,10 +63,11 @@ export function createControls(root, intents) {
   lr.addEventListener('change', () => sendRate(true));
 
   speed.max = String(SPEEDS.length - 1);
-  speed.addEventListener('input', () => intents.setSpeed(SPEEDS[Number(speed.value)]));
+  speed.addEventListener('input', () => intents.change({ speed: SPEEDS[Number(speed.value)] }));
 
   // Space = play/pause and → = one step, except while typing in a field
   // (where those keys edit the text or move the slider).
+  // (Space on a checkbox still ticks it.)
   const typing = (t) => t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(t.tagName));
   document.addEventListener('keydown', (e) => {
     if (e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) return;
@@ -62,26 +87,38 @@ export function createControls(root, intents) {
   return {
     draw(state) {
       const f = state.frame;
+      const s = state.settings;
       const stuck = !state.ready || !!f?.diverged;
-      play.disabled = stuck;
-      step.disabled = stuck;
-      reset.disabled = !state.ready;
-      play.textContent = state.playing ? 'Pause' : 'Play';
-      play.setAttribute('aria-pressed', String(state.playing));
-      play.classList.toggle('playing', state.playing);
+      setProp(play, 'disabled', stuck);
+      setProp(step, 'disabled', stuck);
+      setProp(reset, 'disabled', !state.ready);
+      setText(play, state.playing ? 'Pause' : 'Play');
+      setAttr(play, 'aria-pressed', String(state.playing));
+      if (play.classList.contains('playing') !== state.playing) play.classList.toggle('playing', state.playing);
 
-      if (document.activeElement !== lr && Number(lr.value) !== state.config.train.learningRate) {
-        lr.value = String(state.config.train.learningRate);
-      }
-      lr.setAttribute('aria-invalid', String(state.commandError?.source === 'learningRate'));
-      const idx = SPEEDS.indexOf(state.speed);
+      if (document.activeElement !== lr && Number(lr.value) !== s.learningRate) lr.value = String(s.learningRate);
+      setAttr(lr, 'aria-invalid', String(state.commandError?.source === 'learningRate'));
+      const idx = SPEEDS.indexOf(s.speed);
       if (idx >= 0 && Number(speed.value) !== idx) speed.value = String(idx);
-      speedOut.textContent = String(state.speed);
-      logScale.checked = state.logScale;
+      setText(speedOut, String(s.speed));
+      setProp(logScale, 'checked', s.logScale);
+      setAttr(large, 'aria-pressed', String(s.large));
 
-      stepCount.textContent = String(f ? f.step : 0);
-      trainLoss.textContent = f ? formatNumber(f.trainLoss) : '';
-      trainLoss.classList.toggle('bad', !!f?.diverged);
+      const regression = taskOf(s) !== 'classification';
+      if (readout.classList.contains('regression') !== regression) readout.classList.toggle('regression', regression);
+      setText(out.epoch, String(f ? f.epoch : 0));
+      setText(out.step, String(f ? f.step : 0));
+      setText(out.rate, f && state.playing ? String(Math.round(f.stepsPerSecond)) : '0');
+      setText(out.trainLoss, f ? formatNumber(f.trainLoss) : '');
+      if (out.trainLoss.classList.contains('bad') !== !!f?.diverged) out.trainLoss.classList.toggle('bad', !!f?.diverged);
+      setText(out.valLoss, f?.valLoss != null ? formatNumber(f.valLoss) : '—');
+      setText(out.trainAccuracy, f?.trainAccuracy != null ? percent(f.trainAccuracy) : '—');
+      setText(out.valAccuracy, f?.valAccuracy != null ? percent(f.valAccuracy) : '—');
     },
   };
+}
+
+// 0.9533 → "95.3%": parseable as a number by the tests (the % follows it).
+function percent(x) {
+  return `${(x * 100).toFixed(1)}%`;
 }

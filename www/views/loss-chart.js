@@ -1,27 +1,27 @@
-// The loss curve: training loss (and test MSE) against the update step, on a
-// linear or log axis. Draws the series it is given; never sees the model.
+// Curves against the update step: the training and validation loss on a
+// linear or log axis, or accuracy on a fixed 0..1 axis. Draws the series it
+// is given; never sees the model.
 
 import { palette, prepareCanvas, linearTicks, logTicks, formatPower, makeScale, drawAxes, defaultTickFormat, tracePath } from './plot.js';
 
 const MARGIN = { left: 76, right: 18, top: 14, bottom: 56 };
 
-export function createLossChart(canvas) {
+export function createLineChart(canvas) {
   let last = null;
   // Redraw on resize with the last data, not only when a frame arrives.
   new ResizeObserver(() => last && draw(last)).observe(canvas);
 
-  function draw({ series, logScale }) {
-    last = { series, logScale };
+  // lines: [{ values, color, width, dash? }]; range: fixed [y0, y1] (linear only).
+  function draw(props) {
+    last = props;
+    const { steps: stepValues, lines: given, logScale = false, yLabel, range } = props;
     const colors = palette(canvas);
     const { ctx, width, height } = prepareCanvas(canvas);
     const box = { left: MARGIN.left, top: MARGIN.top, width: width - MARGIN.left - MARGIN.right, height: height - MARGIN.top - MARGIN.bottom };
     if (box.width < 40 || box.height < 40) return;
 
-    const lines = [
-      { values: series?.trainLoss, color: colors.train, width: 2.5 },
-      { values: series?.testLoss, color: colors.test, width: 2 },
-    ].filter((l) => l.values && l.values.length);
-    const steps = series?.step ?? new Float32Array(0);
+    const lines = (given || []).filter((l) => l.values && l.values.length && l.values.some(Number.isFinite));
+    const steps = stepValues ?? new Float32Array(0);
 
     // A value is drawable if finite (and positive on a log axis): NaN and
     // overflowed losses leave a gap instead of wrecking the scale.
@@ -39,6 +39,11 @@ export function createLossChart(canvas) {
       if (y1 <= y0) y1 = y0 * 10;
       yTicks = logTicks(y0, y1);
       yFormat = formatPower;
+    } else if (range) {
+      const t = linearTicks(range[0], range[1], Math.max(2, Math.floor(box.height / 45)));
+      [y0, y1] = range;
+      yTicks = t.ticks;
+      yFormat = defaultTickFormat(t.step);
     } else {
       if (!(hi >= lo)) hi = 1;
       const t = linearTicks(0, hi * 1.05 || 1);
@@ -57,7 +62,7 @@ export function createLossChart(canvas) {
       xFormat: formatSteps,
       yFormat,
       xLabel: 'update step',
-      yLabel: logScale ? 'loss J (MSE), log scale' : 'loss J (MSE)',
+      yLabel: logScale ? `${yLabel} (log)` : yLabel,
     });
 
     ctx.save();
@@ -65,12 +70,14 @@ export function createLossChart(canvas) {
     ctx.rect(box.left, box.top - 2, box.width + 2, box.height + 4);
     ctx.clip();
     ctx.lineJoin = 'round';
-    // Test first so the training loss, the one being minimized, sits on top.
+    // The first line (training, the one being minimized) is drawn last, on top.
     for (const l of [...lines].reverse()) {
       ctx.strokeStyle = l.color;
       ctx.lineWidth = l.width;
+      ctx.setLineDash(l.dash || []);
       tracePath(ctx, scale, steps, l.values, keep);
       ctx.stroke();
+      ctx.setLineDash([]);
       // A dot on the newest drawable point shows where training is now.
       for (let i = steps.length - 1; i >= 0; i--) {
         if (keep(l.values[i])) {

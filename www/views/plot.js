@@ -3,31 +3,68 @@
 
 import { formatTick } from '../format.js';
 
-// Colours live in style.css (custom properties) so the legend text, the
-// tables and the canvases use the very same train / test / reference colours.
-export function palette(el) {
-  const css = getComputedStyle(el);
+// Colours live in style.css (custom properties on :root) so the legend
+// text, the tables and the canvases use the very same colours.
+//
+// Reading computed styles or element sizes makes the browser recompute the
+// page's style and layout on the spot whenever anything changed since, and
+// the read-outs change every frame: done per canvas per frame, that alone
+// stalls the page at top speed. So the palette is read once (until
+// refreshPalette(), e.g. for large text) and sizes come from a ResizeObserver.
+let cached = null;
+export function refreshPalette() {
+  cached = null;
+}
+export function palette() {
+  if (cached) return cached;
+  const root = document.documentElement;
+  const css = getComputedStyle(root);
   const v = (name) => css.getPropertyValue(name).trim();
-  return {
+  const size = parseFloat(css.fontSize);
+  cached = {
     ink: v('--ink'),
     muted: v('--muted'),
     grid: v('--grid'),
     panel: v('--panel'),
     train: v('--train'),
     test: v('--test'),
+    val: v('--val'),
+    error: v('--error-ink'),
     reference: v('--reference'),
     model: v('--model'),
+    rootSize: size,
     // Chart text follows the page's root size, which grows on big screens.
-    font: `${Math.round(parseFloat(getComputedStyle(document.documentElement).fontSize) * 0.82)}px ${v('--chart-font-family') || 'sans-serif'}`,
+    font: `${Math.round(size * 0.82)}px ${v('--chart-font-family') || 'sans-serif'}`,
   };
+  return cached;
+}
+
+// Created before any view's own observer, so sizes are fresh when a view
+// redraws on resize (observers are called in the order they were made).
+const sizes = new WeakMap();
+const sizer = new ResizeObserver((entries) => {
+  for (const e of entries) sizes.set(e.target, { width: e.contentRect.width, height: e.contentRect.height });
+});
+
+// The element's CSS size, as last observed (read directly only the first time).
+export function canvasSize(canvas) {
+  let size = sizes.get(canvas);
+  if (!size) {
+    sizer.observe(canvas);
+    size = { width: canvas.clientWidth, height: canvas.clientHeight };
+    sizes.set(canvas, size);
+  }
+  return size;
 }
 
 // Size the backing store to the element's CSS size times the pixel ratio,
 // then draw in CSS pixels: sharp on projectors and retina laptops alike.
-export function prepareCanvas(canvas) {
+// `height` overrides the observed height (a view that just set it).
+export function prepareCanvas(canvas, { height: forced } = {}) {
+  const size = canvasSize(canvas);
   const dpr = window.devicePixelRatio || 1;
-  const width = Math.max(1, canvas.clientWidth);
-  const height = Math.max(1, canvas.clientHeight);
+  const width = Math.max(1, size.width);
+  const height = Math.max(1, forced ?? size.height);
   if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
     canvas.width = Math.round(width * dpr);
     canvas.height = Math.round(height * dpr);

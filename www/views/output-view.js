@@ -1,0 +1,146 @@
+// The Output panel: one canvas that shows what the model does, in the form
+// that suits the data (the decision heatmap for 2-D sets, the fitted curve
+// for 1-D, labelled images for digits, the lesson's fit), plus its toggles
+// and legend. Picks a renderer and hands it the props; never sees the model.
+
+import { prepareCanvas, palette } from './plot.js';
+import { createBoundaryRenderer } from './boundary-view.js';
+import { drawCurve } from './curve-view.js';
+import { drawDigits } from './digits-view.js';
+import { drawFit } from './fit-view.js';
+import { classColor, css, ORANGE, BLUE, NEUTRAL } from './colors.js';
+import { formatNumber } from '../format.js';
+import { setText, setProp } from './dom.js';
+
+export function outputMode(info, dataset) {
+  if (!info || !dataset) return null;
+  if (info.inputShape) return 'images';
+  if (dataset.domain && info.inputNames.length === 2) return 'plane';
+  if (dataset.domain && info.inputNames.length === 1) return 'line';
+  return 'fit';
+}
+
+export function createOutputView(root, intents) {
+  const $ = (id) => root.querySelector(`[data-testid="${id}"]`);
+  const canvas = $('output-view');
+  const legend = $('output-legend');
+  const caption = $('output-caption');
+  const showVal = $('show-val');
+  const showTest = $('show-test');
+  const discretize = $('discretize');
+  const plane = createBoundaryRenderer();
+  let last = null;
+  let legendKey = '';
+
+  showVal.addEventListener('change', () => intents.setShowVal(showVal.checked));
+  showTest.addEventListener('change', () => intents.setShowTest(showTest.checked));
+  discretize.addEventListener('change', () => intents.setDiscretize(discretize.checked));
+  new ResizeObserver(() => last && paint(last)).observe(canvas);
+
+  function paint(props) {
+    const colors = palette(canvas);
+    const { ctx, width, height } = prepareCanvas(canvas);
+    const mode = outputMode(props.info, props.dataset);
+    if (!mode) return;
+    const common = { ...props, domain: props.dataset.domain, yScale: props.dataset.yScale, pointRadius: Math.max(3, colors.rootSize * 0.2) };
+    if (mode === 'plane') plane(ctx, width, height, { ...common, test: props.showTest ? props.test : null }, colors);
+    else if (mode === 'line') drawCurve(ctx, width, height, { ...common, test: props.showTest ? props.test : null }, colors);
+    else if (mode === 'images') drawDigits(ctx, width, height, { samples: props.dataset.samples, predictions: props.samples?.probs, classes: props.info.classes }, colors);
+    else drawFit(ctx, width, height, { dataset: props.dataset, predictions: props.lesson, reference: props.reference, xLabel: props.xLabel }, colors);
+  }
+
+  function drawLegend(props, mode) {
+    const { info, dataset } = props;
+    const key = `${mode}|${info.task}|${info.classes.join(',')}|${dataset.yScale}`;
+    if (key === legendKey) return;
+    legendKey = key;
+    legend.textContent = '';
+    const item = (cls) => {
+      const span = document.createElement('span');
+      span.className = `item ${cls || ''}`;
+      legend.appendChild(span);
+      return span;
+    };
+    const swatch = (parent, color, cls) => {
+      const s = document.createElement('span');
+      s.className = cls || 'swatch';
+      s.style.background = color;
+      parent.appendChild(s);
+      return s;
+    };
+    if (mode === 'fit') {
+      legend.innerHTML =
+        '<span class="item"><span class="dot dot-train"></span>train target <var>y</var></span>' +
+        '<span class="item"><span class="dot dot-test"></span>test target <var>y</var></span>' +
+        '<span class="item"><span class="ring"></span>prediction <var>ŷ</var></span>' +
+        '<span class="item"><span class="key key-model"></span>model</span>' +
+        '<span class="item"><span class="key key-reference"></span>least squares</span>';
+      return;
+    }
+    if (mode === 'line') {
+      legend.innerHTML =
+        '<span class="item"><span class="dot dot-train"></span>training points</span>' +
+        '<span class="item"><span class="marker diamond val"></span>validation</span>' +
+        '<span class="item"><span class="marker square"></span>test</span>' +
+        '<span class="item"><span class="key key-model"></span>model ŷ(x)</span>';
+      return;
+    }
+    if (info.task === 'classification') {
+      info.classes.forEach((name, i) => {
+        const it = item('class');
+        const s = swatch(it, css(classColor(i)));
+        s.dataset.class = String(i);
+        it.append(mode === 'images' ? `digit ${name}` : `class ${name}`);
+      });
+      if (mode === 'plane') {
+        const it = item();
+        const bar = swatch(it, '', 'ramp');
+        bar.style.background = info.classes.length === 2
+          ? `linear-gradient(90deg, ${css(ORANGE)}, ${css(NEUTRAL)}, ${css(BLUE)})`
+          : `linear-gradient(90deg, ${css(NEUTRAL)}, ${css(classColor(0))})`;
+        it.append(info.classes.length === 2 ? 'P(class 1): 0 … ½ … 1' : 'confidence: unsure … sure');
+      }
+    } else {
+      const it = item();
+      swatch(it, `linear-gradient(90deg, ${css(ORANGE)}, ${css(NEUTRAL)}, ${css(BLUE)})`, 'ramp');
+      it.append(`value: −${formatNumber(dataset.yScale, 2)} … 0 … +${formatNumber(dataset.yScale, 2)}`);
+    }
+    if (mode === 'plane') {
+      legend.insertAdjacentHTML(
+        'beforeend',
+        '<span class="item"><span class="marker circle"></span>train</span>' +
+          '<span class="item"><span class="marker diamond"></span>validation</span>' +
+          '<span class="item"><span class="marker square"></span>test</span>',
+      );
+    }
+  }
+
+  return {
+    draw(props) {
+      last = props;
+      const mode = outputMode(props.info, props.dataset);
+      if (root.dataset.mode !== (mode || '')) root.dataset.mode = mode || '';
+      setProp(showVal, 'checked', props.showVal);
+      setProp(discretize, 'checked', props.discretize);
+      // The test split is hidden until it has been evaluated.
+      setProp(showTest, 'disabled', !props.test);
+      setProp(showTest, 'checked', !!props.test && props.showTest);
+      setProp(discretize, 'disabled', mode !== 'plane');
+      setProp(showVal, 'disabled', mode === 'images' || mode === 'fit');
+      if (mode) drawLegend(props, mode);
+      setText(caption, captionText(props, mode));
+      paint(props);
+    },
+  };
+}
+
+function captionText(props, mode) {
+  if (props.overlay) return `Showing ${props.overlay.label} over the input plane. Move the pointer off the network to see the model's output again.`;
+  if (!mode) return '';
+  const step = props.frame?.step ?? 0;
+  if (mode === 'images') return `Validation images with the model's prediction at step ${step}; a red frame marks a mistake (the true digit in brackets).`;
+  if (mode === 'fit') return '';
+  if (mode === 'line') return `The model's curve ŷ(x) at step ${step}.`;
+  const what = props.info.task === 'regression' ? 'predicted value' : props.info.classes.length === 2 ? 'probability of class 1' : 'likeliest class (paler = less sure)';
+  return `Heatmap: the ${what} at each point of the plane, step ${step}.${props.test && props.showTest ? ' Test points are shown.' : ''}`;
+}
