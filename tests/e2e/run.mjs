@@ -163,9 +163,16 @@ async function runTest(test, baseUrl) {
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.stack || err.message || err}`));
   page.on('crash', () => problems.push('page crashed'));
-  const screenshot = async (name) => {
+  const screenshot = async (name, selector) => {
     const file = join(SHOTS, name.endsWith('.png') ? name : `${name}.png`);
-    await page.screenshot({ path: file, fullPage: true });
+    let clip;
+    if (selector) {
+      clip = await page.locator(selector).first().evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height };
+      });
+    }
+    await page.screenshot({ path: file, fullPage: true, ...(clip ? { clip } : {}) });
     return file;
   };
   const t0 = Date.now();
