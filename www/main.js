@@ -122,6 +122,9 @@ const intents = {
   evaluateTest() {
     if (store.get().ready) send({ type: 'evaluateTest' });
   },
+  saveModel() {
+    if (store.get().ready) send({ type: 'exportModel' });
+  },
   focus(focus) {
     const f = store.get().focus;
     if (f?.col !== focus?.col || f?.unit !== focus?.unit) store.set({ focus });
@@ -187,6 +190,9 @@ worker.onmessage = ({ data: msg }) => {
       break;
     case 'thumbnails':
       store.set({ thumbnails: msg.items });
+      break;
+    case 'model':
+      if (msg.gen === s.gen) download(modelFile(s, msg));
       break;
     case 'error':
       if (msg.source === 'reset' && !s.ready) {
@@ -273,7 +279,9 @@ store.subscribe((s) => {
   views.notice.draw({ message: s.notice });
   const notice = byTestId('notice');
   if (notice.hidden !== !s.notice) notice.hidden = !s.notice;
-  const lessonOn = !!(isLesson(st) && s.info && !s.info.domain && s.info.inputNames.length === 2);
+  // The lesson's tables explain a linear model's w and b; with another model
+  // on the lesson's data they would mislabel the first layer's weights.
+  const lessonOn = !!(isLesson(st) && st.kind === 'linear' && s.config?.model.kind === 'linear');
   const body = document.body;
   if (body.classList.contains('lesson-mode') !== lessonOn) body.classList.toggle('lesson-mode', lessonOn);
   const classification = s.info?.task === 'classification';
@@ -351,6 +359,34 @@ store.subscribe((s) => {
     views.table.draw({ dataset: lessonData, predictions: preds });
   }
 });
+
+// The trained model as a file: its weights, the engine config that built
+// it and the link that reopens the same setup.
+function modelFile(s, msg) {
+  const model = {
+    format: 'descent-model/1',
+    savedAt: new Date().toISOString(),
+    link: location.href,
+    step: msg.step,
+    config: s.config,
+    task: msg.info.task,
+    inputs: msg.info.featureNames,
+    classes: msg.info.classes,
+    parameters: msg.parameters,
+  };
+  const name = `descent-${s.config.data.source}-step${msg.step}.json`;
+  return { name, blob: new Blob([JSON.stringify(model, null, 1)], { type: 'application/json' }) };
+}
+
+function download({ name, blob }) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
 
 function lossName(loss) {
   if (loss === 'mse') return 'loss (MSE)';

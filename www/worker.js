@@ -10,6 +10,7 @@
 //   {type:'setSpeed', value}                   updates per frame
 //   {type:'evaluateTest'}                      score the held-out test split once
 //   {type:'thumbnails', sources}               a small sample of each data set, for the picker
+//   {type:'exportModel'}                       the trained parameters, for saving to a file
 // Messages out:
 //   {type:'ready', gen, info, dataset, reference}  once per successful reset: what does not change while training
 //   {type:'frame', gen, ...}                        after every chunk of updates (see frame())
@@ -17,6 +18,7 @@
 //   {type:'learningRate', value}                    a new learning rate was accepted
 //   {type:'testResult', gen, step, evaluation, split, predictions}
 //   {type:'thumbnails', items}
+//   {type:'model', gen, step, info, parameters}     parameters as plain arrays (JSON-ready)
 //   {type:'error', source, message, gen}            a Session call threw; source is the command that failed
 
 import init, { Session } from '../pkg/descent.js';
@@ -84,6 +86,7 @@ self.onmessage = async (event) => {
         return;
       case 'evaluateTest': return evaluateTest();
       case 'thumbnails': return thumbnails(msg.sources);
+      case 'exportModel': return exportModel();
       default:
         post({ type: 'error', source: 'worker', message: `unknown message '${msg.type}'` });
     }
@@ -396,6 +399,12 @@ function postFrame(full) {
   if (f.evaluation?.predictions) buffers.push(f.evaluation.predictions.buffer);
   if (f.lesson) buffers.push(f.lesson.train.buffer, ...(f.lesson.test ? [f.lesson.test.buffer] : []));
   post(f, buffers);
+}
+
+function exportModel() {
+  if (!session) return;
+  const parameters = session.parameters().map((p) => ({ name: p.name, shape: p.shape, values: Array.from(p.values) }));
+  post({ type: 'model', gen, step: last ? last.step : 0, info, parameters });
 }
 
 // A small picture of every data set for the picker: a few hundred points

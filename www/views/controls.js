@@ -19,6 +19,7 @@ export function createControls(root, intents) {
   const logScale = $('log-scale');
   const preset = $('preset');
   const large = $('large-text');
+  const save = $('save-model');
   const out = {
     epoch: $('epoch-count'),
     step: $('step-count'),
@@ -33,6 +34,7 @@ export function createControls(root, intents) {
   play.addEventListener('click', () => intents.togglePlay());
   step.addEventListener('click', () => intents.step());
   reset.addEventListener('click', () => intents.reset());
+  save.addEventListener('click', () => intents.saveModel());
   logScale.addEventListener('change', () => intents.change({ logScale: logScale.checked }));
   large.addEventListener('click', () => intents.change({ large: large.getAttribute('aria-pressed') !== 'true' }));
 
@@ -92,6 +94,7 @@ export function createControls(root, intents) {
       setProp(play, 'disabled', stuck);
       setProp(step, 'disabled', stuck);
       setProp(reset, 'disabled', !state.ready);
+      setProp(save, 'disabled', !state.ready);
       setText(play, state.playing ? 'Pause' : 'Play');
       setAttr(play, 'aria-pressed', String(state.playing));
       if (play.classList.contains('playing') !== state.playing) play.classList.toggle('playing', state.playing);
