@@ -298,6 +298,22 @@ impl Session {
     /// Run `steps` mini-batch updates, then score the whole training and
     /// validation splits. Stops early, and stays stopped, once diverged.
     pub fn train(&mut self, steps: u32) -> TrainReport {
+        self.train_steps(steps);
+        self.score_report()
+    }
+
+    /// Score the whole training and validation splits now (and record the
+    /// point in the history).
+    pub fn score_report(&mut self) -> TrainReport {
+        let report = self.report();
+        self.record(&report);
+        report
+    }
+
+    /// `steps` updates without scoring the splits: for a caller that trains
+    /// in small slices (to stay responsive) and scores less often.
+    /// Returns whether training has diverged.
+    pub fn train_steps(&mut self, steps: u32) -> bool {
         for _ in 0..steps {
             if self.diverged {
                 break;
@@ -310,9 +326,11 @@ impl Session {
                 self.diverged = true;
             }
         }
-        let report = self.report();
-        self.record(&report);
-        report
+        self.diverged
+    }
+
+    pub fn epoch(&self) -> u64 {
+        self.epoch
     }
 
     /// One mini-batch update; returns the batch's loss.

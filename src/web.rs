@@ -74,6 +74,32 @@ impl Session {
         to_js(&self.inner.train(steps))
     }
 
+    /// `steps` updates without scoring the splits → `{ step, epoch, diverged }`
+    /// (cheap: for training in small slices; call `score()` when a report is due).
+    #[wasm_bindgen(js_name = trainSteps)]
+    pub fn train_steps(&mut self, steps: u32) -> Result<JsValue, JsError> {
+        if steps > 1_000_000 {
+            return Err(JsError::new(&format!(
+                "trainSteps(steps): at most 1000000 steps a call, got {steps}"
+            )));
+        }
+        let diverged = self.inner.train_steps(steps);
+        let o = Object::new();
+        set(
+            &o,
+            "step",
+            &JsValue::from_f64(self.inner.step_count() as f64),
+        )?;
+        set(&o, "epoch", &JsValue::from_f64(self.inner.epoch() as f64))?;
+        set(&o, "diverged", &JsValue::from_bool(diverged))?;
+        Ok(o.into())
+    }
+
+    /// The same report as `train`, for the current weights, without training.
+    pub fn score(&mut self) -> Result<JsValue, JsError> {
+        to_js(&self.inner.score_report())
+    }
+
     /// Raw rows (row-major) → outputs per row.
     pub fn predict(&mut self, x: &[f32]) -> Result<Float32Array, JsError> {
         let y = self.inner.predict(x).map_err(js_err)?;

@@ -107,3 +107,14 @@ fn bad_configs_give_errors_a_learner_can_act_on() {
     assert!(s.predict(&[1.0, 2.0, 3.0]).is_err());
     assert!(s.evaluate("everything").is_err());
 }
+
+#[test]
+fn training_in_slices_then_scoring_equals_training_at_once() {
+    let mut a = lesson(0.01);
+    let mut b = lesson(0.01);
+    let ra = a.train(300);
+    for _ in 0..30 {
+        assert!(!b.train_steps(10));
+    }
+    assert_eq!(b.score_report(), ra);
+}
