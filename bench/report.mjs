@@ -12,6 +12,7 @@
 // Descent native / Descent wasm (how much wasm loses to native).
 import fs from 'node:fs';
 import os from 'node:os';
+import { execFileSync } from 'node:child_process';
 
 const args = process.argv.slice(2);
 let jsonOut = null;
@@ -96,7 +97,15 @@ const table = WORKLOADS.map((w) => {
 const gridRow = Object.fromEntries(SYSTEMS.map((s) => [s, table[0].systems[s]?.grid_predict_ms ?? null]));
 
 const cpuModel = (() => { try { return (fs.readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m) || [])[1] || os.cpus()[0]?.model; } catch { return os.cpus()[0]?.model; } })();
+const git = (() => {
+  try {
+    const sh = (...a) => execFileSync('git', a, { cwd: new URL('.', import.meta.url), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = sh('status', '--porcelain', '--', '../src', '../Cargo.toml', '../examples').length > 0;
+    return `${sh('rev-parse', '--short', 'HEAD')}${dirty ? ' + uncommitted engine changes' : ''}`;
+  } catch { return null; }
+})();
 const machine = {
+  git,
   nproc: os.availableParallelism ? os.availableParallelism() : os.cpus().length,
   cpu_model: cpuModel, node: process.version, platform: `${process.platform}-${process.arch}`,
   date: rows.map((r) => r.date).filter(Boolean).sort().pop() ?? new Date().toISOString(),
@@ -105,7 +114,7 @@ const machine = {
 
 const mark = (ok) => (ok == null ? '' : ok ? ' ✅' : ' ❌');
 const out = [];
-out.push(`Machine: ${machine.nproc} vCPU, ${machine.cpu_model}, Node ${machine.node}, ${machine.platform}; ${machine.date.slice(0, 10)}; 1-min load average ${machine.loadavg_1m_range ? machine.loadavg_1m_range.map((v) => v.toFixed(2)).join('–') : 'n/a'} during the run.`);
+out.push(`Machine: ${machine.nproc} vCPU, ${machine.cpu_model}, Node ${machine.node}, ${machine.platform}; ${machine.date.slice(0, 10)}; 1-min load average ${machine.loadavg_1m_range ? machine.loadavg_1m_range.map((v) => v.toFixed(2)).join('–') : 'n/a'} during the run${git ? `; Descent at ${git} (report time)` : ''}.`);
 out.push('');
 out.push(`| workload | unit | ${SYSTEMS.map((s) => LABEL[s]).join(' | ')} | Descent wasm / best peer (target) | native / wasm (target) |`);
 out.push(`|---|---|${SYSTEMS.map(() => '---:').join('|')}|---|---|`);
@@ -130,7 +139,7 @@ for (const [i, t] of table.entries()) {
   const bestGrid = peersGrid.length ? Math.min(...peersGrid) : null;
   const wasm = gridRow['descent-wasm'];
   const cells = SYSTEMS.map((s) => (gridRow[s] == null ? '–' : gridRow[s] === bestGrid ? `**${fmt(gridRow[s])}**` : fmt(gridRow[s])));
-  const vs = wasm == null ? '–' : `${fmt(wasm)} ms (≤ ${GRID_TARGET_MS} ms)${mark(wasm <= GRID_TARGET_MS)}${bestGrid ? `; ${ratio(bestGrid / wasm)} faster than best peer` : ''}`;
+  const vs = wasm == null ? '–' : `${fmt(wasm)} ms (≤ ${GRID_TARGET_MS} ms)${mark(wasm <= GRID_TARGET_MS)}${bestGrid ? `; best peer's time / wasm's = ${ratio(bestGrid / wasm)}` : ''}`;
   const nw = wasm != null && gridRow['descent-native'] != null ? ratio(wasm / gridRow['descent-native']) : '–';
   out.push(`| W1 grid_predict (10k points) | ms | ${cells.join(' | ')} | ${vs} | ${nw} |`);
 }
