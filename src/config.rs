@@ -438,6 +438,11 @@ fn friendly_serde_error(path: &str, msg: &str) -> String {
             "expected a whole number that is not negative",
         )
         .replace("expected a boolean", "expected true or false")
+        // JSON has no NaN or Infinity: JSON.stringify turns them into null.
+        .replace(
+            "invalid type: null, expected a number",
+            "expected a number, got null, NaN or Infinity",
+        )
         .replace("invalid type: ", "wrong type: ")
         .replace("floating point", "number");
     // serde_json adds " at line 1 column 42"; meaningless to a learner.

@@ -58,8 +58,15 @@ impl Session {
                 "config must be an object such as { data: { source: 'article-linear' } }",
             ));
         }
-        let cfg = Config::from_deserializer(serde_wasm_bindgen::Deserializer::from(config))
-            .map_err(js_err)?;
+        // Through JSON text, so the browser and native tests share one
+        // deserializer (and the wasm carries one copy of it, not two).
+        let text = js_sys::JSON::stringify(&config)
+            .ok()
+            .and_then(|t| t.as_string())
+            .ok_or_else(|| {
+                JsError::new("config could not be read: it must be plain data (numbers, strings, lists, objects)")
+            })?;
+        let cfg = Config::from_json(&text).map_err(js_err)?;
         let inner = session::Session::new(cfg).map_err(js_err)?;
         Ok(Session { inner })
     }

@@ -6,7 +6,7 @@
 
 import {
   DEFAULTS, SOURCES, FEATURES, KINDS, ACTIVATIONS, INITS, OPTIMIZERS, NORMALIZE, LOSSES, REGULARIZATIONS,
-  SPEEDS, MAX_LAYERS, MAX_UNITS, MAX_SAMPLES, MAX_BATCH, PRESETS, defaultSettings, presetSettings, fixSettings,
+  SPEEDS, MAX_LAYERS, MAX_UNITS, MAX_SAMPLES, MAX_BATCH, PRESETS, FILTERS, MAX_WINDOW, MAX_STATE, defaultSettings, presetSettings, fixSettings,
 } from './state.js';
 
 const MAX_HASH = 2000; // a real link is a few hundred characters
@@ -68,6 +68,10 @@ const FIELDS = {
   batch: ['batchSize', int(1, MAX_BATCH)],
   reg: ['regularization', oneOf(REGULARIZATIONS)],
   regRate: ['regRate', num(0, 10)],
+  window: ['window', int(2, MAX_WINDOW)],
+  mix: ['mix', bool],
+  filters: ['filters', { ...int(1, 16), parse: (t) => (FILTERS.map(String).includes(t) ? Number(t) : undefined), want: `one of ${FILTERS.join(', ')}` }],
+  state: ['stateSize', int(1, MAX_STATE)],
   speed: ['speed', { ...int(1, 1000), parse: (t) => (SPEEDS.map(String).includes(t) ? Number(t) : undefined), want: `one of ${SPEEDS.join(', ')}` }],
   showVal: ['showVal', bool],
   discretize: ['discretize', bool],

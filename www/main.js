@@ -19,6 +19,7 @@ import { createParamsView } from './views/params-view.js';
 import { createPredictionsTable } from './views/predictions-table.js';
 import { createErrorView } from './views/error-view.js';
 import { palette, refreshPalette } from './views/plot.js';
+import { createDeep } from './deep.js';
 
 const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
 
@@ -138,6 +139,7 @@ const intents = {
 };
 
 worker.onmessage = ({ data: msg }) => {
+  if (deep.onMessage(msg)) return; // inside a CNN or RNN: deep.js
   const s = store.get();
   switch (msg.type) {
     case 'ready':
@@ -232,6 +234,7 @@ const views = {
   error: createErrorView(byTestId('error')),
   notice: createErrorView(byTestId('notice-text')),
 };
+const deep = createDeep({ store, send, intents, cnnRoot: byTestId('cnn-panel'), sequenceRoot: byTestId('sequence-panel') });
 byTestId('notice-dismiss').addEventListener('click', () => store.set({ notice: '' }));
 
 // The expensive views redraw only when their inputs changed, and while
@@ -275,6 +278,7 @@ store.subscribe((s) => {
     views.data.draw(s);
     views.model.draw(s);
   }
+  deep.draw(s);
   views.error.draw({ message: errorText(s) });
   views.notice.draw({ message: s.notice });
   const notice = byTestId('notice');

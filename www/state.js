@@ -25,12 +25,18 @@ export const SOURCES = [
   { name: 'reg-gauss', label: 'Gaussian bumps', task: 'regression', dims: 2, group: 'Regression' },
   { name: 'sine', label: 'Sine (1-D)', task: 'regression', dims: 1, group: 'Regression' },
   { name: 'digits', label: 'Digits 8×8', task: 'classification', dims: 64, fixed: true, rows: 1797, group: 'Images' },
+  // Sequences: a row is a window of `window` steps (the setting), one value a step.
+  { name: 'sine-seq', label: 'Sine sequence', task: 'regression', dims: 0, seq: true, group: 'Sequences' },
+  { name: 'seq-majority', label: 'Majority of bits', task: 'classification', dims: 0, seq: true, noNoise: true, group: 'Sequences' },
   { name: 'article-linear', label: 'Lesson 1: a line', task: 'regression', dims: 2, fixed: true, rows: 6, fixedSplit: [4, 0, 2], group: 'Lessons' },
 ];
 export const sourceInfo = (name) => SOURCES.find((s) => s.name === name) || SOURCES[0];
 
 export const FEATURES = ['x1', 'x2', 'x1^2', 'x2^2', 'x1*x2', 'sin(x1)', 'sin(x2)'];
-export const KINDS = ['linear', 'logistic', 'mlp'];
+export const KINDS = ['linear', 'logistic', 'mlp', 'cnn', 'rnn'];
+export const FILTERS = [2, 4, 8, 16];
+export const MAX_WINDOW = 60;
+export const MAX_STATE = 64;
 export const ACTIVATIONS = ['relu', 'leaky-relu', 'elu', 'gelu', 'tanh', 'sigmoid', 'linear'];
 export const INITS = ['auto', 'glorot', 'he', 'zeros'];
 export const OPTIMIZERS = ['sgd', 'momentum', 'rmsprop', 'adam', 'adagrad'];
@@ -65,6 +71,10 @@ export const DEFAULTS = Object.freeze({
   batchSize: 10,
   regularization: 'none',
   regRate: 0,
+  window: 20, // sequence sets: steps a row
+  mix: false, // sine-seq: add a second frequency
+  filters: 8, // cnn: filters of its conv layer
+  stateSize: 16, // rnn: units of its hidden state
   speed: 5,
   showVal: false,
   discretize: false,
@@ -96,6 +106,18 @@ export const PRESETS = {
   digits: {
     label: 'Handwritten digits',
     settings: { source: 'digits', hidden: [32], activation: 'relu', optimizer: 'adam', learningRate: 0.003, batchSize: 32, speed: 10 },
+  },
+  cnn: {
+    label: 'Digits: a convolutional network',
+    settings: { source: 'digits', kind: 'cnn', optimizer: 'adam', learningRate: 0.01, batchSize: 32, speed: 20 },
+  },
+  rnn: {
+    label: 'Sequences: predict a sine wave (RNN)',
+    settings: { source: 'sine-seq', kind: 'rnn', optimizer: 'adam', learningRate: 0.01, batchSize: 32, speed: 20 },
+  },
+  majority: {
+    label: 'Sequences: count the bits (RNN)',
+    settings: { source: 'seq-majority', kind: 'rnn', samples: 1000, optimizer: 'adam', learningRate: 0.01, batchSize: 32, speed: 20 },
   },
   lesson: {
     label: 'Lesson 1: linear regression',
@@ -135,6 +157,14 @@ export function fixSettings(input) {
   if (task === 'regression' && s.loss === 'cross-entropy') {
     s.loss = 'auto';
     changes.push('cross-entropy needs classes, so the loss is MSE');
+  }
+  if (s.kind === 'cnn' && s.source !== 'digits') {
+    s.kind = 'mlp';
+    changes.push("model 'cnn' needs images (the digits), so 'mlp' is used");
+  }
+  if (s.kind === 'rnn' && !sourceInfo(s.source).seq) {
+    s.kind = 'mlp';
+    changes.push("model 'rnn' needs a sequence set, so 'mlp' is used");
   }
   if (s.features.length === 0) s.features = ['x1', 'x2'];
   return { settings: s, changes };
@@ -181,11 +211,17 @@ export function toConfig(settings) {
     data.split = { train: tr / total, val: va / total, test: Math.max(0, 1 - tr / total - va / total) };
   }
   if (src.classes) data.classes = settings.classes;
+  if (src.seq) data.window = settings.window;
+  if (src.noNoise) delete data.noise;
+  if (src.name === 'sine-seq' && settings.mix) data.mix = true;
   if (settings.normalize !== 'auto') data.normalize = settings.normalize;
   if (src.dims === 2 && !src.fixed) data.features = FEATURES.filter((f) => settings.features.includes(f));
 
   const model = { kind: settings.kind, activation: settings.activation, init: settings.init };
   if (settings.kind === 'mlp') model.hidden = [...settings.hidden];
+  // The CNN: one conv layer, ReLU, 2×2 max pooling; the engine adds the output layer.
+  if (settings.kind === 'cnn') model.layers = [{ type: 'conv2d', filters: settings.filters, kernel: 3, padding: 'same', activation: 'relu' }, { type: 'maxpool', size: 2 }];
+  if (settings.kind === 'rnn') model.hidden = [settings.stateSize];
 
   const train = {
     optimizer: settings.optimizer,
@@ -195,6 +231,8 @@ export function toConfig(settings) {
     l2: settings.regularization === 'l2' ? settings.regRate : 0,
   };
   if (settings.loss !== 'auto') train.loss = settings.loss;
+  // Backpropagation through time can blow up a gradient; clipping its norm keeps one bad batch from wrecking the run.
+  if (settings.kind === 'rnn') train.clipNorm = 1;
   return { seed: settings.seed, data, model, train };
 }
 
@@ -216,6 +254,8 @@ export function initialState(settings) {
     samples: null, // digits: predictions for the sample images
     curve: null, // 1-D: predictions along x
     lessonPredictions: null, // lesson: predictions for its rows, and its test MSE
+    inspection: null, // digits: one image through the model (deep.js asks the worker)
+    sequence: null, // sequence sets: the series, predictions and hidden state (deep.js)
     testResult: null, // set by "Evaluate on test set", cleared by reset
     showTest: false, // draw the test points (only once they have been evaluated)
     thumbnails: null, // a small picture of each data set

@@ -11,6 +11,8 @@
 //   {type:'evaluateTest'}                      score the held-out test split once
 //   {type:'thumbnails', sources}               a small sample of each data set, for the picker
 //   {type:'exportModel'}                       the trained parameters, for saving to a file
+//   {type:'inspect', gen, image, split}        one digit through the model (worker-inspect.js)
+//   {type:'sequence', gen, start, freeRun, tested, row}  a sequence set's series, predictions, hidden state
 // Messages out:
 //   {type:'ready', gen, info, dataset, reference}  once per successful reset: what does not change while training
 //   {type:'frame', gen, ...}                        after every chunk of updates (see frame())
@@ -19,9 +21,12 @@
 //   {type:'testResult', gen, step, evaluation, split, predictions}
 //   {type:'thumbnails', items}
 //   {type:'model', gen, step, info, parameters}     parameters as plain arrays (JSON-ready)
+//   {type:'inspection', gen, step, ...}             the answer to 'inspect'
+//   {type:'sequence', gen, step, ...}               the answer to 'sequence'
 //   {type:'error', source, message, gen}            a Session call threw; source is the command that failed
 
 import init, { Session } from '../pkg/descent.js';
+import { inspectImage, sequenceReport, transfers } from './worker-inspect.js';
 
 // One chunk per display frame: `speed` then means "updates per frame".
 const FRAME_MS = 1000 / 60;
@@ -87,6 +92,13 @@ self.onmessage = async (event) => {
       case 'evaluateTest': return evaluateTest();
       case 'thumbnails': return thumbnails(msg.sources);
       case 'exportModel': return exportModel();
+      case 'inspect':
+      case 'sequence': {
+        if (!session || msg.gen !== gen) return; // asked of a session that is gone
+        const out = msg.type === 'inspect' ? inspectImage(session, info, msg) : sequenceReport(session, info, msg);
+        const reply = { type: msg.type === 'inspect' ? 'inspection' : 'sequence', gen, step: last ? last.step : 0, ...out };
+        return post(reply, transfers(reply));
+      }
       default:
         post({ type: 'error', source: 'worker', message: `unknown message '${msg.type}'` });
     }

@@ -98,3 +98,14 @@ fn parameters_least_squares_split_and_history() {
     s.set_learning_rate(0.02).unwrap();
     assert_eq!(num(&s.train(1).unwrap(), "step"), 21.0);
 }
+
+#[wasm_bindgen_test]
+fn nan_and_infinity_are_refused_by_name() {
+    let cfg = js_sys::Object::new();
+    Reflect::set(&cfg, &"data".into(), &obj(r#"{"source":"article-linear"}"#)).unwrap();
+    let train = obj(r#"{"batchSize":4}"#);
+    Reflect::set(&train, &"learningRate".into(), &JsValue::from_f64(f64::NAN)).unwrap();
+    Reflect::set(&cfg, &"train".into(), &train).unwrap();
+    let msg = error_message(Session::new(cfg.into()).err().expect("NaN refused"));
+    assert!(msg.contains("train.learningRate") && msg.contains("NaN"), "{msg}");
+}

@@ -4,6 +4,7 @@
 
 import { SOURCES, FEATURES, sourceInfo, trainSize } from '../state.js';
 import { classColor, diverging, css } from './colors.js';
+import { paintSequenceThumb } from './sequence-view.js';
 
 const FEATURE_LABELS = {
   x1: 'x<sub>1</sub>',
@@ -141,7 +142,7 @@ export function createDataPanel(root, intents) {
       classes.value = String(settings.classes);
       noise.value = String(settings.noise);
       noiseOut.textContent = String(settings.noise);
-      noise.disabled = !!src.fixed;
+      noise.disabled = !!src.fixed || !!src.noNoise;
       if (document.activeElement !== samples) samples.value = src.fixed ? String(src.rows) : String(settings.samples);
       samples.disabled = !!src.fixed;
       const [tr, va, te] = settings.split;
@@ -211,6 +212,7 @@ function paintThumb(canvas, t) {
     }
     return;
   }
+  if (sourceInfo(t.source).seq) return paintSequenceThumb(ctx, t, n);
   let xr = [Infinity, -Infinity];
   let yr = [Infinity, -Infinity];
   const xAt = (i) => t.x[i * t.inputs];

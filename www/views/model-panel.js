@@ -91,7 +91,8 @@ export function createModelPanel(root, intents) {
       const s = settings;
       const task = sourceInfo(s.source).task;
       // Only the kinds this task allows can be chosen.
-      for (const o of kind.options) o.disabled = (o.value === 'linear' && task !== 'regression') || (o.value === 'logistic' && task !== 'classification');
+      for (const o of kind.options) o.disabled = (o.value === 'linear' && task !== 'regression') || (o.value === 'logistic' && task !== 'classification')
+        || (o.value === 'cnn' && s.source !== 'digits') || (o.value === 'rnn' && !sourceInfo(s.source).seq);
       kind.value = s.kind;
       const mlp = s.kind === 'mlp';
       if (document.activeElement !== hiddenText) hiddenText.value = s.hidden.join(',');

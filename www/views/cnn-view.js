@@ -1,0 +1,319 @@
+// Inside the digits model: a pad to draw a digit on, the 8×8 image the
+// model gets from it, the class probabilities, the saliency map, the
+// learned filters of the first convolutional layer, the feature maps of
+// the image at every layer, and images the model gets wrong. Draws what it
+// is given (main thread; the worker computed every number, see
+// worker-inspect.js); turns the pad and clicks into callbacks.
+
+import { prepareCanvas, palette } from './plot.js';
+import { createDrawPad } from './draw-pad.js';
+import { classColor, css, diverging } from './colors.js';
+import { setText, setAttr } from './dom.js';
+
+const LAYER_TITLES = { input: 'input', conv2d: 'convolution', relu: 'ReLU', maxpool: 'max-pool', dropout: 'dropout' };
+
+export function createCnnView(root, { onDraw, onPick }) {
+  root.innerHTML = `
+    <div class="panel-head"><h2 id="cnn-title">Inside the network</h2><span class="note" data-testid="inside-caption"></span></div>
+    <div class="inside-top">
+      <div class="inside-pad">
+        <h3>Draw a digit</h3>
+        <canvas data-testid="draw-pad" class="draw-pad" role="img" aria-label="Drawing pad: draw a digit with a mouse, a finger or a pen"></canvas>
+        <div class="inline pad-tools">
+          <button type="button" data-testid="draw-clear">Clear</button>
+          <span class="hint">Fill the pad: it is scaled like the training digits.</span>
+        </div>
+      </div>
+      <div class="inside-seen">
+        <h3>What the model sees</h3>
+        <div class="pixel-pair">
+          <figure><canvas data-testid="model-input" class="pixels" role="img" aria-label="The 8×8 image the model is given"></canvas><figcaption data-testid="model-input-caption">8×8 input</figcaption></figure>
+          <figure><canvas data-testid="saliency-view" class="pixels" role="img" aria-label="Saliency: how much each pixel sways the predicted class"></canvas><figcaption>saliency: pixels that sway the answer most</figcaption></figure>
+        </div>
+      </div>
+      <div class="inside-probs">
+        <h3>Prediction</h3>
+        <ol data-testid="class-probabilities" class="class-probs" aria-live="off"></ol>
+      </div>
+    </div>
+    <div class="inside-maps">
+      <div class="inside-filters">
+        <h3>Filters of the first convolution</h3>
+        <canvas data-testid="filters-view" class="filters" role="img" aria-label="The learned 3×3 filters of the first convolutional layer"></canvas>
+        <p class="hint">Blue weights add the pixel, orange subtract it.</p>
+      </div>
+      <div class="inside-features">
+        <h3>Feature maps of this image</h3>
+        <canvas data-testid="feature-maps" class="feature-maps" role="img" aria-label="What each layer computes from the image, one small map per filter"></canvas>
+      </div>
+    </div>
+    <div class="inside-mistakes">
+      <h3 data-testid="mistakes-title">Images it gets wrong</h3>
+      <div data-testid="misclassified" class="mistakes"></div>
+    </div>`;
+  const $ = (id) => root.querySelector(`[data-testid="${id}"]`);
+  const caption = $('inside-caption');
+  const input = $('model-input');
+  const inputCaption = $('model-input-caption');
+  const saliency = $('saliency-view');
+  const probs = $('class-probabilities');
+  const filters = $('filters-view');
+  const maps = $('feature-maps');
+  const mistakesTitle = $('mistakes-title');
+  const mistakes = $('misclassified');
+  const pad = createDrawPad($('draw-pad'), $('draw-clear'), { onChange: onDraw });
+  let last = null;
+  let probsKey = '';
+  let mistakesKey = '';
+
+  mistakes.addEventListener('click', (e) => {
+    const b = e.target.closest('button[data-row]');
+    if (b) onPick(Number(b.dataset.row));
+  });
+  const redraw = () => last && draw(last);
+  for (const c of [input, saliency, filters, maps]) new ResizeObserver(redraw).observe(c);
+
+  function draw(props) {
+    last = props;
+    const { inspection, info, params, kind, current } = props;
+    const cnn = kind === 'cnn';
+    root.classList.toggle('no-conv', !cnn);
+    setText(caption, captionOf(props));
+    setText(inputCaption, current.label);
+    paintPixels(input, inspection?.image, (v) => ink(v / 16));
+    paintSaliency(saliency, inspection);
+    drawProbabilities(inspection, info);
+    drawFilters(filters, params);
+    drawFeatureMaps(maps, inspection);
+    drawMistakes(inspection, info, current);
+  }
+
+  function drawProbabilities(insp, info) {
+    const k = info.classes.length;
+    if (probs.children.length !== k) {
+      probs.textContent = '';
+      for (let c = 0; c < k; c++) {
+        const li = document.createElement('li');
+        li.innerHTML = `<span class="digit">${info.classes[c]}</span><span class="bar"><span></span></span><span class="pct"></span>`;
+        li.querySelector('.bar > span').style.background = css(classColor(c));
+        probs.appendChild(li);
+      }
+      probsKey = '';
+    }
+    const p = insp?.probs;
+    const key = p ? Array.from(p, (v) => v.toFixed(3)).join(',') : '';
+    if (key === probsKey) return;
+    probsKey = key;
+    let best = -1;
+    if (p) for (let c = 0; c < k; c++) if (best < 0 || p[c] > p[best]) best = c;
+    [...probs.children].forEach((li, c) => {
+      const v = p ? p[c] : 0;
+      li.querySelector('.bar > span').style.width = `${(v * 100).toFixed(1)}%`;
+      setText(li.querySelector('.pct'), p ? `${(v * 100).toFixed(v < 0.995 && v >= 0.1 ? 0 : 1)}%` : '');
+      li.classList.toggle('winner', c === best);
+      setAttr(li, 'aria-label', `digit ${info.classes[c]}: ${p ? (v * 100).toFixed(1) : '?'} percent`);
+    });
+    setAttr(probs, 'data-winner', best >= 0 ? info.classes[best] : '');
+  }
+
+  function drawMistakes(insp, info, current) {
+    const m = insp?.mistakes;
+    const key = m ? `${m.split}|${m.count}|${m.items.map((it) => `${it.row}:${it.pred}`).join(',')}|${current.row}` : '';
+    if (key === mistakesKey) return;
+    mistakesKey = key;
+    mistakes.textContent = '';
+    if (!m) return;
+    const where = m.split === 'test' ? 'test' : 'validation';
+    setText(mistakesTitle, `Images it gets wrong: ${m.count} of ${m.rows} ${where} images${m.split === 'test' ? ' (at the step the test set was evaluated)' : ''}`);
+    if (!m.items.length) {
+      mistakes.innerHTML = `<p class="hint">None: every ${where} image is right.</p>`;
+      return;
+    }
+    for (const it of m.items) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'mistake';
+      b.dataset.row = String(it.row);
+      b.setAttribute('aria-pressed', String(current.row === it.row && current.split === m.split));
+      const label = `a ${info.classes[it.truth]} taken for a ${info.classes[it.pred]}`;
+      b.title = `${label} (${Math.round(it.confidence * 100)}% sure). Click to look inside.`;
+      b.setAttribute('aria-label', `${label}: look inside`);
+      const c = document.createElement('canvas');
+      c.width = c.height = 8;
+      const ctx = c.getContext('2d');
+      const img = ctx.createImageData(8, 8);
+      for (let i = 0; i < 64; i++) {
+        const [r, g, bl] = ink(it.x[i] / 16);
+        img.data.set([r, g, bl, 255], i * 4);
+      }
+      ctx.putImageData(img, 0, 0);
+      const t = document.createElement('span');
+      t.innerHTML = `<b>${info.classes[it.pred]}</b> <span class="was">(is ${info.classes[it.truth]})</span>`;
+      b.append(c, t);
+      mistakes.appendChild(b);
+    }
+    mistakes.dataset.split = m.split;
+  }
+
+  return {
+    draw,
+    clearPad: () => pad.clear(),
+    get padEmpty() {
+      return pad.empty;
+    },
+  };
+}
+
+function captionOf({ inspection, current, kind }) {
+  if (!inspection) return '';
+  const conv = kind === 'cnn' ? '' : ' Choose the convolutional network (model kind CNN) to see filters and feature maps.';
+  return `${current.label} at step ${inspection.step}.${conv}`;
+}
+
+// Pixels 0..1 as ink on paper.
+function ink(v) {
+  const g = Math.round(255 * (1 - Math.max(0, Math.min(1, v))));
+  return [g, g, g];
+}
+
+// An 8×8 (or any square) image, each value through color(value, index), drawn sharp.
+function paintPixels(canvas, values, color, { grid = true } = {}) {
+  const { ctx, width, height } = prepareCanvas(canvas);
+  const side = values ? Math.round(Math.sqrt(values.length)) : 8;
+  const cell = Math.min(width, height) / side;
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, side * cell, side * cell);
+  if (!values) return;
+  for (let i = 0; i < values.length; i++) {
+    ctx.fillStyle = css(color(values[i], i));
+    ctx.fillRect((i % side) * cell, Math.floor(i / side) * cell, Math.ceil(cell), Math.ceil(cell));
+  }
+  if (grid) {
+    ctx.strokeStyle = 'rgba(120, 130, 140, 0.35)';
+    ctx.lineWidth = 1;
+    ctx.strokeRect(0.5, 0.5, side * cell - 1, side * cell - 1);
+  }
+}
+
+// Saliency on a white → red scale, over the faint digit so the eye can
+// find the strokes it points at.
+function paintSaliency(canvas, insp) {
+  const s = insp?.saliency;
+  if (!s) {
+    paintPixels(canvas, null);
+    return;
+  }
+  let max = 1e-12;
+  for (const v of s) max = Math.max(max, v);
+  paintPixels(canvas, s, (v, i) => {
+    const heat = v / max;
+    const paper = 255 - (insp.image[i] / 16) * 70; // the digit, faint
+    return [paper + (200 - paper) * heat, paper * (1 - heat) + 20 * heat, paper * (1 - heat) + 30 * heat];
+  });
+}
+
+// The first conv layer's kernels [kh, kw, inC, outC] (TensorFlow's layout),
+// one small picture per filter (its first input channel), one shared scale.
+function drawFilters(canvas, params) {
+  const colors = palette();
+  const font = parseFloat(colors.font);
+  const kernel = params?.find((p) => /^conv\d+\.kernel$/.test(p.name));
+  const [kh, kw, inC, outC] = kernel ? kernel.shape : [3, 3, 1, 0];
+  // Four to a row (two rows of the default eight), as large as fits.
+  const gap = 10;
+  const size = canvas.getBoundingClientRect().width || 240;
+  const cols = Math.max(1, Math.min(outC, 4));
+  const rows = Math.ceil(outC / cols);
+  const cell = Math.max(16, Math.min(72, (size - gap * (cols - 1)) / cols));
+  const want = kernel ? Math.round(rows * (cell + font + 6 + gap)) : 40;
+  if (canvas.style.height !== `${want}px`) canvas.style.height = `${want}px`;
+  const { ctx, height } = prepareCanvas(canvas, { height: want });
+  if (!kernel) {
+    ctx.fillStyle = colors.muted;
+    ctx.font = colors.font;
+    ctx.textBaseline = 'middle';
+    ctx.fillText('This model has no convolutional layer.', 4, height / 2);
+    return;
+  }
+  const w = kernel.values;
+  let max = 1e-9;
+  for (const v of w) max = Math.max(max, Math.abs(v));
+  const c = [0, 0, 0];
+  ctx.font = colors.font;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  for (let f = 0; f < outC; f++) {
+    const x0 = (f % cols) * (cell + gap);
+    const y0 = Math.floor(f / cols) * (cell + font + 4 + gap);
+    const px = cell / Math.max(kh, kw);
+    for (let i = 0; i < kh; i++) {
+      for (let j = 0; j < kw; j++) {
+        diverging(w[((i * kw + j) * inC + 0) * outC + f] / max, c);
+        ctx.fillStyle = css(c);
+        ctx.fillRect(x0 + j * px, y0 + i * px, Math.ceil(px), Math.ceil(px));
+      }
+    }
+    ctx.strokeStyle = colors.grid;
+    ctx.strokeRect(x0 + 0.5, y0 + 0.5, kw * px - 1, kh * px - 1);
+    ctx.fillStyle = colors.muted;
+    ctx.fillText(String(f + 1), x0 + (kw * px) / 2, y0 + kh * px + 3);
+  }
+  canvas.dataset.filters = String(outC);
+}
+
+// Every layer's output for the current image, a row per layer with one map
+// per channel: conv outputs on the diverging scale (orange below zero), the
+// rest ≥ 0. Each row has its own scale, square-rooted so that weak
+// responses still show beside the strongest; flatten and dense rows are
+// left out (the prediction shows the last one).
+function drawFeatureMaps(canvas, insp) {
+  const colors = palette();
+  const font = parseFloat(colors.font);
+  const rowsOf = (insp?.layers || []).filter((l) => l.shape.length === 3);
+  const label = Math.min(150, font * 8);
+  const size = canvas.getBoundingClientRect().width || 600;
+  const most = Math.max(1, ...rowsOf.map((l) => l.shape[0]));
+  const gap = 6;
+  const cell = Math.max(18, Math.min(64, (size - label - gap * most) / most));
+  const rowH = cell + gap + 6;
+  const want = Math.max(60, rowsOf.length * rowH + 4);
+  if (canvas.style.height !== `${want}px`) canvas.style.height = `${want}px`;
+  const { ctx, width } = prepareCanvas(canvas, { height: want });
+  if (!rowsOf.length) return;
+  ctx.font = colors.font;
+  ctx.textBaseline = 'middle';
+  const c = [0, 0, 0];
+  rowsOf.forEach((layer, r) => {
+    const [ch, h, w] = layer.shape;
+    const y0 = r * rowH + 2;
+    const kind = layer.name.replace(/\d+$/, '');
+    ctx.fillStyle = colors.ink;
+    ctx.textAlign = 'left';
+    ctx.fillText(LAYER_TITLES[kind] || kind, 0, y0 + cell / 2 - font * 0.55);
+    ctx.fillStyle = colors.muted;
+    ctx.fillText(`${ch} × ${h}×${w}`, 0, y0 + cell / 2 + font * 0.6);
+    // The input row is the raw image: the model's own input is standardized pixel by pixel.
+    const v = kind === 'input' && insp.image?.length === layer.values.length ? Float32Array.from(insp.image, (x) => x / 16) : layer.values;
+    let max = 1e-9;
+    for (const x of v) max = Math.max(max, Math.abs(x));
+    const signed = kind === 'conv2d' || kind === 'input';
+    const px = cell / Math.max(h, w);
+    for (let k = 0; k < ch; k++) {
+      const x0 = label + k * (cell + gap);
+      if (x0 + cell > width + 1) break;
+      for (let i = 0; i < h; i++) {
+        for (let j = 0; j < w; j++) {
+          const t = v[(k * h + i) * w + j] / max;
+          if (kind === 'input') {
+            c[0] = c[1] = c[2] = Math.round(255 * (1 - Math.max(0, Math.min(1, v[(k * h + i) * w + j]))));
+          } else diverging(Math.sign(t) * Math.sqrt(Math.abs(signed ? t : Math.max(0, t))), c); // √ lifts the faint values
+          ctx.fillStyle = css(c);
+          ctx.fillRect(x0 + j * px, y0 + i * px, Math.ceil(px), Math.ceil(px));
+        }
+      }
+      ctx.strokeStyle = colors.grid;
+      ctx.lineWidth = 1;
+      ctx.strokeRect(x0 + 0.5, y0 + 0.5, w * px - 1, h * px - 1);
+    }
+  });
+}
