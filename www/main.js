@@ -20,6 +20,11 @@ import { createPredictionsTable } from './views/predictions-table.js';
 import { createErrorView } from './views/error-view.js';
 import { palette, refreshPalette } from './views/plot.js';
 import { createDeep } from './deep.js';
+import { createYourData } from './yourdata.js';
+import { createExports } from './export.js';
+import { createDebugHooks } from './debug.js';
+import { createCsvPanel } from './views/csv-panel.js';
+import { createAxesPicker } from './views/csv-scatter.js';
 
 const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
 
@@ -27,8 +32,16 @@ const opened = decodeHash(location.hash);
 const store = createStore(initialState(opened.settings));
 if (opened.problems.length) store.set({ notice: linkNotice(opened.problems) });
 
-const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+// `let`: a trap inside wasm ends a worker, and restartWorker() starts another.
+let worker = startWorker();
 const send = (msg) => worker.postMessage(msg);
+
+function startWorker() {
+  const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  w.onmessage = (e) => onWorkerMessage(e);
+  w.onerror = (e) => onWorkerError(e);
+  return w;
+}
 
 // Every reset gets a new generation: frames of an older session are dropped.
 // `seq` numbers the play/pause/step/reset commands, so a status message sent
@@ -38,13 +51,22 @@ let seq = 0;
 let lastRunCommand = 0;
 let thumbnailsAsked = false; // the picker's pictures, asked for once a session exists
 
-function requestReset({ resume }) {
+// A generation (and command number) for a session the worker is asked to build.
+function nextGen() {
   gen += 1;
   seq += 1;
   lastRunCommand = seq;
+  return { gen, seq };
+}
+
+// `settings`: build from these rather than the page's (a CSV file being
+// tried, yourdata.js). Returns the new session's generation.
+function requestReset({ resume, settings = null }) {
+  nextGen();
   const s = store.get();
   if (!resume) store.set({ playing: false });
-  send({ type: 'reset', config: toConfig(s.settings), gen, seq, resume });
+  send({ type: 'reset', config: toConfig(settings || s.settings), gen, seq, resume });
+  return gen;
 }
 
 function runCommand(type) {
@@ -59,7 +81,7 @@ function change(patch) {
   const s = store.get();
   const { settings } = fixSettings({ ...s.settings, ...patch });
   const keys = Object.keys(patch).filter((k) => JSON.stringify(patch[k]) !== JSON.stringify(s.settings[k]));
-  const commandError = s.commandError && (keys.includes(s.commandError.source) || s.commandError.source === 'reset') ? null : s.commandError;
+  const commandError = s.commandError && (keys.includes(s.commandError.source) || ['reset', 'csv', 'importModel', 'crash'].includes(s.commandError.source)) ? null : s.commandError;
   store.set({ settings, commandError });
   writeHash(settings);
   if (keys.includes('speed')) send({ type: 'setSpeed', value: settings.speed });
@@ -138,8 +160,13 @@ const intents = {
   setShowTest: (on) => store.set({ showTest: on }),
 };
 
-worker.onmessage = ({ data: msg }) => {
+// The learner's own CSV files and saved models.
+const yourData = createYourData({ store, send, requestReset, nextGen, currentGen: () => gen, writeHash, change });
+Object.assign(intents, yourData.intents);
+
+const onWorkerMessage = ({ data: msg }) => {
   if (deep.onMessage(msg)) return; // inside a CNN or RNN: deep.js
+  if (yourData.onMessage(msg) || files.onMessage(msg) || debug.onMessage(msg)) return; // CSV files, downloads, test hooks
   const s = store.get();
   switch (msg.type) {
     case 'ready':
@@ -158,6 +185,7 @@ worker.onmessage = ({ data: msg }) => {
         samples: null,
         curve: null,
         lessonPredictions: null,
+        points: null,
         testResult: null,
         showTest: false,
         focus: null,
@@ -178,6 +206,7 @@ worker.onmessage = ({ data: msg }) => {
       if (msg.samples) patch.samples = msg.samples;
       if (msg.curve) patch.curve = msg.curve;
       if (msg.lesson) patch.lessonPredictions = msg.lesson;
+      if (msg.points) patch.points = msg.points;
       store.set(patch);
       break;
     }
@@ -193,8 +222,8 @@ worker.onmessage = ({ data: msg }) => {
     case 'thumbnails':
       store.set({ thumbnails: msg.items });
       break;
-    case 'model':
-      if (msg.gen === s.gen) download(modelFile(s, msg));
+    case 'fatal':
+      restartWorker(msg.message);
       break;
     case 'error':
       if (msg.source === 'reset' && !s.ready) {
@@ -207,12 +236,38 @@ worker.onmessage = ({ data: msg }) => {
       break;
   }
 };
-worker.onerror = (e) => {
+const onWorkerError = (e) => {
+  // A trap thrown past every handler: recover as from a posted 'fatal'.
+  if (store.get().ready && /RuntimeError/.test(e.message || '')) {
+    e.preventDefault();
+    restartWorker(e.message);
+    return;
+  }
   // A worker that fails to load (e.g. pkg/ not built) reports here, often
   // with no message at all, not via a posted error.
   const why = e.message || 'its module could not be loaded; is pkg/ built? (scripts/serve.sh builds it)';
   store.set({ commandError: { source: 'worker', message: `The training engine failed to start: ${why}` } });
 };
+
+// A trap inside wasm (a Rust panic, an out-of-bounds access) leaves that
+// instance unusable: a new worker rebuilds the session from the same
+// settings (yourdata.js reads the CSV file again). A fourth crash within a
+// minute means the settings themselves crash it: then it stops and says so.
+let restarts = [];
+function restartWorker(why) {
+  const now = performance.now();
+  restarts = [...restarts.filter((t) => now - t < 60_000), now];
+  worker.terminate();
+  if (restarts.length > 3) {
+    store.set({ ready: false, playing: false, commandError: { source: 'crash', message: `The training engine stopped again (${why}), so it was not restarted: reload the page.` } });
+    return;
+  }
+  worker = startWorker();
+  store.set({ playing: false, commandError: { source: 'crash', message: `The training engine stopped (${why}) and was restarted with the same settings; training starts again from step 0.` } });
+  send({ type: 'setSpeed', value: store.get().settings.speed });
+  yourData.reload();
+  requestReset({ resume: false });
+}
 
 // A link pasted into this tab's address bar.
 addEventListener('hashchange', () => {
@@ -233,7 +288,11 @@ const views = {
   table: createPredictionsTable(byTestId('predictions')),
   error: createErrorView(byTestId('error')),
   notice: createErrorView(byTestId('notice-text')),
+  csv: createCsvPanel(byTestId('csv-panel'), intents),
+  axes: createAxesPicker(byTestId('plot-axes'), intents),
 };
+const files = createExports({ store, send, intents });
+const debug = createDebugHooks({ send });
 const deep = createDeep({ store, send, intents, cnnRoot: byTestId('cnn-panel'), sequenceRoot: byTestId('sequence-panel') });
 byTestId('notice-dismiss').addEventListener('click', () => store.set({ notice: '' }));
 
@@ -279,6 +338,9 @@ store.subscribe((s) => {
     views.model.draw(s);
   }
   deep.draw(s);
+  views.csv.draw(s);
+  views.axes.draw(s);
+  files.draw(s);
   views.error.draw({ message: errorText(s) });
   views.notice.draw({ message: s.notice });
   const notice = byTestId('notice');
@@ -325,7 +387,7 @@ store.subscribe((s) => {
   const test = s.testResult?.split ?? null;
   // The boundary, curve and samples arrive at most ~15 times a second, so
   // the output needs no throttle of its own.
-  if (due('output', [s.boundary, s.curve, s.samples, s.lessonPredictions, s.dataset, st.showVal, st.discretize, s.showTest, s.testResult, overlay?.values, overlay?.unit, st.large, s.info], { heavy: true })) {
+  if (due('output', [s.boundary, s.curve, s.samples, s.lessonPredictions, s.dataset, st.showVal, st.discretize, s.showTest, s.testResult, overlay?.values, overlay?.unit, st.large, s.info, s.points, s.csvAxes], { heavy: true })) {
     views.output.draw({
       info: s.info,
       dataset: s.dataset,
@@ -341,6 +403,9 @@ store.subscribe((s) => {
       showTest: s.showTest,
       test,
       overlay,
+      points: s.points,
+      axes: s.csvAxes,
+      target: s.config?.data.target,
     });
   }
   if (due('network', [s.frame?.params, s.units, s.info, st.large], { every: busy ? 125 : 0, heavy: true })) {
@@ -363,34 +428,6 @@ store.subscribe((s) => {
     views.table.draw({ dataset: lessonData, predictions: preds });
   }
 });
-
-// The trained model as a file: its weights, the engine config that built
-// it and the link that reopens the same setup.
-function modelFile(s, msg) {
-  const model = {
-    format: 'descent-model/1',
-    savedAt: new Date().toISOString(),
-    link: location.href,
-    step: msg.step,
-    config: s.config,
-    task: msg.info.task,
-    inputs: msg.info.featureNames,
-    classes: msg.info.classes,
-    parameters: msg.parameters,
-  };
-  const name = `descent-${s.config.data.source}-step${msg.step}.json`;
-  return { name, blob: new Blob([JSON.stringify(model, null, 1)], { type: 'application/json' }) };
-}
-
-function download({ name, blob }) {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-}
 
 function lossName(loss) {
   if (loss === 'mse') return 'loss (MSE)';

@@ -31,6 +31,14 @@ export const SOURCES = [
   { name: 'article-linear', label: 'Lesson 1: a line', task: 'regression', dims: 2, fixed: true, rows: 6, fixedSplit: [4, 0, 2], group: 'Lessons' },
 ];
 export const sourceInfo = (name) => SOURCES.find((s) => s.name === name) || SOURCES[0];
+// The data set of these settings: a built-in one, or the learner's own CSV
+// file (settings.csv: { id, name, rows, target, task, missing }; its text
+// stays in the worker, yourdata.js).
+export function sourceOf(settings) {
+  const c = settings.source === 'csv' ? settings.csv : null;
+  if (!c) return sourceInfo(settings.source);
+  return { name: 'csv', label: `Your data: ${c.name}`, task: c.task, dims: 0, fixed: true, rows: c.rows, csv: c, group: 'Your data' };
+}
 
 export const FEATURES = ['x1', 'x2', 'x1^2', 'x2^2', 'x1*x2', 'sin(x1)', 'sin(x2)'];
 export const KINDS = ['linear', 'logistic', 'mlp', 'cnn', 'rnn'];
@@ -134,7 +142,7 @@ export function presetSettings(name) {
   return fixSettings({ ...defaultSettings(), ...structuredClone(p.settings) }).settings;
 }
 
-export const taskOf = (settings) => sourceInfo(settings.source).task;
+export const taskOf = (settings) => sourceOf(settings).task;
 export const isLesson = (settings) => settings.source === 'article-linear';
 // Settings that take effect without a new session.
 export const LIVE_KEYS = new Set(['learningRate', 'speed', 'showVal', 'discretize', 'logScale', 'large']);
@@ -174,7 +182,7 @@ export function fixSettings(input) {
 // and test are rounded, any fraction above 0 keeps at least one row, and
 // training gets the rest.
 export function trainSize(settings) {
-  const src = sourceInfo(settings.source);
+  const src = sourceOf(settings);
   if (src.fixedSplit) return src.fixedSplit[0];
   const n = src.fixed ? src.rows : settings.samples;
   const [tr, va, te] = settings.split;
@@ -194,7 +202,7 @@ export const effectiveBatch = (settings) => Math.max(1, Math.min(settings.batchS
 
 // Settings → the engine's Session config (see the engine contract).
 export function toConfig(settings) {
-  const src = sourceInfo(settings.source);
+  const src = sourceOf(settings);
   const data = { source: src.name };
   if (!src.fixed) {
     data.samples = settings.samples;
@@ -205,12 +213,13 @@ export function toConfig(settings) {
     const train = tr / total;
     const val = va / total;
     data.split = { train, val, test: Math.max(0, 1 - train - val) };
-  } else if (src.name === 'digits') {
+  } else if (src.name === 'digits' || src.csv) {
     const [tr, va, te] = settings.split;
     const total = tr + va + te;
     data.split = { train: tr / total, val: va / total, test: Math.max(0, 1 - tr / total - va / total) };
   }
   if (src.classes) data.classes = settings.classes;
+  if (src.csv) Object.assign(data, { csvId: src.csv.id, target: src.csv.target, task: src.csv.task, missing: src.csv.missing });
   if (src.seq) data.window = settings.window;
   if (src.noNoise) delete data.noise;
   if (src.name === 'sine-seq' && settings.mix) data.mix = true;

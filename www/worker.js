@@ -10,7 +10,12 @@
 //   {type:'setSpeed', value}                   updates per frame
 //   {type:'evaluateTest'}                      score the held-out test split once
 //   {type:'thumbnails', sources}               a small sample of each data set, for the picker
-//   {type:'exportModel'}                       the trained parameters, for saving to a file
+//   {type:'exportModel'}                       the model file: the engine's exportModel() JSON
+//   {type:'importModel', file, gen, seq, csvId} a session from a saved model file (worker-data.js)
+//   {type:'loadCsv', id, name, file|text|modelFile, quiet}  read and preview a CSV file (worker-data.js)
+//   {type:'history'}                           the engine's loss history, for a CSV download
+//   {type:'memory'}                            the wasm memory's size (tests/e2e/memory-soak.mjs)
+//   {type:'debug-crash'}                       test hook: fail as a trap inside wasm would
 //   {type:'inspect', gen, image, split}        one digit through the model (worker-inspect.js)
 //   {type:'sequence', gen, start, freeRun, tested, row}  a sequence set's series, predictions, hidden state
 // Messages out:
@@ -20,12 +25,16 @@
 //   {type:'learningRate', value}                    a new learning rate was accepted
 //   {type:'testResult', gen, step, evaluation, split, predictions}
 //   {type:'thumbnails', items}
-//   {type:'model', gen, step, info, parameters}     parameters as plain arrays (JSON-ready)
+//   {type:'model', gen, step, text}                 the model file's JSON text
+//   {type:'csvProgress', id, loaded, total, parsing} | {type:'csv', id, name, bytes, preview, quiet}
+//   {type:'history', gen, history} | {type:'memory', bytes, step}
+//   {type:'fatal', message}                         a trap inside wasm: this worker is done, start another
 //   {type:'inspection', gen, step, ...}             the answer to 'inspect'
 //   {type:'sequence', gen, step, ...}               the answer to 'sequence'
 //   {type:'error', source, message, gen}            a Session call threw; source is the command that failed
 
 import init, { Session } from '../pkg/descent.js';
+import { loadCsv, loaded, newSession, adoptConfig, importedConfig, readModelText, pointRows, predictPoints } from './worker-data.js';
 import { inspectImage, sequenceReport, transfers } from './worker-inspect.js';
 
 // One chunk per display frame: `speed` then means "updates per frame".
@@ -81,7 +90,9 @@ self.onmessage = async (event) => {
   if (msg.seq) ack = Math.max(ack, msg.seq);
   try {
     switch (msg.type) {
-      case 'reset': return reset(msg);
+      case 'reset':
+        await loaded(); // a CSV being read (after a restart) comes first
+        return reset(msg);
       case 'play': return play();
       case 'pause': return setPlaying(false);
       case 'step': return step();
@@ -92,6 +103,11 @@ self.onmessage = async (event) => {
       case 'evaluateTest': return evaluateTest();
       case 'thumbnails': return thumbnails(msg.sources);
       case 'exportModel': return exportModel();
+      case 'importModel': return await importModel(msg);
+      case 'loadCsv': return await loadCsv(msg, post);
+      case 'history': return post({ type: 'history', gen, history: session ? session.history() : null });
+      case 'memory': return post({ type: 'memory', bytes: (await ready).memory.buffer.byteLength, step: last ? last.step : 0 });
+      case 'debug-crash': throw new WebAssembly.RuntimeError('unreachable (the debug-crash test hook)');
       case 'inspect':
       case 'sequence': {
         if (!session || msg.gen !== gen) return; // asked of a session that is gone
@@ -103,16 +119,33 @@ self.onmessage = async (event) => {
         post({ type: 'error', source: 'worker', message: `unknown message '${msg.type}'` });
     }
   } catch (err) {
+    if (err instanceof WebAssembly.RuntimeError) return fatal(err);
     setPlaying(false);
     post({ type: 'error', source: msg.type, message: messageOf(err), gen });
   }
 };
 
-function reset({ config, gen: nextGen, resume }) {
-  let next;
+// A trap inside wasm (a Rust panic, an out-of-bounds access) leaves the
+// instance in an unknown state: stop, and let the page start a new worker.
+function fatal(err) {
+  playing = false;
+  post({ type: 'fatal', message: messageOf(err) });
+}
+// The training loop runs outside any message handler.
+self.addEventListener('unhandledrejection', (e) => {
+  if (e.reason instanceof WebAssembly.RuntimeError) {
+    e.preventDefault();
+    fatal(e.reason);
+  }
+});
+
+// `built`: a session already made (an imported model); `extra` rides on 'ready'.
+function reset({ config, gen: nextGen, resume }, built = null, extra = {}) {
+  let next = built;
   try {
-    next = new Session(config);
+    next ??= newSession(Session, config);
   } catch (err) {
+    if (err instanceof WebAssembly.RuntimeError) throw err;
     // Keep the previous session and its picture: a typo should not wipe a run.
     post({ type: 'error', source: 'reset', message: messageOf(err), gen: nextGen });
     return;
@@ -125,7 +158,9 @@ function reset({ config, gen: nextGen, resume }) {
   gen = nextGen;
   info = session.info();
   lesson = config.data.source === 'article-linear';
-  last = null;
+  adoptConfig(config);
+  // An imported model starts from its saved step, not from 0.
+  last = built ? session.score() : null;
   learningRate = config.train.learningRate;
   history = new LossHistory(2048, ['trainLoss', 'valLoss', 'trainAccuracy', 'valAccuracy']);
   rate = [];
@@ -135,6 +170,7 @@ function reset({ config, gen: nextGen, resume }) {
   const val = info.valSize > 0 ? session.split('val') : null;
   const test = lesson && info.testSize > 0 ? session.split('test') : null;
   grids = makeGrids(info, val || train);
+  grids.points = info.csvReport ? pointRows(train, val) : null;
   // Regression colours span ±(largest |target|), so 0 is the neutral colour.
   let yScale = 0;
   if (info.task === 'regression') for (const v of train.y) yScale = Math.max(yScale, Math.abs(v));
@@ -151,7 +187,7 @@ function reset({ config, gen: nextGen, resume }) {
     domain: info.domain ?? null,
     yScale,
   };
-  post({ type: 'ready', gen, config, info, dataset, reference: lesson ? reference(session, train, test) : null });
+  post({ type: 'ready', gen, config, info, dataset, reference: lesson ? reference(session, train, test) : null, ...extra });
   postFrame(true);
   if (keepPlaying) loop();
 }
@@ -336,6 +372,7 @@ function frame(full) {
     if (grids.plane) f.boundary = { values: own(session.predict(grids.plane)), n: GRID, step };
     if (grids.line) f.curve = { x: grids.line.slice(), y: own(session.predict(grids.line)), step };
     if (grids.samples) f.samples = { probs: own(session.predict(grids.samples.x)), step };
+    if (grids.points) f.points = predictPoints(session, grids.points, step);
     if (lesson) {
       f.lesson = {
         train: own(session.predict(session.split('train').x)),
@@ -396,6 +433,7 @@ function postFrame(full) {
   try {
     f = frame(full);
   } catch (err) {
+    if (err instanceof WebAssembly.RuntimeError) return fatal(err);
     setPlaying(false);
     post({ type: 'error', source: 'frame', message: messageOf(err), gen });
     return;
@@ -409,14 +447,37 @@ function postFrame(full) {
   if (f.samples) buffers.push(f.samples.probs.buffer);
   if (f.units) buffers.push(...f.units.layers.map((l) => l.values.buffer));
   if (f.evaluation?.predictions) buffers.push(f.evaluation.predictions.buffer);
+  if (f.points) buffers.push(...[f.points.train, f.points.val].filter(Boolean).map((a) => a.buffer));
   if (f.lesson) buffers.push(f.lesson.train.buffer, ...(f.lesson.test ? [f.lesson.test.buffer] : []));
   post(f, buffers);
 }
 
 function exportModel() {
   if (!session) return;
-  const parameters = session.parameters().map((p) => ({ name: p.name, shape: p.shape, values: Array.from(p.values) }));
-  post({ type: 'model', gen, step: last ? last.step : 0, info, parameters });
+  post({ type: 'model', gen, step: last ? last.step : 0, text: session.exportModel() });
+}
+
+// A saved model replaces the session only if the engine accepts the file;
+// otherwise the error names what is wrong and nothing changes.
+async function importModel({ file, gen: nextGen, csvId }) {
+  let text;
+  let next;
+  try {
+    text = await readModelText(file);
+    next = Session.importModel(text);
+  } catch (err) {
+    if (err instanceof WebAssembly.RuntimeError) throw err;
+    post({ type: 'error', source: 'importModel', message: `${file.name}: ${messageOf(err)}`, gen: nextGen });
+    return;
+  }
+  let imported;
+  try {
+    imported = importedConfig(text, csvId);
+  } catch (err) {
+    next.free();
+    throw err;
+  }
+  reset({ config: imported.config, gen: nextGen, resume: false }, next, { imported: { name: file.name, preview: imported.preview } });
 }
 
 // A small picture of every data set for the picker: a few hundred points

@@ -338,18 +338,20 @@ export async function savesTheModelAsJson({ page, baseUrl }) {
   await open(page, baseUrl);
   await page.locator(id('step')).click();
   await waitForNumber(page, 'step-count', '==', 1, 3000, 'one step');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(id('save-model')).click()]);
-  assert.equal(download.suggestedFilename(), 'descent-circle-step1.json');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(id('export-model')).click()]);
+  assert.equal(download.suggestedFilename(), 'descent-model.json');
   const file = await download.path();
   const { readFile } = await import('node:fs/promises');
+  // The engine's model file (Session.importModel reads it back; yourdata.test.mjs).
   const model = JSON.parse(await readFile(file, 'utf8'));
-  assert.equal(model.format, 'descent-model/1');
+  assert.equal(model.format, 'descent-model');
+  assert.equal(model.version, 1);
   assert.equal(model.step, 1);
+  assert.equal(model.config.data.source, 'circle');
   assert.deepEqual(model.config.model.hidden, [4, 2]);
   // 2-4-2-1: 2·4+4 + 4·2+2 + 2·1+1 = 25 numbers, in the engine's layer order.
   assert.deepEqual(model.parameters.map((p) => p.name), ['dense0.weight', 'dense0.bias', 'dense2.weight', 'dense2.bias', 'dense4.weight', 'dense4.bias']);
   assert.equal(model.parameters.reduce((n, p) => n + p.values.length, 0), 25);
-  assert.match(model.link, /#data=circle/);
 }
 
 export async function controlsHaveLabelsAndLargeText({ page, baseUrl, screenshot }) {

@@ -19,7 +19,7 @@ export function createControls(root, intents) {
   const logScale = $('log-scale');
   const preset = $('preset');
   const large = $('large-text');
-  const save = $('save-model');
+  const save = $('export-model');
   const out = {
     epoch: $('epoch-count'),
     step: $('step-count'),

@@ -2,7 +2,7 @@
 // is its stable test hook), its noise, size, split, seed, scaling and the
 // input features. Turns input into intents.change(patch); draws settings.
 
-import { SOURCES, FEATURES, sourceInfo, trainSize } from '../state.js';
+import { SOURCES, FEATURES, sourceInfo, sourceOf, trainSize } from '../state.js';
 import { classColor, diverging, css } from './colors.js';
 import { paintSequenceThumb } from './sequence-view.js';
 
@@ -56,7 +56,10 @@ export function createDataPanel(root, intents) {
     for (const s of list) og.appendChild(new Option(s.label, s.name));
     select.appendChild(og);
   }
-  select.addEventListener('change', () => intents.change({ source: select.value }));
+  select.addEventListener('change', () => (select.value === 'csv' ? intents.useCsv() : intents.change({ source: select.value })));
+  // The learner's CSV file, once one has trained (yourdata.js).
+  const yours = Object.assign(document.createElement('optgroup'), { label: 'Your data' });
+  const yoursOption = yours.appendChild(new Option('', 'csv'));
 
   // One button per set, with a picture drawn once the worker sends samples.
   const buttons = new Map();
@@ -135,7 +138,10 @@ export function createDataPanel(root, intents) {
   return {
     draw(state) {
       settings = state.settings;
-      const src = sourceInfo(settings.source);
+      const src = sourceOf(settings);
+      const csv = src.csv || state.csvLast;
+      if (!!csv !== yours.isConnected) (csv ? select.appendChild(yours) : yours.remove());
+      if (csv && yoursOption.text !== csv.name) yoursOption.text = csv.name;
       if (select.value !== src.name) select.value = src.name;
       for (const [name, b] of buttons) b.setAttribute('aria-pressed', String(name === src.name));
       root.querySelector('.field-classes').hidden = !src.classes;

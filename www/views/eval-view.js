@@ -161,7 +161,10 @@ function fillMatrix(table, shape, confusion, classes) {
       const tr = body.insertRow();
       const th = document.createElement('th');
       th.scope = 'row';
-      th.innerHTML = `<span class="swatch" style="background:${css(classColor(i))}"></span>`;
+      // Set through the CSSOM: the page's CSP refuses style="" attributes.
+      const swatch = th.appendChild(document.createElement('span'));
+      swatch.className = 'swatch';
+      swatch.style.background = css(classColor(i));
       th.append(c);
       tr.appendChild(th);
       for (let j = 0; j <= k; j++) tr.insertCell().className = j === k ? 'num recall' : j === i ? 'num diag' : 'num';

@@ -3,7 +3,7 @@
 // init; optimizer, batch size, loss, regularization and its rate. Turns
 // input into intents.change(patch); draws the settings it is given.
 
-import { sourceInfo, effectiveBatch, MAX_LAYERS, MAX_UNITS, MAX_BATCH } from '../state.js';
+import { sourceInfo, taskOf, effectiveBatch, MAX_LAYERS, MAX_UNITS, MAX_BATCH } from '../state.js';
 
 export function createModelPanel(root, intents) {
   const $ = (id) => root.querySelector(`[data-testid="${id}"]`);
@@ -89,7 +89,7 @@ export function createModelPanel(root, intents) {
     draw(state) {
       settings = state.settings;
       const s = settings;
-      const task = sourceInfo(s.source).task;
+      const task = taskOf(s);
       // Only the kinds this task allows can be chosen.
       for (const o of kind.options) o.disabled = (o.value === 'linear' && task !== 'regression') || (o.value === 'logistic' && task !== 'classification')
         || (o.value === 'cnn' && s.source !== 'digits') || (o.value === 'rnn' && !sourceInfo(s.source).seq);

@@ -11,10 +11,12 @@ import { drawFit } from './fit-view.js';
 import { classColor, css, ORANGE, BLUE, NEUTRAL } from './colors.js';
 import { formatNumber } from '../format.js';
 import { setText, setProp } from './dom.js';
+import { drawScatter, scatterLegend, scatterCaption } from './csv-scatter.js';
 
 export function outputMode(info, dataset) {
   if (!info || !dataset) return null;
   if (info.inputShape) return 'images';
+  if (info.csvReport) return 'scatter'; // a CSV file: its rows over two chosen columns
   if (dataset.domain && info.inputNames.length === 2) return 'plane';
   if (dataset.domain && info.inputNames.length === 1) return 'line';
   return 'fit';
@@ -46,6 +48,7 @@ export function createOutputView(root, intents) {
     if (mode === 'plane') plane(ctx, width, height, { ...common, test: props.showTest ? props.test : null }, colors);
     else if (mode === 'line') drawCurve(ctx, width, height, { ...common, test: props.showTest ? props.test : null }, colors);
     else if (mode === 'images') drawDigits(ctx, width, height, { samples: props.dataset.samples, predictions: props.samples?.probs, classes: props.info.classes }, colors);
+    else if (mode === 'scatter') drawScatter(ctx, width, height, common, colors);
     else drawFit(ctx, width, height, { dataset: props.dataset, predictions: props.lesson, reference: props.reference, xLabel: props.xLabel }, colors);
   }
 
@@ -68,6 +71,10 @@ export function createOutputView(root, intents) {
       parent.appendChild(s);
       return s;
     };
+    if (mode === 'scatter') {
+      scatterLegend(legend, info, dataset);
+      return;
+    }
     if (mode === 'fit') {
       legend.innerHTML =
         '<span class="item"><span class="dot dot-train"></span>train target <var>y</var></span>' +
@@ -140,6 +147,7 @@ function captionText(props, mode) {
   const step = props.frame?.step ?? 0;
   if (mode === 'images') return `Validation images with the model's prediction at step ${step}; a red frame marks a mistake (the true digit in brackets).`;
   if (mode === 'fit') return '';
+  if (mode === 'scatter') return scatterCaption(props);
   if (mode === 'line') return `The model's curve ŷ(x) at step ${step}.`;
   const what = props.info.task === 'regression' ? 'predicted value' : props.info.classes.length === 2 ? 'probability of class 1' : 'likeliest class (paler = less sure)';
   return `Heatmap: the ${what} at each point of the plane, step ${step}.${props.test && props.showTest ? ' Test points are shown.' : ''}`;

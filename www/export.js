@@ -1,0 +1,89 @@
+// Never lose work: the trained model as a file (the engine's
+// exportModel() JSON, which Session.importModel reads back), the loss
+// history as CSV, and every chart as a PNG. All of it is made in this tab
+// and handed to the browser as a download; nothing is uploaded.
+
+const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
+
+export function createExports({ store, send, intents }) {
+  const history = byTestId('export-history');
+  const importInput = byTestId('import-model');
+  history.addEventListener('click', () => {
+    if (store.get().ready) send({ type: 'history' });
+  });
+  importInput.addEventListener('change', () => {
+    const file = importInput.files[0];
+    importInput.value = ''; // the same file again still imports
+    if (file) intents.importModel(file);
+  });
+  addPngButtons();
+
+  return {
+    draw(s) {
+      if (history.disabled !== !s.ready) history.disabled = !s.ready;
+    },
+    // Worker messages; true when handled here.
+    onMessage(msg) {
+      const s = store.get();
+      if (msg.type === 'model') {
+        if (msg.gen === s.gen) download('descent-model.json', new Blob([msg.text], { type: 'application/json' }));
+        return true;
+      }
+      if (msg.type === 'history') {
+        if (msg.gen === s.gen && msg.history) download('descent-history.csv', new Blob([historyCsv(msg.history)], { type: 'text/csv' }));
+        return true;
+      }
+      return false;
+    },
+  };
+}
+
+// One row per recorded step; an empty cell where a split has no loss.
+export function historyCsv(h) {
+  const cell = (v) => (v == null || !Number.isFinite(v) ? '' : String(v));
+  const lines = ['step,train_loss,val_loss'];
+  for (let i = 0; i < h.step.length; i++) lines.push(`${h.step[i]},${cell(h.trainLoss[i])},${cell(h.valLoss[i])}`);
+  return `${lines.join('\n')}\n`;
+}
+
+// A small "PNG" button at the top right of every chart canvas, without
+// moving the canvas: a zero-height slot before it holds the button.
+function addPngButtons() {
+  for (const canvas of document.querySelectorAll('.panel canvas[role="img"][data-testid]')) {
+    const name = canvas.dataset.testid;
+    const slot = document.createElement('div');
+    slot.className = 'png-slot';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'png';
+    button.dataset.testid = `png-${name}`;
+    button.textContent = 'PNG';
+    button.title = 'Download this chart as a PNG image';
+    button.setAttribute('aria-label', `Download ${canvas.getAttribute('aria-label')?.split(':')[0] || name} as a PNG image`);
+    button.addEventListener('click', () => savePng(canvas, `descent-${name}.png`));
+    slot.appendChild(button);
+    canvas.before(slot);
+  }
+}
+
+// On the panel's background: a transparent PNG looks broken in most viewers.
+function savePng(canvas, name) {
+  const out = document.createElement('canvas');
+  out.width = canvas.width;
+  out.height = canvas.height;
+  const ctx = out.getContext('2d');
+  ctx.fillStyle = getComputedStyle(canvas.closest('.panel') || document.body).backgroundColor || '#fff';
+  ctx.fillRect(0, 0, out.width, out.height);
+  ctx.drawImage(canvas, 0, 0);
+  out.toBlob((blob) => blob && download(name, blob), 'image/png');
+}
+
+export function download(name, blob) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}

@@ -1,0 +1,210 @@
+// The "Your data" panel: choose, drop or paste a CSV file; a progress bar
+// while the worker reads it; the preview (the first rows, and per column
+// its type, missing count and range); the target column, the task and the
+// missing-value policy. Turns input into intents; draws the state.
+//
+// Everything that comes from the file (column names, cells, class names,
+// the engine's notes about them) is set with textContent or as an
+// option's text, never as HTML: a column named <img src=x onerror=…>
+// shows as exactly those characters.
+
+import { formatNumber } from '../format.js';
+import { setText, setProp } from './dom.js';
+
+const MAX_SHOWN_COLUMNS = 60; // a 1,000-column file previews its first 60
+const TYPE_TEXT = {
+  number: 'number',
+  category: 'category (one input per value)',
+  text: 'text (only as a target)',
+};
+
+export function createCsvPanel(root, intents) {
+  const $ = (id) => root.querySelector(`[data-testid="${id}"]`);
+  const input = $('csv-input');
+  const paste = $('csv-paste');
+  const loadText = $('csv-load');
+  const progress = $('csv-progress');
+  const bar = progress.querySelector('progress');
+  const progressText = progress.querySelector('.progress-text');
+  const choice = root.querySelector('.csv-choice');
+  const status = $('csv-status');
+  const target = $('target-column');
+  const task = $('task');
+  const missing = $('missing');
+  const preview = $('csv-preview');
+  const caption = $('csv-caption');
+  const notes = $('csv-notes');
+  const columnsTable = $('csv-columns');
+  const rowsTable = $('csv-rows');
+  let shown = null; // the preview on screen (rebuilt only for a new file)
+  let notesKey = '';
+
+  input.addEventListener('change', () => {
+    const file = input.files[0];
+    input.value = ''; // choosing the same file again still loads it
+    if (file) intents.loadCsvFile(file);
+  });
+  loadText.addEventListener('click', () => intents.loadCsvText(paste.value));
+  target.addEventListener('change', () => intents.chooseCsv({ target: target.value }));
+  task.addEventListener('change', () => intents.chooseCsv({ task: task.value }));
+  missing.addEventListener('change', () => intents.chooseCsv({ missing: missing.value }));
+
+  // A file dropped anywhere on the page: a CSV is data, a .json a saved model.
+  let depth = 0;
+  const hasFiles = (e) => [...(e.dataTransfer?.types || [])].includes('Files');
+  const dropping = (on) => document.body.classList.toggle('dropping', on);
+  document.addEventListener('dragenter', (e) => {
+    if (!hasFiles(e)) return;
+    depth += 1;
+    dropping(true);
+  });
+  document.addEventListener('dragleave', (e) => {
+    if (!hasFiles(e)) return;
+    depth = Math.max(0, depth - 1);
+    if (depth === 0) dropping(false);
+  });
+  document.addEventListener('dragover', (e) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault(); // allow the drop
+    e.dataTransfer.dropEffect = 'copy';
+  });
+  document.addEventListener('drop', (e) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault(); // the browser would otherwise open the file
+    depth = 0;
+    dropping(false);
+    const file = e.dataTransfer.files[0];
+    if (file) intents.dropFile(file);
+  });
+
+  function build(file) {
+    const p = file.preview;
+    const cols = p.columns.slice(0, MAX_SHOWN_COLUMNS);
+    const more = p.columns.length - cols.length;
+
+    target.textContent = '';
+    for (const c of p.columns) target.appendChild(new Option(c.name, c.name));
+
+    // One row per column: name, type, missing, range.
+    columnsTable.textContent = '';
+    const head = columnsTable.createTHead().insertRow();
+    for (const h of ['column', 'type', 'missing', 'range or values']) {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      th.textContent = h;
+      head.appendChild(th);
+    }
+    const body = columnsTable.createTBody();
+    for (const c of cols) {
+      const tr = body.insertRow();
+      tr.dataset.column = c.name;
+      const th = document.createElement('th');
+      th.scope = 'row';
+      th.textContent = c.name;
+      th.title = c.name;
+      tr.appendChild(th);
+      tr.insertCell().textContent = TYPE_TEXT[c.kind] || c.kind;
+      const m = tr.insertCell();
+      m.className = 'num';
+      m.textContent = String(c.missing);
+      tr.insertCell().textContent = rangeText(c);
+    }
+    if (more > 0) {
+      const cell = body.insertRow().insertCell();
+      cell.colSpan = 4;
+      cell.className = 'more';
+      cell.textContent = `… and ${more} more columns`;
+    }
+
+    // The first rows as the file has them.
+    rowsTable.textContent = '';
+    const names = rowsTable.createTHead().insertRow();
+    for (const c of cols) {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      th.textContent = c.name;
+      th.title = c.name;
+      names.appendChild(th);
+    }
+    const rows = rowsTable.createTBody();
+    for (const row of p.rows) {
+      const tr = rows.insertRow();
+      for (let i = 0; i < cols.length; i++) {
+        const td = tr.insertCell();
+        td.textContent = row[i] ?? '';
+        if (row[i] === '' || row[i] == null) td.className = 'blank';
+      }
+    }
+    const delimiter = p.delimiter === '\t' ? 'tab' : `'${p.delimiter}'`;
+    caption.textContent = `${file.name}: ${p.totalRows.toLocaleString('en')} rows, ${p.columns.length} columns, separated by ${delimiter}. The first ${p.rows.length} rows:`;
+  }
+
+  return {
+    draw(state) {
+      const loading = state.csvLoading;
+      setProp(progress, 'hidden', !loading);
+      setProp(loadText, 'disabled', !!loading);
+      if (loading) {
+        if (loading.parsing) {
+          if (bar.hasAttribute('value')) bar.removeAttribute('value'); // indeterminate: the engine is reading it
+          setText(progressText, `Checking the columns of ${loading.name}…`);
+        } else {
+          setProp(bar, 'value', loading.total ? loading.loaded / loading.total : 0);
+          setText(progressText, `Reading ${loading.name}: ${mb(loading.loaded)} of ${mb(loading.total)} MB`);
+        }
+      }
+
+      const file = state.csvFile;
+      setProp(choice, 'hidden', !file);
+      setProp(preview, 'hidden', !file);
+      if (!file) return;
+      if (shown !== file) {
+        shown = file;
+        build(file);
+      }
+      const c = state.csvChoice;
+      setProp(target, 'value', c.target);
+      setProp(task, 'value', c.task);
+      setProp(missing, 'value', c.missing);
+      for (const tr of columnsTable.tBodies[0].rows) {
+        const on = tr.dataset.column === c.target;
+        if (tr.classList.contains('target') !== on) tr.classList.toggle('target', on);
+      }
+      const index = file.preview.columns.findIndex((col) => col.name === c.target);
+      for (const th of rowsTable.tHead.rows[0].cells) th.classList.toggle('target', th.cellIndex === index);
+
+      const inUse = state.settings.source === 'csv' && state.settings.csv?.id === file.id && state.config?.data.csvId === file.id;
+      const report = inUse ? state.info?.csvReport : null;
+      setText(status, statusText(state, file, inUse));
+      root.dataset.csvState = inUse ? 'in-use' : state.csvStatus;
+      // The engine's notes on the file (delimiter, header, dropped rows, one-hot columns).
+      const all = [...new Set([...file.preview.notes, ...(report ? report.notes : [])])];
+      const key = all.join('\n');
+      if (key !== notesKey) {
+        notesKey = key;
+        notes.textContent = '';
+        for (const n of all) notes.appendChild(document.createElement('li')).textContent = n;
+        notes.hidden = all.length === 0;
+      }
+    },
+  };
+}
+
+function statusText(state, file, inUse) {
+  if (state.csvStatus === 'trying') return `Building a model from ${file.name}…`;
+  if (inUse && state.info) {
+    const i = state.info;
+    const kept = i.trainSize + i.valSize + i.testSize;
+    return `In use: ${kept.toLocaleString('en')} rows → ${i.inputNames.length} inputs, ${i.task === 'classification' ? `${i.classes.length} classes` : 'a number to predict'}; ` +
+      `${i.trainSize} train · ${i.valSize} validation · ${i.testSize} test.`;
+  }
+  if (state.csvStatus === 'refused') return 'Not in use: the engine refused this choice (its reason is above). Try another target, task or missing-value policy, or another file.';
+  return 'Not in use now: choose "Your data" in the data set list to train on it again.';
+}
+
+function rangeText(c) {
+  if (c.kind === 'number' && c.min != null) return c.min === c.max ? formatNumber(c.min) : `${formatNumber(c.min)} … ${formatNumber(c.max)}`;
+  return c.levels > 12 ? 'more than 12 values' : `${c.levels} value${c.levels === 1 ? '' : 's'}`;
+}
+
+const mb = (bytes) => (bytes / (1024 * 1024)).toFixed(1);
