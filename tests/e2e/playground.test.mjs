@@ -11,7 +11,7 @@ import {
   waitForNumber, assertNoError, stepsFrozen, readControls, networkColumns, hoverNetwork,
 } from './helpers.mjs';
 
-const SOURCES = ['circle', 'xor', 'gauss', 'spiral', 'moons', 'blobs', 'spiral-k', 'reg-plane', 'reg-gauss', 'sine', 'digits', 'article-linear'];
+const SOURCES = ['circle', 'xor', 'gauss', 'spiral', 'moons', 'blobs', 'spiral-k', 'reg-plane', 'reg-gauss', 'sine', 'digits', 'sine-seq', 'seq-majority', 'article-linear'];
 
 export async function opensOnPlaygroundDefault({ page, baseUrl, screenshot }) {
   await open(page, baseUrl);

@@ -45,6 +45,7 @@ export function createCnnView(root, { onDraw, onPick }) {
       <div class="inside-features">
         <h3>Feature maps of this image</h3>
         <canvas data-testid="feature-maps" class="feature-maps" role="img" aria-label="What each layer computes from the image, one small map per filter"></canvas>
+        <p class="hint">One map per filter: where it responds to the image (blue), where it is held down (orange). The model's input is standardized pixel by pixel, so a pixel that is rarely inked stands out when it is.</p>
       </div>
     </div>
     <div class="inside-mistakes">
@@ -270,8 +271,8 @@ function drawFeatureMaps(canvas, insp) {
   const colors = palette();
   const font = parseFloat(colors.font);
   const rowsOf = (insp?.layers || []).filter((l) => l.shape.length === 3);
-  const label = Math.min(150, font * 8);
   const size = canvas.getBoundingClientRect().width || 600;
+  const label = Math.min(150, font * 8, size * 0.24);
   const most = Math.max(1, ...rowsOf.map((l) => l.shape[0]));
   const gap = 6;
   const cell = Math.max(18, Math.min(64, (size - label - gap * most) / most));

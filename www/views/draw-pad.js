@@ -22,7 +22,11 @@ export function createDrawPad(canvas, clearButton, { onChange }) {
     if (e.pointerType === 'mouse' && e.button !== 0) return;
     if (active) return; // one stroke at a time (a second finger is ignored)
     e.preventDefault();
-    canvas.setPointerCapture?.(e.pointerId);
+    try {
+      canvas.setPointerCapture(e.pointerId); // keep the stroke when it leaves the pad
+    } catch {
+      // A pointer the browser no longer tracks: the stroke still works inside the pad.
+    }
     active = { id: e.pointerId, points: [pointOf(e)] };
     strokes = [...strokes, active.points];
     draw();

@@ -188,7 +188,8 @@ function place(net, width, height, colors) {
         size: c.collapsed ? size * 1.4 : size,
         kind: c.kind,
         collapsed: c.collapsed,
-        name: c.collapsed ? `${c.size} pixels` : c.names[u],
+        // Too many inputs to draw one by one: an image's pixels, or a sequence's steps.
+        name: c.collapsed ? `${c.size} ${net.images ? 'pixels' : 'inputs'}` : c.names[u],
         title: c.kind === 'input' ? `feature ${c.names[u]}` : c.kind === 'output' ? `output ${c.names[u]}` : `layer ${ci} unit ${u + 1}`,
         bias: c.bias ? c.bias.values[u] : null,
       };
@@ -279,7 +280,7 @@ function drawNode(ctx, node, props, net, colors, tile, hovered) {
       ctx.fillStyle = colors.ink;
       ctx.textAlign = 'center';
       ctx.textBaseline = 'middle';
-      ctx.fillText('8×8', x, y);
+      ctx.fillText(net.images ? '8×8' : node.name.split(' ')[0], x, y);
     }
   }
   ctx.lineWidth = hovered ? 3 : 1;
@@ -440,14 +441,14 @@ function hitTest(layout, x, y) {
     edge: e,
     text: () =>
       e.w == null
-        ? `${e.a.name} → ${e.b.title}: ${e.a.name.split(' ')[0]} weights; the unit's picture shows them as an 8×8 image`
+        ? `${e.a.name} → ${e.b.title}: ${e.a.name.split(' ')[0]} weights${e.a.name.endsWith('pixels') ? "; the unit's picture shows them as an 8×8 image" : ''}`
         : `weight ${e.a.name} → ${e.b.kind === 'output' ? e.b.name : e.b.title}: ${formatNumber(e.w)}`,
   };
 }
 
 function nodeText(node) {
   const bias = node.bias != null ? `, bias ${formatNumber(node.bias)}` : '';
-  if (node.collapsed) return `${node.name}: the image's 8×8 pixels, one input each`;
+  if (node.collapsed) return node.name.endsWith('pixels') ? `${node.name}: the image's 8×8 pixels, one input each` : `${node.name}, too many to draw one by one`;
   return `${node.title}${bias}`;
 }
 

@@ -78,7 +78,7 @@ export function createSequenceView(root, { onStart, onFreeRun }) {
     legendKey = key;
     legend.innerHTML = majority
       ? '<span class="item"><span class="bit one"></span>1</span><span class="item"><span class="bit"></span>0</span>' +
-        '<span class="item">bar: the model\'s P(more ones than zeros); ✓ right, ✗ wrong</span>'
+        '<span class="item wrap">n/W → label: the ones in the window, and 1 if they are more than the zeros. Bar: the model\'s P(label 1); ✓ right, ✗ wrong.</span>'
       : '<span class="item"><span class="key key-truth"></span>the sequence</span>' +
         '<span class="item"><span class="key key-model-seq"></span>one-step prediction</span>' +
         '<span class="item"><span class="key key-free"></span>free run</span>' +
@@ -178,11 +178,12 @@ export function createSequenceView(root, { onStart, onFreeRun }) {
     setProp(slider, 'max', String(rows - 1));
     if (Number(slider.value) !== row) slider.value = String(row);
     setText(sliderLabel, `Window: example ${row + 1} of ${rows} (${report.split === 'val' ? 'validation' : 'training'} rows)`);
-    const barW = Math.min(120, width * 0.2);
-    const textW = font * 7.5;
-    const cell = Math.max(4, Math.min(rowH - 3, (width - barW - textW - 16) / W));
     ctx.font = colors.font;
     ctx.textBaseline = 'middle';
+    const textW = ctx.measureText(`${W}/${W} → 1`).width + 12;
+    const markW = ctx.measureText('✗').width + 8;
+    const cell = Math.max(4, Math.min(rowH - 3, (width * 0.62) / W));
+    const barW = Math.max(30, Math.min(140, width - W * cell - 10 - textW - markW));
     let right = 0;
     for (let r = 0; r < rows; r++) {
       const y0 = 4 + r * rowH;
@@ -205,7 +206,7 @@ export function createSequenceView(root, { onStart, onFreeRun }) {
       if (guess === truth) right += 1;
       ctx.fillStyle = colors.ink;
       ctx.textAlign = 'left';
-      ctx.fillText(`${ones} of ${W}: ${truth ? 'more 1s' : 'not'}`, tx, y0 + rowH / 2 - 1);
+      ctx.fillText(`${ones}/${W} → ${truth ? 1 : 0}`, tx, y0 + rowH / 2 - 1);
       const bx = tx + textW;
       ctx.fillStyle = colors.grid;
       ctx.fillRect(bx, y0 + 2, barW, rowH - 6);
@@ -275,6 +276,7 @@ function drawHidden(canvas, caption, { report, kind }) {
   const cell = Math.max(4, Math.min(20, (size - left - 8) / W));
   const want = hidden ? Math.round(top + H * cell + font * 2.2) : 40;
   if (canvas.style.height !== `${want}px`) canvas.style.height = `${want}px`;
+  setProp(canvas, 'hidden', !hidden);
   const { ctx } = prepareCanvas(canvas, { height: want });
   if (!hidden) {
     setText(caption, report ? (kind === 'rnn' ? '' : 'Only a recurrent network carries a state from step to step: choose model kind RNN to see it.') : '');
