@@ -97,6 +97,24 @@ export async function cnnLearnsDigitsAndShowsInside({ page, baseUrl, screenshot 
   // Clear: back to the sample image.
   await page.locator(id('draw-clear')).click();
   await page.waitForFunction(() => !/Your drawing/.test(document.querySelector('[data-testid="model-input-caption"]')?.textContent || ''));
+  // A mistake, clicked, becomes the image looked at (if the model makes any).
+  if (await page.locator(`${id('misclassified')} button`).count()) {
+    await page.locator(`${id('misclassified')} button`).first().click();
+    await page.waitForFunction(() => /A test image \(a \d\)/.test(document.querySelector('[data-testid="model-input-caption"]')?.textContent || ''), null, { timeout: 3000 });
+    assert.equal(await page.locator(`${id('misclassified')} button[aria-pressed="true"]`).count(), 1);
+  } else assert.match(await text(page, 'mistakes-title'), /: 0 of/);
+  // A pen (or a finger) draws as the mouse does: the pad listens to pointer events of any kind.
+  await page.locator(id('draw-pad')).evaluate((pad) => {
+    const r = pad.getBoundingClientRect();
+    const at = (type, fx, fy) => pad.dispatchEvent(new PointerEvent(type, {
+      pointerId: 7, pointerType: 'pen', isPrimary: true, bubbles: true, button: type === 'pointermove' ? -1 : 0,
+      clientX: r.left + fx * r.width, clientY: r.top + fy * r.height,
+    }));
+    at('pointerdown', 0.3, 0.2);
+    for (let t = 0; t <= 1; t += 0.1) at('pointermove', 0.3 + 0.4 * t, 0.2 + 0.6 * t);
+    at('pointerup', 0.7, 0.8);
+  });
+  await page.waitForFunction(() => /Your drawing/.test(document.querySelector('[data-testid="model-input-caption"]')?.textContent || ''), null, { timeout: 3000 });
   await assertNoError(page);
 }
 
@@ -133,4 +151,12 @@ export async function rnnLearnsSequenceWithFreeRun({ page, baseUrl, screenshot }
   await waitForInk(page, 'hidden-state', 100);
   assert.equal(await page.locator(id('free-run')).isDisabled(), true, 'no free run for a label');
   await assertNoError(page);
+
+  // A link carries the sequence settings: window, mix and the state size.
+  await open(page, baseUrl, '#preset=rnn&window=30&mix=1&state=8');
+  assert.equal(await page.locator(id('window')).inputValue(), '30');
+  assert.equal(await page.locator(id('mix')).isChecked(), true);
+  assert.equal(await page.locator(id('state-size')).inputValue(), '8');
+  await waitForInk(page, 'hidden-state', 50);
+  assert.equal(await page.locator(id('hidden-state')).evaluate((c) => c.dataset.steps), '30', 'the heatmap has a column per step of the window');
 }
