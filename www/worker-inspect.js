@@ -103,10 +103,16 @@ export function sequenceReport(session, info, { start = 0, freeRun = false, test
   if (!s) return { ...out, series: null };
   const n = s.series.length;
   const a = Math.max(0, Math.min(n - W, Math.round(start)));
-  // One-step predictions: each row's model output, at the position it predicts.
-  const p = session.predict(s.x);
+  // One-step predictions: each row's model output, at the position it
+  // predicts; only around the window (the view shows about 30 steps
+  // before it and 110 after), so a long series costs no more than a short one.
+  // Row i predicts position W + i; rows from..to-1 cover the view's span,
+  // wherever the view clamps it near the ends.
+  const from = Math.max(0, Math.min(n - W - 200, a - 60) - W);
+  const to = Math.min(n - W, from + 280 + W);
+  const p = session.predict(s.x.subarray(from * W, to * W));
   const oneStep = new Float32Array(n).fill(NaN);
-  for (let i = 0; i < p.length; i++) if (tested || s.splitOf[W + i] !== 2) oneStep[W + i] = p[i];
+  for (let i = 0; i < p.length; i++) if (tested || s.splitOf[W + from + i] !== 2) oneStep[W + from + i] = p[i];
   const windowX = s.series.slice(a, a + W);
   let free = null;
   if (freeRun) {
