@@ -108,6 +108,11 @@ export function decodeHash(hash) {
     if (Object.hasOwn(PRESETS, presetName)) settings = presetSettings(presetName);
     else problems.push(`there is no preset called "${clip(presetName)}"`);
   }
+  // A CSV file never leaves the tab it was opened in, so no link carries it.
+  if (params.get('data') === 'csv') {
+    problems.push('this link was made with a CSV file of its own, which a link cannot carry (the file never leaves the tab it was loaded in): load it again under "Your data"');
+    params.delete('data');
+  }
   const seen = new Set();
   for (const [key, value] of params) {
     if (key === 'preset') continue;

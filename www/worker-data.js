@@ -52,7 +52,7 @@ async function readAndPreview(msg, post) {
     } else {
       const file = msg.file;
       if (file.size > MAX_CSV_BYTES) {
-        throw new Error(`${name} is ${mb(file.size)} MB; the limit is ${mb(MAX_CSV_BYTES)} MB. Use fewer rows or columns.`);
+        throw new Error(`${name} is ${mb(file.size)} MB; the limit is ${MAX_CSV_BYTES / (1024 * 1024)} MB. Use fewer rows or columns.`);
       }
       text = await readText(file, (loaded) => post({ type: 'csvProgress', id, loaded, total: file.size }));
     }
@@ -83,7 +83,7 @@ async function readText(file, progress) {
 
 export async function readModelText(file) {
   if (file.size > MAX_MODEL_BYTES) {
-    throw new Error(`this model file is ${mb(file.size)} MB; the limit is ${mb(MAX_MODEL_BYTES)} MB`);
+    throw new Error(`this model file is ${mb(file.size)} MB; the limit is ${MAX_MODEL_BYTES / (1024 * 1024)} MB`);
   }
   return file.text();
 }

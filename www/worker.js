@@ -74,6 +74,7 @@ let sliceSteps = 8; // updates per train() call, tuned to SLICE_MS
 let due = { output: 0, units: 0, evaluation: 0, series: 0 };
 let posted = 0; // when the last frame went out
 let unposted = false; // updates since then
+let partial = false; // the last frame left out pictures that were not due yet
 let rate = []; // [time, step] over the last second: the steps-per-second readout
 
 // Start loading the wasm immediately; every message waits for it, in order.
@@ -266,7 +267,7 @@ async function loop() {
     looping = false;
   }
   // Paused (or diverged) between two posts: show where training stopped.
-  if (session && unposted) postFrame(true);
+  if (session && (unposted || partial)) postFrame(true);
 }
 
 // Aim each train() call at SLICE_MS, whatever the model's size.
@@ -440,6 +441,7 @@ function postFrame(full) {
   }
   posted = performance.now();
   unposted = false;
+  partial = !full;
   const buffers = f.params.map((p) => p.values.buffer);
   if (f.series) buffers.push(...Object.values(f.series).map((a) => a.buffer));
   if (f.boundary) buffers.push(f.boundary.values.buffer);

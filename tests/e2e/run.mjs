@@ -9,9 +9,10 @@
 // if given). Each test gets a fresh browser context and page and is called
 // with { page, baseUrl, screenshot(name) }; screenshot('x') writes
 // test-results/screenshots/x.png. A test fails if it throws, times out, or
-// if the page logged a console error, threw an uncaught error or made a
-// request anywhere but the loopback server. Prints one line per test and a
-// final `N passed, N failed` line; exits 1 if anything failed.
+// if the page logged a console error, threw an uncaught error, violated its
+// Content-Security-Policy or made a request anywhere but the loopback
+// server. Prints one line per test and a final `N passed, N failed` line;
+// exits 1 if anything failed.
 
 import { spawn } from 'node:child_process';
 import { mkdirSync, openSync, readdirSync } from 'node:fs';
@@ -153,6 +154,10 @@ async function runTest(test, baseUrl) {
       return route.abort('blockedbyclient');
     },
   );
+  // A Content-Security-Policy violation fails the test like any console error.
+  await context.addInitScript(() => {
+    addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} refused ${e.blockedURI || 'an inline resource'}`));
+  });
   const page = await context.newPage();
   page.on('console', (msg) => {
     if (msg.type() === 'error') {

@@ -12,11 +12,8 @@ import { formatNumber } from '../format.js';
 import { setText, setProp } from './dom.js';
 
 const MAX_SHOWN_COLUMNS = 60; // a 1,000-column file previews its first 60
-const TYPE_TEXT = {
-  number: 'number',
-  category: 'category (one input per value)',
-  text: 'text (only as a target)',
-};
+// Short, for a narrow panel; the key under the table says what they mean.
+const TYPE_TEXT = { number: 'number', category: 'category', text: 'text' };
 
 export function createCsvPanel(root, intents) {
   const $ = (id) => root.querySelector(`[data-testid="${id}"]`);
@@ -88,7 +85,7 @@ export function createCsvPanel(root, intents) {
     // One row per column: name, type, missing, range.
     columnsTable.textContent = '';
     const head = columnsTable.createTHead().insertRow();
-    for (const h of ['column', 'type', 'missing', 'range or values']) {
+    for (const h of ['column', 'type', 'missing', 'range']) {
       const th = document.createElement('th');
       th.scope = 'col';
       th.textContent = h;

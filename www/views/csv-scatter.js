@@ -96,7 +96,7 @@ export function scatterCaption(props) {
   if (!axes) return '';
   const what = info.task === 'classification' ? 'class' : 'value';
   const rows = props.showVal ? 'Training rows (circles) and validation rows (diamonds)' : 'Training rows';
-  return `${rows} by ${axisName(props, axes.x)} and ${axisName(props, axes.y)}: the fill is the true ${what}, the ring the model's prediction at step ${frame?.step ?? 0}.`;
+  return `${rows} by ${axisName(props, axes.x)} and ${axisName(props, axes.y)}: the fill is the true ${what}, the ring the model's prediction at step ${props.points?.step ?? frame?.step ?? 0}.`;
 }
 
 // The legend's items for a scatter, built with textContent (class names come from the file).
