@@ -288,7 +288,7 @@ const views = {
   table: createPredictionsTable(byTestId('predictions')),
   error: createErrorView(byTestId('error')),
   notice: createErrorView(byTestId('notice-text')),
-  csv: createCsvPanel(byTestId('csv-panel'), intents),
+  csv: createCsvPanel(byTestId('csv-panel'), byTestId('csv-preview'), intents),
   axes: createAxesPicker(byTestId('plot-axes'), intents),
 };
 const files = createExports({ store, send, intents });

@@ -186,8 +186,12 @@ export function createYourData({ store, send, requestReset, nextGen, currentGen,
         case 'error':
           if (msg.source === 'csv' && s.csvLoading?.id === msg.id) store.set({ csvLoading: null });
           if (msg.source === 'reset' && trial && msg.gen === trial.gen) {
+            const inUse = s.settings.source === 'csv' ? s.settings.csv : null;
+            const sameFile = inUse && inUse.id === trial.settings.csv.id;
             trial = null;
-            store.set({ csvStatus: 'refused' });
+            // A refused choice for the file in use: the selects go back to what runs.
+            if (sameFile) store.set({ csvStatus: 'done', csvChoice: { target: inUse.target, task: inUse.task, missing: inUse.missing } });
+            else store.set({ csvStatus: 'refused' });
           }
           if (msg.source === 'importModel' && importing && msg.gen === importing.gen) importing = null;
           if (msg.source === 'csv' || msg.source === 'importModel') prune();

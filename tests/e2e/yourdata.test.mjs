@@ -65,15 +65,16 @@ export async function csvFileTrainsAndPlots({ page, baseUrl, screenshot }) {
   await assertNoError(page);
   // The preview: the first rows, and per column its type, missing count and range.
   assert.equal(await page.locator(id('csv-preview')).isVisible(), true);
-  assert.match(await text(page, 'csv-caption'), /rings\.csv: 300 rows, 4 columns/);
-  const heads = await page.locator(`${id('csv-rows')} thead th`).allTextContents();
+  assert.match(await text(page, 'csv-caption'), /^rings\.csv: 300 rows, 4 columns, separated by ','$/);
+  const heads = await page.locator(`${id('csv-table')} thead th`).allTextContents();
   assert.deepEqual(heads, ['x1', 'x2', 'colour', 'label']);
-  assert.equal(await page.locator(`${id('csv-rows')} tbody tr`).count(), 8);
-  const summary = await page.locator(`${id('csv-columns')} tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
-  assert.deepEqual(summary[0].slice(1, 3), ['number', '0']);
-  assert.equal(summary[1][2], '4', 'x2 has 4 missing cells');
-  assert.match(summary[0][3], /^-?1\.9\d* … 1\.9/);
-  assert.match(summary[2][1], /category/);
+  const rows = await page.locator(`${id('csv-table')} tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  assert.equal(rows.length, 3 + 8, 'type, missing and range, then the first 8 rows');
+  assert.deepEqual(rows[0], ['type', 'number', 'number', 'category', 'category']);
+  assert.deepEqual(rows[1], ['missing', '0', '4', '0', '0']);
+  assert.match(rows[2][1], /^-1\.9\d* … 1\.9/);
+  assert.deepEqual(rows[2].slice(3), ['3 values', '2 values']);
+  assert.equal(rows[3][0], '1');
   // The suggested guess is pre-selected: the last column, as classes.
   assert.equal(await page.locator(id('target-column')).inputValue(), 'label');
   assert.equal(await page.locator(id('task')).inputValue(), 'classification');
@@ -86,7 +87,8 @@ export async function csvFileTrainsAndPlots({ page, baseUrl, screenshot }) {
   assert.equal(await page.locator(id('plot-x')).inputValue(), '0');
   assert.equal(await page.locator(id('plot-y')).inputValue(), '1');
   assert.match(await text(page, 'output-caption'), /Training rows by x1 and x2/);
-  await screenshot('csv-preview', id('csv-panel'));
+  await screenshot('csv-panel', id('csv-panel'));
+  await screenshot('csv-preview', id('csv-preview'));
 
   // Training works as with a built-in set.
   await changeAndWait(page, 'optimizer', 'adam', 'csv');
@@ -125,6 +127,17 @@ export async function csvFileTrainsAndPlots({ page, baseUrl, screenshot }) {
   assert.equal(await page.locator(id('task')).inputValue(), 'regression');
   assert.match(await text(page, 'val-metrics'), /R²/);
   await assertNoError(page);
+
+  // Text cannot be a number: refused, and the choice goes back to what runs.
+  const regression = await session(page);
+  await page.locator(id('target-column')).selectOption('label');
+  await waitForSession(page, { after: regression, source: 'csv' });
+  const classes = await session(page);
+  await page.locator(id('task')).selectOption('regression');
+  await page.waitForFunction(() => /cannot be a regression target/.test(document.querySelector('[data-testid="error"]').textContent));
+  assert.equal(await session(page), classes);
+  await page.waitForFunction(() => document.querySelector('[data-testid="task"]').value === 'classification');
+  assert.match(await text(page, 'csv-status'), /In use: 296 rows → 5 inputs, 2 classes/);
 }
 
 export async function hostileFilesKeepThePreviousData({ page, baseUrl }) {
@@ -178,8 +191,7 @@ export async function fileContentsAreOnlyText({ page, baseUrl }) {
   await waitForNumber(page, 'step-count', '==', 1, 3000, 'a step');
   await page.waitForTimeout(300);
   // Every place the file's words appear shows them literally.
-  assert.equal(await page.locator(`${id('csv-rows')} thead th`).first().textContent(), header);
-  assert.equal(await page.locator(`${id('csv-columns')} tbody th`).first().textContent(), header);
+  assert.equal(await page.locator(`${id('csv-table')} thead th`).first().textContent(), header);
   assert.ok((await page.locator(`${id('target-column')} option`).allTextContents()).includes('class'));
   assert.equal(await page.locator(`${id('dataset')} option[value="csv"]`).textContent(), `${header}.csv`);
   const legend = await text(page, 'output-legend');
@@ -434,6 +446,37 @@ function writeCsv(path, bytes) {
   closeSync(fd);
 }
 
+export async function builtInModelOpensAgain({ page, baseUrl }) {
+  await open(page, baseUrl);
+  for (let i = 1; i <= 5; i++) {
+    await page.locator(id('step')).click();
+    await waitForNumber(page, 'step-count', '==', i, 3000, `step ${i}`);
+  }
+  await page.waitForTimeout(200);
+  const saved = { loss: await text(page, 'train-loss'), val: await text(page, 'val-loss') };
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(id('export-model')).click()]);
+  const path = await download.path();
+  await changeAndWait(page, 'dataset', 'xor', 'xor');
+  await changeAndWait(page, 'activation', 'relu', 'xor');
+  const before = await session(page);
+  await page.locator(id('import-model')).setInputFiles(path);
+  await page.waitForFunction((before) => document.body.dataset.session !== before && document.body.dataset.source === 'circle', before);
+  await waitForNumber(page, 'step-count', '==', 5, 3000, 'the saved step');
+  assert.equal(await page.locator(id('activation')).inputValue(), 'tanh');
+  assert.equal(await page.locator(id('hidden-layers')).inputValue(), '4,2');
+  assert.deepEqual({ loss: await text(page, 'train-loss'), val: await text(page, 'val-loss') }, saved);
+  assert.match(await page.evaluate(() => location.hash), /data=circle.*activation=tanh/);
+  await assertNoError(page);
+}
+
+export async function linkMadeWithACsvSaysSo({ page, baseUrl }) {
+  await open(page, baseUrl, '#data=csv&hidden=6&lr=0.01');
+  assert.match(await text(page, 'notice-text'), /made with a CSV file of its own, which a link cannot carry/);
+  assert.equal(await page.locator(id('dataset')).inputValue(), 'circle');
+  assert.equal(await page.locator(id('hidden-layers')).inputValue(), '6', 'the rest of the link still applies');
+  await assertNoError(page);
+}
+
 export async function pagePolicyIsTight({ page, baseUrl }) {
   await open(page, baseUrl);
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
@@ -464,5 +507,7 @@ export const tests = [
   historyAndChartsDownload,
   crashRestartsWithTheSameSettings,
   bigFilesParseWithoutFreezing,
+  builtInModelOpensAgain,
+  linkMadeWithACsvSaysSo,
   pagePolicyIsTight,
 ];

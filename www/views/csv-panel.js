@@ -12,11 +12,10 @@ import { formatNumber } from '../format.js';
 import { setText, setProp } from './dom.js';
 
 const MAX_SHOWN_COLUMNS = 60; // a 1,000-column file previews its first 60
-// Short, for a narrow panel; the key under the table says what they mean.
-const TYPE_TEXT = { number: 'number', category: 'category', text: 'text' };
 
-export function createCsvPanel(root, intents) {
-  const $ = (id) => root.querySelector(`[data-testid="${id}"]`);
+// `root`: the panel in the data column; `preview`: the wide preview panel.
+export function createCsvPanel(root, preview, intents) {
+  const $ = (id) => root.querySelector(`[data-testid="${id}"]`) || preview.querySelector(`[data-testid="${id}"]`);
   const input = $('csv-input');
   const paste = $('csv-paste');
   const loadText = $('csv-load');
@@ -28,13 +27,14 @@ export function createCsvPanel(root, intents) {
   const target = $('target-column');
   const task = $('task');
   const missing = $('missing');
-  const preview = $('csv-preview');
+  const previewLink = root.querySelector('.csv-preview-link');
   const caption = $('csv-caption');
   const notes = $('csv-notes');
-  const columnsTable = $('csv-columns');
-  const rowsTable = $('csv-rows');
+  const table = $('csv-table');
   let shown = null; // the preview on screen (rebuilt only for a new file)
+  let highlighted = null;
   let notesKey = '';
+  let drawn = []; // what the last draw used: nothing to do while it is the same
 
   input.addEventListener('change', () => {
     const file = input.files[0];
@@ -74,6 +74,8 @@ export function createCsvPanel(root, intents) {
     if (file) intents.dropFile(file);
   });
 
+  // One table: a column per file column, its type, missing count and range
+  // above its first values, so each summary sits over what it describes.
   function build(file) {
     const p = file.preview;
     const cols = p.columns.slice(0, MAX_SHOWN_COLUMNS);
@@ -82,62 +84,61 @@ export function createCsvPanel(root, intents) {
     target.textContent = '';
     for (const c of p.columns) target.appendChild(new Option(c.name, c.name));
 
-    // One row per column: name, type, missing, range.
-    columnsTable.textContent = '';
-    const head = columnsTable.createTHead().insertRow();
-    for (const h of ['column', 'type', 'missing', 'range']) {
+    table.textContent = '';
+    const head = table.createTHead().insertRow();
+    head.appendChild(document.createElement('td')).className = 'corner';
+    for (const c of cols) {
       const th = document.createElement('th');
       th.scope = 'col';
-      th.textContent = h;
+      th.textContent = c.name;
+      th.title = c.name;
       head.appendChild(th);
     }
-    const body = columnsTable.createTBody();
-    for (const c of cols) {
-      const tr = body.insertRow();
-      tr.dataset.column = c.name;
-      const th = document.createElement('th');
-      th.scope = 'row';
-      th.textContent = c.name;
-      th.title = c.name;
-      tr.appendChild(th);
-      tr.insertCell().textContent = TYPE_TEXT[c.kind] || c.kind;
-      const m = tr.insertCell();
-      m.className = 'num';
-      m.textContent = String(c.missing);
-      tr.insertCell().textContent = rangeText(c);
-    }
-    if (more > 0) {
-      const cell = body.insertRow().insertCell();
-      cell.colSpan = 4;
-      cell.className = 'more';
-      cell.textContent = `… and ${more} more columns`;
-    }
-
-    // The first rows as the file has them.
-    rowsTable.textContent = '';
-    const names = rowsTable.createTHead().insertRow();
-    for (const c of cols) {
-      const th = document.createElement('th');
-      th.scope = 'col';
-      th.textContent = c.name;
-      th.title = c.name;
-      names.appendChild(th);
-    }
-    const rows = rowsTable.createTBody();
-    for (const row of p.rows) {
+    if (more > 0) head.appendChild(Object.assign(document.createElement('th'), { className: 'more', textContent: `+${more} more` }));
+    const stats = table.createTBody();
+    stats.className = 'stats';
+    const stat = (label, text) => {
+      const tr = stats.insertRow();
+      tr.dataset.stat = label;
+      tr.appendChild(Object.assign(document.createElement('th'), { scope: 'row', textContent: label }));
+      for (const c of cols) tr.insertCell().textContent = text(c);
+    };
+    stat('type', (c) => c.kind);
+    stat('missing', (c) => String(c.missing));
+    stat('range', rangeText);
+    const rows = table.createTBody();
+    p.rows.forEach((row, r) => {
       const tr = rows.insertRow();
+      tr.appendChild(Object.assign(document.createElement('th'), { scope: 'row', textContent: String(r + 1) }));
       for (let i = 0; i < cols.length; i++) {
         const td = tr.insertCell();
         td.textContent = row[i] ?? '';
         if (row[i] === '' || row[i] == null) td.className = 'blank';
       }
-    }
+    });
     const delimiter = p.delimiter === '\t' ? 'tab' : `'${p.delimiter}'`;
-    caption.textContent = `${file.name}: ${p.totalRows.toLocaleString('en')} rows, ${p.columns.length} columns, separated by ${delimiter}. The first ${p.rows.length} rows:`;
+    caption.textContent = `${file.name}: ${p.totalRows.toLocaleString('en')} rows, ${p.columns.length} columns, separated by ${delimiter}`;
+    highlighted = null;
+  }
+
+  // The target's column, marked in every row.
+  function highlight(file, name) {
+    if (highlighted === name) return;
+    highlighted = name;
+    const index = file.preview.columns.findIndex((c) => c.name === name) + 1; // after the row labels
+    for (const tr of table.rows) {
+      for (const cell of tr.cells) {
+        const on = cell.cellIndex === index;
+        if (cell.classList.contains('target') !== on) cell.classList.toggle('target', on);
+      }
+    }
   }
 
   return {
     draw(state) {
+      const deps = [state.csvLoading, state.csvFile, state.csvChoice, state.csvStatus, state.settings, state.config, state.info];
+      if (deps.every((d, i) => d === drawn[i])) return; // called every animation frame while training
+      drawn = deps;
       const loading = state.csvLoading;
       setProp(progress, 'hidden', !loading);
       setProp(loadText, 'disabled', !!loading);
@@ -154,6 +155,7 @@ export function createCsvPanel(root, intents) {
       const file = state.csvFile;
       setProp(choice, 'hidden', !file);
       setProp(preview, 'hidden', !file);
+      setProp(previewLink, 'hidden', !file);
       if (!file) return;
       if (shown !== file) {
         shown = file;
@@ -163,12 +165,7 @@ export function createCsvPanel(root, intents) {
       setProp(target, 'value', c.target);
       setProp(task, 'value', c.task);
       setProp(missing, 'value', c.missing);
-      for (const tr of columnsTable.tBodies[0].rows) {
-        const on = tr.dataset.column === c.target;
-        if (tr.classList.contains('target') !== on) tr.classList.toggle('target', on);
-      }
-      const index = file.preview.columns.findIndex((col) => col.name === c.target);
-      for (const th of rowsTable.tHead.rows[0].cells) th.classList.toggle('target', th.cellIndex === index);
+      highlight(file, c.target);
 
       const inUse = state.settings.source === 'csv' && state.settings.csv?.id === file.id && state.config?.data.csvId === file.id;
       const report = inUse ? state.info?.csvReport : null;
