@@ -5,7 +5,7 @@
 // is given (main thread; the worker computed every number, see
 // worker-inspect.js); turns the pad and clicks into callbacks.
 
-import { prepareCanvas, palette } from './plot.js';
+import { prepareCanvas, palette, canvasSize } from './plot.js';
 import { createDrawPad } from './draw-pad.js';
 import { classColor, css, diverging } from './colors.js';
 import { setText, setAttr } from './dom.js';
@@ -222,7 +222,7 @@ function drawFilters(canvas, params) {
   const [kh, kw, inC, outC] = kernel ? kernel.shape : [3, 3, 1, 0];
   // Four to a row (two rows of the default eight), as large as fits.
   const gap = 10;
-  const size = canvas.getBoundingClientRect().width || 240;
+  const size = canvasSize(canvas).width || 240; // observed, not measured: no forced layout mid-training
   const cols = Math.max(1, Math.min(outC, 4));
   const rows = Math.ceil(outC / cols);
   const cell = Math.max(16, Math.min(72, (size - gap * (cols - 1)) / cols));
@@ -271,7 +271,7 @@ function drawFeatureMaps(canvas, insp) {
   const colors = palette();
   const font = parseFloat(colors.font);
   const rowsOf = (insp?.layers || []).filter((l) => l.shape.length === 3);
-  const size = canvas.getBoundingClientRect().width || 600;
+  const size = canvasSize(canvas).width || 600;
   const label = Math.min(150, font * 8, size * 0.24);
   const most = Math.max(1, ...rowsOf.map((l) => l.shape[0]));
   const gap = 6;
@@ -299,22 +299,35 @@ function drawFeatureMaps(canvas, insp) {
     for (const x of v) max = Math.max(max, Math.abs(x));
     const signed = kind === 'conv2d' || kind === 'input';
     const px = cell / Math.max(h, w);
+    // Each map as an h×w image, scaled up sharp: a few drawImage calls
+    // instead of a fillRect per pixel keeps a redraw to a millisecond or two.
+    if (tile.width !== w || tile.height !== h) {
+      tile.width = w;
+      tile.height = h;
+    }
+    const tctx = tile.getContext('2d');
+    const image = tctx.createImageData(w, h);
+    ctx.imageSmoothingEnabled = false;
     for (let k = 0; k < ch; k++) {
       const x0 = label + k * (cell + gap);
       if (x0 + cell > width + 1) break;
-      for (let i = 0; i < h; i++) {
-        for (let j = 0; j < w; j++) {
-          const t = v[(k * h + i) * w + j] / max;
-          if (kind === 'input') {
-            c[0] = c[1] = c[2] = Math.round(255 * (1 - Math.max(0, Math.min(1, v[(k * h + i) * w + j]))));
-          } else diverging(Math.sign(t) * Math.sqrt(Math.abs(signed ? t : Math.max(0, t))), c); // √ lifts the faint values
-          ctx.fillStyle = css(c);
-          ctx.fillRect(x0 + j * px, y0 + i * px, Math.ceil(px), Math.ceil(px));
-        }
+      for (let p = 0; p < h * w; p++) {
+        const x = v[k * h * w + p];
+        const t = x / max;
+        if (kind === 'input') c[0] = c[1] = c[2] = Math.round(255 * (1 - Math.max(0, Math.min(1, x))));
+        else diverging(Math.sign(t) * Math.sqrt(Math.abs(signed ? t : Math.max(0, t))), c); // √ lifts the faint values
+        image.data[p * 4] = c[0];
+        image.data[p * 4 + 1] = c[1];
+        image.data[p * 4 + 2] = c[2];
+        image.data[p * 4 + 3] = 255;
       }
+      tctx.putImageData(image, 0, 0);
+      ctx.drawImage(tile, x0, y0, w * px, h * px);
       ctx.strokeStyle = colors.grid;
       ctx.lineWidth = 1;
       ctx.strokeRect(x0 + 0.5, y0 + 0.5, w * px - 1, h * px - 1);
     }
   });
 }
+
+const tile = document.createElement('canvas');

@@ -11,7 +11,7 @@
 // maths, see worker-inspect.js); turns the slider, clicks and the free-run
 // button into callbacks.
 
-import { prepareCanvas, palette, linearTicks, makeScale, drawAxes, defaultTickFormat } from './plot.js';
+import { prepareCanvas, palette, canvasSize, linearTicks, makeScale, drawAxes, defaultTickFormat } from './plot.js';
 import { ORANGE, BLUE, css, diverging } from './colors.js';
 import { setText, setAttr, setProp } from './dom.js';
 import { formatNumber } from '../format.js';
@@ -272,7 +272,7 @@ function drawHidden(canvas, caption, { report, kind }) {
   const W = report?.window || 1;
   const left = font * 4.2;
   const top = font * 3.2;
-  const size = canvas.getBoundingClientRect().width || 400;
+  const size = canvasSize(canvas).width || 400; // observed, not measured: no forced layout mid-training
   const cell = Math.max(4, Math.min(20, (size - left - 8) / W));
   const want = hidden ? Math.round(top + H * cell + font * 2.2) : 40;
   if (canvas.style.height !== `${want}px`) canvas.style.height = `${want}px`;
