@@ -2,3 +2,4 @@
 #![cfg(target_arch = "wasm32")]
 
 include!("shared/contract.rs");
+include!("shared/csv_corpus.rs");

@@ -109,3 +109,26 @@ fn nan_and_infinity_are_refused_by_name() {
     let msg = error_message(Session::new(cfg.into()).err().expect("NaN refused"));
     assert!(msg.contains("train.learningRate") && msg.contains("NaN"), "{msg}");
 }
+
+#[wasm_bindgen_test]
+fn training_converges_through_the_js_contract() {
+    // Same settings and thresholds as tests/convergence.rs, measured here
+    // through Session in the browser and Node.
+    for source in ["circle", "xor", "gauss", "moons"] {
+        let cfg = format!(
+            r#"{{"seed":3,"data":{{"source":"{source}","noise":0}},"model":{{"kind":"mlp","hidden":[8,8],"activation":"tanh"}},
+               "train":{{"optimizer":"adam","learningRate":0.01,"batchSize":10}}}}"#
+        );
+        let mut s = Session::new(obj(&cfg)).unwrap_or_else(|_| panic!("{source} config accepted"));
+        let r = s.train(3000).unwrap();
+        assert!(num(&r, "valAccuracy") >= 0.97, "{source}: {}", num(&r, "valAccuracy"));
+    }
+    let mut s = Session::new(obj(
+        r#"{"seed":1,"data":{"source":"digits","normalize":"standard"},"model":{"kind":"mlp","hidden":[32],"activation":"relu"},
+            "train":{"optimizer":"adam","learningRate":0.005,"batchSize":32}}"#,
+    ))
+    .unwrap_or_else(|_| panic!("digits config accepted"));
+    s.train(3000).unwrap();
+    let e = s.evaluate("test").unwrap();
+    assert!(num(&e, "accuracy") >= 0.95, "digits test accuracy {}", num(&e, "accuracy"));
+}
