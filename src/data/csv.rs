@@ -5,7 +5,9 @@
 //! # What is accepted
 //! Real files are messy, so the reader takes, without being told:
 //! - a UTF-8 byte-order mark; `\n`, `\r\n` or `\r` line ends;
-//! - quoted values holding delimiters, `""` quotes and newlines;
+//! - quoted values holding delimiters, `""` quotes and newlines (a quote
+//!   opens a value only as its first character: after spaces it is literal,
+//!   as RFC 4180 has it);
 //! - `,` `;` tab or `|` as the delimiter, guessed from the first 50 rows:
 //!   the one giving the same column count (more than one) on every row,
 //!   delimiters inside quotes not counted;
@@ -43,12 +45,17 @@
 //! `MAX_CELLS` (200,000) input values. The cell limit is checked while
 //! reading, so an oversized file stops at the first row past it.
 //!
-//! The text is read twice, front to back (the delimiter guess reads at most
-//! its first 1 MB four times), so time is linear in its length. Rows are
-//! streamed: besides the text, which the caller holds, memory is the result
-//! — `x` (rows × inputs f32, at most 800 KB) and `y` — plus per-column
-//! state (counts and up to 13 distinct values per column) and one row's
-//! field slices. Nothing proportional to the rows is kept otherwise.
+//! Records are read with the `csv` crate. The text is read twice, front to
+//! back (the delimiter guess reads its first 50 records, about 1 MB at most
+//! unless one record is longer, four times), so time is linear in its
+//! length. Rows are streamed: besides the text, which the caller holds,
+//! memory is the result — `x` (rows × inputs f32, at most 800 KB) and `y` —
+//! plus per-column state (counts and up to 13 distinct values per column)
+//! and the one record the `csv` crate holds at a time: its 8 KB read buffer
+//! and the record's text and field ends, reused from row to row. A single
+//! record (a quoted value of many lines) can be as long as the text, which
+//! is bounded by [`MAX_BYTES`]. Nothing proportional to the rows is kept
+//! otherwise.
 //!
 //! # API
 //! [`parse`] returns [`Parsed`]: the [`Dataset`] and a [`CsvReport`] of what
@@ -296,7 +303,7 @@ pub fn parse(
     let mut blank = 0;
     for_each_row(&lay, &mut blank, |_, fields| {
         kinds.clear();
-        for f in fields {
+        for f in fields.iter() {
             kinds.push(classify(f, lay.delim).unwrap_or(Cell::Missing));
         }
         let has_missing = features.iter().any(|&c| kinds[c] == Cell::Missing);
@@ -318,13 +325,13 @@ pub fn parse(
                     if kinds[*col] == Cell::Missing {
                         x.extend_from_slice(fills);
                     } else {
-                        let cell = fields[*col].as_ref();
+                        let cell = fields.get(*col);
                         x.extend(levels.iter().map(|l| f32::from(u8::from(l == cell))));
                     }
                 }
             }
         }
-        y.push(target_task.value(&fields[t], kinds[t]));
+        y.push(target_task.value(fields.get(t), kinds[t]));
         Ok(())
     })?;
     let rows = y.len();

@@ -2,11 +2,10 @@
 //! O(columns) memory, stopping at the first problem that ends the parse.
 
 use super::cell::{classify, count, quoted, show, Cell, MAX_ABS};
-use super::reader::{detect, fits, Records, Unclosed};
+use super::reader::{detect, fits, Fields, Records, Unclosed};
 use super::{MAX_BYTES, MAX_COLUMNS, MAX_LEVELS};
 use crate::config::{MAX_CELLS, MAX_SAMPLES};
 use crate::error::{Error, Result};
-use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// Distinct values tracked per column: one more than a category may have,
@@ -16,7 +15,7 @@ pub(crate) const TRACK_LEVELS: usize = MAX_LEVELS + 1;
 /// The shape of the file, from its first record.
 #[derive(Debug, Clone)]
 pub(crate) struct Layout<'a> {
-    /// The text without its byte-order mark.
+    /// The text as given: the reader drops a byte-order mark.
     pub text: &'a str,
     pub delim: u8,
     /// Fields in the first record.
@@ -62,13 +61,13 @@ pub(crate) fn layout(text: &str) -> Result<Layout<'_>> {
             MAX_BYTES / (1024 * 1024)
         )));
     }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if body.trim().is_empty() {
         return Err(Error::new(
             "data.csv is empty: it needs a header row naming the columns, then data rows",
         ));
     }
-    let head = &text.as_bytes()[..text.len().min(1024)];
+    let head = &body.as_bytes()[..body.len().min(1024)];
     if head.starts_with(b"PK\x03\x04") {
         return Err(Error::new(
             "data.csv is a spreadsheet workbook (.xlsx), not CSV text: save it as CSV \
@@ -83,18 +82,15 @@ pub(crate) fn layout(text: &str) -> Result<Layout<'_>> {
     }
     let delim = detect(text);
     let mut records = Records::new(text, delim);
-    let mut fields = Vec::new();
-    let first =
-        loop {
-            match records.next_into(&mut fields, MAX_COLUMNS + 1) {
-                None => return Err(Error::new(
-                    "data.csv is empty: it needs a header row naming the columns, then data rows",
-                )),
-                Some(Err(u)) => return Err(err_unclosed(u)),
-                Some(Ok(rec)) if rec.all_empty => continue,
-                Some(Ok(rec)) => break rec,
-            }
-        };
+    let first = match records.next() {
+        None => {
+            return Err(Error::new(
+                "data.csv is empty: it needs a header row naming the columns, then data rows",
+            ))
+        }
+        Some(Err(u)) => return Err(err_unclosed(u)),
+        Some(Ok(rec)) => rec,
+    };
     let width = first.count;
     let header_last_empty = width > 1 && first.last_empty;
     let named = width - usize::from(header_last_empty);
@@ -104,9 +100,12 @@ pub(crate) fn layout(text: &str) -> Result<Layout<'_>> {
              columns the model needs and remove the others"
         )));
     }
-    let generated = fields[..named]
-        .iter()
-        .all(|f| matches!(classify(f, delim), Ok(Cell::Number(_)) | Err(_)));
+    let generated = (0..named).all(|i| {
+        matches!(
+            classify(records.get(i), delim),
+            Ok(Cell::Number(_)) | Err(_)
+        )
+    });
     let used = if header_last_empty && last_column_empty(text, delim, width)? {
         width - 1
     } else {
@@ -118,11 +117,7 @@ pub(crate) fn layout(text: &str) -> Result<Layout<'_>> {
     let mut renamed = Vec::new();
     let mut seen: HashSet<String> = HashSet::with_capacity(used);
     for i in 0..used {
-        let given = if generated {
-            ""
-        } else {
-            fields.get(i).map_or("", |f| f.as_ref())
-        };
+        let given = if generated { "" } else { records.get(i) };
         let base = if given.is_empty() {
             format!("column {}", i + 1)
         } else {
@@ -166,10 +161,9 @@ pub(crate) fn unique(base: &str, taken: &HashSet<String>) -> String {
 /// first row with something there.
 fn last_column_empty(text: &str, delim: u8, width: usize) -> Result<bool> {
     let mut records = Records::new(text, delim);
-    let mut fields = Vec::new();
-    while let Some(rec) = records.next_into(&mut fields, width) {
+    while let Some(rec) = records.next() {
         let rec = rec.map_err(err_unclosed)?;
-        if rec.count >= width && !fields.get(width - 1).is_none_or(|f| f.is_empty()) {
+        if rec.count >= width && !records.get(width - 1).is_empty() {
             return Ok(false);
         }
     }
@@ -322,22 +316,17 @@ const PREVIEW_CELL: usize = 200;
 
 /// Call `each(row, fields)` for every data row of the file (blank ones
 /// skipped, counted in `blank`), checking row widths. Fields are the `used`
-/// columns; a short row (header with a trailing delimiter) is padded with
-/// empty cells.
-pub(crate) fn for_each_row<'a>(
-    lay: &Layout<'a>,
+/// columns; a short row (header with a trailing delimiter) reads as empty
+/// past its end.
+pub(crate) fn for_each_row(
+    lay: &Layout,
     blank: &mut usize,
-    mut each: impl FnMut(usize, &[Cow<'a, str>]) -> Result<()>,
+    mut each: impl FnMut(usize, Fields<'_>) -> Result<()>,
 ) -> Result<()> {
     let mut records = Records::new(lay.text, lay.delim);
-    let mut fields: Vec<Cow<'a, str>> = Vec::with_capacity(lay.width + 1);
     let mut skip_header = !lay.generated;
-    while let Some(rec) = records.next_into(&mut fields, lay.width) {
+    while let Some(rec) = records.next() {
         let rec = rec.map_err(err_unclosed)?;
-        if rec.all_empty {
-            *blank += 1;
-            continue;
-        }
         if skip_header {
             skip_header = false;
             continue;
@@ -358,12 +347,9 @@ pub(crate) fn for_each_row<'a>(
                 count(w, "column", "columns"),
             )));
         }
-        fields.truncate(lay.used);
-        while fields.len() < lay.used {
-            fields.push(Cow::Borrowed(""));
-        }
-        each(rec.row, &fields)?;
+        each(rec.row, records.fields(lay.used))?;
     }
+    *blank = records.blank;
     Ok(())
 }
 
@@ -421,7 +407,7 @@ pub(crate) fn scan(lay: &Layout, plan: Plan) -> Result<Scan> {
             s.kept += 1;
             s.missing_features += missing;
             if let Some(t) = plan.target {
-                s.target.observe(&fields[t], kinds[t], row, true);
+                s.target.observe(fields.get(t), kinds[t], row, true);
             }
         }
         if s.preview.len() < plan.preview {

@@ -202,6 +202,9 @@ fn ragged_rows_name_the_row() {
     assert!(err("a,b,y\n\n1,2,0,9\n", "y").contains("row 3 has 4 values"));
     let e = err("a,b,y\n1,\"2,0\n3,4,5\n", "y");
     assert!(e.contains("row 2 opens a quoted value"), "{e}");
+    // An extra value that is a quote is not a trailing delimiter.
+    let e = err("a,y\n1,0\n2,1,\"\"\"\"\n", "y");
+    assert!(e.contains("row 3 has 3 values"), "{e}");
 }
 
 #[test]
