@@ -291,7 +291,9 @@ pub(crate) fn detect(text: &str) -> u8 {
     best.map_or(b',', |(_, d)| d)
 }
 
-#[cfg(test)]
+// Native only: proptest does not build for wasm32 (getrandom), and the
+// wasm test builds compile the unit tests too.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;
