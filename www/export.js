@@ -46,8 +46,9 @@ export function historyCsv(h) {
   return `${lines.join('\n')}\n`;
 }
 
-// A small "PNG" button at the top right of every chart canvas, without
-// moving the canvas: a zero-height slot before it holds the button.
+// A small "PNG" button at the top right of every chart canvas (bottom
+// right of the network diagram), without moving the canvas: a zero-height
+// slot next to it holds the button.
 function addPngButtons() {
   for (const canvas of document.querySelectorAll('.panel canvas[role="img"][data-testid]')) {
     const name = canvas.dataset.testid;
@@ -62,7 +63,13 @@ function addPngButtons() {
     button.setAttribute('aria-label', `Download ${canvas.getAttribute('aria-label')?.split(':')[0] || name} as a PNG image`);
     button.addEventListener('click', () => savePng(canvas, `descent-${name}.png`));
     slot.appendChild(button);
-    canvas.before(slot);
+    // The network diagram labels its columns along the top: its button goes below.
+    if (canvas.classList.contains('network')) {
+      slot.classList.add('below');
+      canvas.after(slot);
+    } else {
+      canvas.before(slot);
+    }
   }
 }
 
@@ -72,7 +79,8 @@ function savePng(canvas, name) {
   out.width = canvas.width;
   out.height = canvas.height;
   const ctx = out.getContext('2d');
-  ctx.fillStyle = getComputedStyle(canvas.closest('.panel') || document.body).backgroundColor || '#fff';
+  const background = getComputedStyle(canvas.closest('.panel') || document.body).backgroundColor;
+  ctx.fillStyle = !background || background === 'rgba(0, 0, 0, 0)' ? '#fff' : background;
   ctx.fillRect(0, 0, out.width, out.height);
   ctx.drawImage(canvas, 0, 0);
   out.toBlob((blob) => blob && download(name, blob), 'image/png');
