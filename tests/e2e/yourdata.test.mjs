@@ -87,6 +87,9 @@ export async function csvFileTrainsAndPlots({ page, baseUrl, screenshot }) {
   assert.equal(await page.locator(id('plot-x')).inputValue(), '0');
   assert.equal(await page.locator(id('plot-y')).inputValue(), '1');
   assert.match(await text(page, 'output-caption'), /Training rows by x1 and x2/);
+  await page.locator(id('csv-show-preview')).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="csv-preview"]').getBoundingClientRect().top < innerHeight);
+  assert.doesNotMatch(await page.evaluate(() => location.hash), /csv-preview/, 'the settings link stays');
   await screenshot('csv-panel', id('csv-panel'));
   await screenshot('csv-preview', id('csv-preview'));
 

@@ -28,6 +28,8 @@ export function createCsvPanel(root, preview, intents) {
   const task = $('task');
   const missing = $('missing');
   const previewLink = root.querySelector('.csv-preview-link');
+  // Not a #fragment link: the page's hash holds its settings.
+  $('csv-show-preview').addEventListener('click', () => preview.scrollIntoView({ behavior: 'smooth', block: 'start' }));
   const caption = $('csv-caption');
   const notes = $('csv-notes');
   const table = $('csv-table');
