@@ -24,7 +24,7 @@ let adopted = 0;
 const mb = (bytes) => (bytes / (1024 * 1024)).toFixed(1);
 
 // {type:'loadCsv', id, name, file | text | modelFile, quiet}: read, preview
-// and keep the text; post {type:'csv', id, name, bytes, preview, quiet}, or
+// and keep the text; post {type:'csv', id, name, preview, quiet}, or
 // {type:'error', source:'csv', message} with the engine's reason.
 export async function loadCsv(msg, post) {
   const run = readAndPreview(msg, post);
@@ -60,7 +60,7 @@ async function readAndPreview(msg, post) {
     const preview = csvPreview(text, PREVIEW_ROWS);
     for (const old of texts.keys()) if (old !== adopted) texts.delete(old);
     texts.set(id, text);
-    post({ type: 'csv', id, name, bytes: text.length, preview, quiet: !!msg.quiet });
+    post({ type: 'csv', id, name, preview, quiet: !!msg.quiet });
   } catch (err) {
     if (err instanceof WebAssembly.RuntimeError) throw err;
     post({ type: 'error', source: 'csv', id, message: err && err.message ? err.message : String(err) });

@@ -26,7 +26,7 @@
 //   {type:'testResult', gen, step, evaluation, split, predictions}
 //   {type:'thumbnails', items}
 //   {type:'model', gen, step, text}                 the model file's JSON text
-//   {type:'csvProgress', id, loaded, total, parsing} | {type:'csv', id, name, bytes, preview, quiet}
+//   {type:'csvProgress', id, loaded, total, parsing} | {type:'csv', id, name, preview, quiet}
 //   {type:'history', gen, history} | {type:'memory', bytes, step}
 //   {type:'fatal', message}                         a trap inside wasm: this worker is done, start another
 //   {type:'inspection', gen, step, ...}             the answer to 'inspect'

@@ -31,7 +31,7 @@ export function createYourData({ store, send, requestReset, nextGen, currentGen,
 
   store.set({
     csvLoading: null, // { id, name, loaded, total, parsing }: a file being read
-    csvFile: null, // { id, name, bytes, preview }: the file the panel shows
+    csvFile: null, // { id, name, preview }: the file the panel shows
     csvChoice: null, // { target, task, missing } for that file
     csvStatus: '', // 'trying' | 'refused' | 'done'
     csvLast: null, // settings.csv of the last session built from a file
@@ -95,7 +95,7 @@ export function createYourData({ store, send, requestReset, nextGen, currentGen,
       const patch = { settings };
       if (csv) {
         Object.assign(patch, {
-          csvFile: { id: csv.id, name: csv.name, bytes: 0, preview: p },
+          csvFile: { id: csv.id, name: csv.name, preview: p },
           csvChoice: { target: csv.target, task: settings.csv.task, missing: csv.missing },
           csvStatus: 'done',
           csvLast: settings.csv,
@@ -172,7 +172,7 @@ export function createYourData({ store, send, requestReset, nextGen, currentGen,
         case 'csv': {
           if (msg.quiet) return true; // read again after a restart: nothing new to show
           if (s.csvLoading?.id === msg.id) store.set({ csvLoading: null });
-          const file = { id: msg.id, name: msg.name, bytes: msg.bytes, preview: msg.preview };
+          const file = { id: msg.id, name: msg.name, preview: msg.preview };
           const p = msg.preview;
           const column = p.columns.find((c) => c.name === p.suggestedTarget);
           store.set({ csvFile: file });
