@@ -18,7 +18,9 @@ fn js_err(e: Error) -> JsError {
 
 /// `null` for missing values, plain objects for maps (not JS `Map`s).
 fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
-    let ser = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    let ser = serde_wasm_bindgen::Serializer::new()
+        .serialize_maps_as_objects(true)
+        .serialize_missing_as_null(true);
     v.serialize(&ser).map_err(|e| JsError::new(&e.to_string()))
 }
 

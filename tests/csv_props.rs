@@ -3,6 +3,8 @@
 //! panic, in bounded time; a written numeric table reads back as the same
 //! numbers however it is dressed (delimiter, line ends, BOM, quotes, blank
 //! lines, trailing delimiters, header or none, decimal commas).
+// Native only: proptest does not build for wasm32 (getrandom).
+#![cfg(not(target_arch = "wasm32"))]
 
 use descent::data::csv::{self, Parsed};
 use descent::data::Task;

@@ -42,7 +42,7 @@ fn lesson_trains_to_a_small_test_error() {
     let y = s.predict(&[5.0, 6.0, 6.0, 7.0]).unwrap().to_vec();
     assert_eq!(y.len(), 2);
     assert!((y[0] - 5.0).abs() < 0.05 && (y[1] - 6.0).abs() < 0.05, "{y:?}");
-    s.free();
+    drop(s); // JS calls s.free(); in Rust the drop frees it
 }
 
 #[wasm_bindgen_test]
