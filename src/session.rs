@@ -22,7 +22,7 @@ const EVAL_CHUNK: usize = 256;
 /// A loss this many times the starting loss means training has blown up.
 const EXPLODE_FACTOR: f64 = 1e4;
 /// At most this many history points are kept (older ones are thinned).
-const HISTORY_CAP: usize = 20_000;
+const HISTORY_CAP: usize = 2_048;
 /// `layer_outputs` rows at most (a 100×100 grid).
 pub const MAX_LAYER_ROWS: usize = 10_000;
 
@@ -396,12 +396,13 @@ impl Session {
         h.step.push(r.step);
         h.train_loss.push(r.train_loss);
         h.val_loss.push(r.val_loss);
-        if h.step.len() > HISTORY_CAP {
-            // Keep every other point: the curve's shape survives, memory stays flat.
-            for v in [&mut h.train_loss, &mut h.val_loss] {
-                *v = v.iter().step_by(2).cloned().collect();
-            }
-            h.step = h.step.iter().step_by(2).cloned().collect();
+        if h.step.len() >= HISTORY_CAP {
+            // Keep every other point, in place: the curve's shape survives
+            // and the vectors never grow past their first allocation, so
+            // wasm memory stays flat however long training runs.
+            thin(&mut h.step);
+            thin(&mut h.train_loss);
+            thin(&mut h.val_loss);
         }
     }
 
@@ -855,6 +856,15 @@ impl Session {
     pub fn default_split() -> SplitConfig {
         SplitConfig::default()
     }
+}
+
+/// Keep elements 0, 2, 4, … in place.
+fn thin<T: Copy>(v: &mut Vec<T>) {
+    let n = v.len().div_ceil(2);
+    for i in 0..n {
+        v[i] = v[2 * i];
+    }
+    v.truncate(n);
 }
 
 fn make_split(

@@ -146,3 +146,19 @@ fn a_csv_session_reports_what_was_done_to_the_file() {
     assert_eq!(report.dropped_missing, 1);
     assert_eq!(info.train_size + info.val_size + info.test_size, 5);
 }
+
+#[test]
+fn the_history_stays_bounded_however_long_training_runs() {
+    let mut s = session(r#"{"data":{"source":"xor"},"model":{"kind":"logistic"}}"#);
+    for _ in 0..10_000 {
+        s.train(1);
+    }
+    let h = s.history();
+    assert!(h.step.len() < 2_048, "{} points", h.step.len());
+    assert_eq!(h.step.len(), h.train_loss.len());
+    assert_eq!(*h.step.last().unwrap(), 10_000);
+    assert!(
+        h.step.windows(2).all(|w| w[0] < w[1]),
+        "still in step order"
+    );
+}
