@@ -16,6 +16,7 @@ pub mod build;
 pub mod conv2d;
 pub mod dense;
 pub mod dropout;
+pub mod fastmath;
 pub mod flatten;
 pub mod gemm;
 pub mod maxpool;

@@ -102,7 +102,7 @@ impl Output {
             Output::Sigmoid => z
                 .iter_mut()
                 .for_each(|v| *v = crate::layers::activation::sigmoid(*v)),
-            Output::Tanh => z.iter_mut().for_each(|v| *v = v.tanh()),
+            Output::Tanh => crate::layers::fastmath::tanh_in_place(z),
             Output::Softmax => z
                 .chunks_mut(width)
                 .for_each(cross_entropy::softmax_in_place),

@@ -2,10 +2,14 @@
 //! L = Σ (o − t)², dL/dz = 2(o − t)·o'(z), where o' is 1 (identity),
 //! o(1 − o) (sigmoid), 1 − o² (tanh), or the softmax Jacobian
 //! dL/dz_j = o_j (g_j − Σ_k g_k o_k) with g = 2(o − t).
+//!
+//! tanh and σ are `fastmath`'s branch-free versions (tanh within 3.5e-7 of
+//! the exact value), as in the layers, so training and prediction agree.
 
 use super::cross_entropy::softmax_in_place;
 use super::Output;
 use crate::layers::activation::sigmoid;
+use crate::layers::fastmath;
 
 /// Returns Σ(o − t)² and writes `scale`·½·dL/dz (i.e. scale·(o − t)·o').
 pub fn forward_backward(
@@ -25,18 +29,20 @@ pub fn forward_backward(
                 *g = scale * d;
             }
         }
-        Output::Sigmoid | Output::Tanh => {
+        Output::Sigmoid => {
             for ((g, &z), &t) in g.iter_mut().zip(z).zip(t) {
-                let (o, der) = if out == Output::Sigmoid {
-                    let o = sigmoid(z);
-                    (o, o * (1.0 - o))
-                } else {
-                    let o = z.tanh();
-                    (o, 1.0 - o * o)
-                };
+                let o = sigmoid(z);
                 let d = o - t;
                 sum += (d * d) as f64;
-                *g = scale * d * der;
+                *g = scale * d * (o * (1.0 - o));
+            }
+        }
+        Output::Tanh => {
+            for ((g, &z), &t) in g.iter_mut().zip(z).zip(t) {
+                let o = fastmath::tanh(z);
+                let d = o - t;
+                sum += (d * d) as f64;
+                *g = scale * d * (1.0 - o * o);
             }
         }
         Output::Softmax => {
@@ -74,7 +80,7 @@ pub fn sum(z: &[f32], t: &[f32], out: Output, k: usize) -> f64 {
         Output::Tanh => z
             .iter()
             .zip(t)
-            .map(|(&z, &t)| ((z.tanh() - t).powi(2)) as f64)
+            .map(|(&z, &t)| ((fastmath::tanh(z) - t).powi(2)) as f64)
             .sum(),
         Output::Softmax => {
             let mut row = vec![0.0f32; k];
