@@ -483,26 +483,9 @@ impl Session {
     /// Raw rows in the data set's own columns → outputs per row: the value
     /// (regression), P(class 1) (two classes), or k probabilities.
     pub fn predict(&mut self, x: &[f32]) -> Result<Vec<f32>> {
-        let d_raw = self.input_names.len();
-        if d_raw == 0 || !x.len().is_multiple_of(d_raw) {
-            return Err(Error(format!(
-                "predict expects rows of {d_raw} values ({}), flattened; got {} values, which is not a multiple of {d_raw}",
-                self.input_names.join(", "),
-                x.len()
-            )));
-        }
-        if let Some(i) = x.iter().position(|v| !v.is_finite()) {
-            return Err(Error(format!(
-                "predict got a value that is not a finite number at index {i}"
-            )));
-        }
-        let rows = x.len() / d_raw;
-        let w = self.features.width();
-        let mut inputs = vec![0.0f32; rows * w];
-        for (raw, out) in x.chunks(d_raw).zip(inputs.chunks_mut(w)) {
-            self.features.apply_row(raw, out);
-            self.normalizer.apply_row(out);
-        }
+        let (inputs, rows) = self
+            .model_inputs(x)
+            .map_err(|e| Error(format!("predict: {e}")))?;
         Ok(self.predict_inputs(&inputs, rows))
     }
 
