@@ -315,19 +315,10 @@ mod tests {
             let z = z.to_vec();
             loss.forward_backward(&z, &t, g, rows, 2);
             net.backward(rows, false);
-            let analytic = net.grads.clone();
-            let h = 1e-2;
-            for (i, &a) in analytic.iter().enumerate() {
-                let keep = net.params[i];
-                net.params[i] = keep + h;
-                let lp = eval(&mut net);
-                net.params[i] = keep - h;
-                let lm = eval(&mut net);
-                net.params[i] = keep;
-                let num = (lp - lm) / (2.0 * h as f64);
-                let err = (a as f64 - num).abs() / (a.abs() as f64 + num.abs()).max(1e-3);
-                assert!(err < 2e-2, "{act} param {i}: {a} vs {num}");
-            }
+            let analytic: Vec<f64> = net.grads.iter().map(|&g| g as f64).collect();
+            crate::layers::gradcheck::check_network_params(
+                &mut net, &analytic, 1e-2, 1e-3, 2e-2, eval, act,
+            );
         }
         let _ = Output::Identity;
     }

@@ -345,10 +345,10 @@ impl Session {
         let rows = end - self.cursor;
         let (d, k) = (self.net.inputs(), self.net.outputs());
         {
+            let x = self.train.x.as_slice().unwrap_or(&[]);
             let input = self.net.input_mut(rows);
             for (r, &i) in self.order[self.cursor..end].iter().enumerate() {
-                input[r * d..(r + 1) * d]
-                    .copy_from_slice(&self.train.x.as_slice().unwrap_or(&[])[i * d..(i + 1) * d]);
+                input[r * d..(r + 1) * d].copy_from_slice(&x[i * d..(i + 1) * d]);
                 self.targets[r * k..(r + 1) * k].copy_from_slice(&self.train.t[i * k..(i + 1) * k]);
             }
         }

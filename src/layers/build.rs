@@ -514,18 +514,10 @@ mod tests {
         }
         // forward_backward gives the gradient of the mean loss.
         let analytic: Vec<f64> = net.grads.iter().map(|&g| g as f64 * rows as f64).collect();
-        for (i, &a) in analytic.iter().enumerate() {
-            let keep = net.params[i];
-            net.params[i] = keep + h;
-            let lp = eval(&mut net);
-            net.params[i] = keep - h;
-            let lm = eval(&mut net);
-            net.params[i] = keep;
-            let num = (lp - lm) / (2.0 * h as f64);
-            // f32 rounding over a step this small is ~1e-4: a floor of 1e-2.
-            let err = (a - num).abs() / (a.abs() + num.abs()).max(1e-2);
-            assert!(err < 2e-2, "param {i}: {a} vs {num}");
-        }
+        // f32 rounding over a step this small is ~1e-4: a floor of 1e-2.
+        crate::layers::gradcheck::check_network_params(
+            &mut net, &analytic, h, 1e-2, 2e-2, eval, "conv net",
+        );
     }
 
     /// Best of `chunks` timings of `steps` calls, in samples/s (the best

@@ -273,6 +273,31 @@ pub(crate) mod gradcheck {
     //! ∂L/∂θ ≈ (L(θ+h) − L(θ−h)) / 2h, compared by relative error. Computed in
     //! f64 where the layer allows; f32 layers use h = 1e-2 and a loose bound.
 
+    /// Whole-network check: each parameter's `analytic` gradient against
+    /// central differences of the loss `eval` computes, by relative error
+    /// with a denominator no smaller than `floor`.
+    pub fn check_network_params(
+        net: &mut crate::network::Network,
+        analytic: &[f64],
+        h: f32,
+        floor: f64,
+        tol: f64,
+        eval: impl Fn(&mut crate::network::Network) -> f64,
+        what: &str,
+    ) {
+        for (i, &a) in analytic.iter().enumerate() {
+            let keep = net.params[i];
+            net.params[i] = keep + h;
+            let lp = eval(net);
+            net.params[i] = keep - h;
+            let lm = eval(net);
+            net.params[i] = keep;
+            let num = (lp - lm) / (2.0 * h as f64);
+            let err = (a - num).abs() / (a.abs() + num.abs()).max(floor);
+            assert!(err < tol, "{what} param {i}: {a} vs {num}");
+        }
+    }
+
     use super::Layer;
     use crate::rng;
 
