@@ -932,7 +932,7 @@ mod tests {
     #[test]
     fn w2_matches_the_peers() {
         // sklearn digits / 16, shuffled with mulberry32(2001): bit-exact.
-        let raw = crate::data::digits::digits();
+        let raw = crate::data::digits::digits().unwrap();
         let perm = data::permutation(raw.y.len(), &mut Mulberry32::new(2001));
         let x: Vec<f32> = perm
             .iter()

@@ -45,6 +45,15 @@ pub fn csv_preview(text: &str, max_rows: usize) -> Result<JsValue, JsError> {
     to_js(&p)
 }
 
+/// `loadDigits(text)`: the digits data set's CSV text (data/digits.csv.gz,
+/// unpacked), checked and kept for every session with `data.source
+/// 'digits'`. It is not compiled in, so pages that never use it do not
+/// download it. Loading again is a no-op.
+#[wasm_bindgen(js_name = loadDigits)]
+pub fn load_digits(text: &str) -> Result<(), JsError> {
+    crate::data::digits::load(text).map_err(js_err)
+}
+
 #[wasm_bindgen]
 pub struct Session {
     inner: session::Session,

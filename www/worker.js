@@ -36,6 +36,7 @@
 import init, { Session } from '../pkg/descent.js';
 import { loadCsv, loaded, newSession, adoptConfig, importedConfig, readModelText, pointRows, predictPoints } from './worker-data.js';
 import { inspectImage, sequenceReport, transfers } from './worker-inspect.js';
+import { digitsFor } from './worker-digits.js';
 
 // One chunk per display frame: `speed` then means "updates per frame".
 const FRAME_MS = 1000 / 60;
@@ -80,8 +81,21 @@ let rate = []; // [time, step] over the last second: the steps-per-second readou
 // Start loading the wasm immediately; every message waits for it, in order.
 const ready = init();
 
-self.onmessage = async (event) => {
+// Messages are handled one at a time, in order: a reset that waits for its
+// data (a CSV still being read, the digits being fetched) must not be
+// overtaken by the play or step sent after it. Reading a CSV is the one
+// exception: it runs alongside (with progress), and a reset waits for it.
+let queue = Promise.resolve();
+self.onmessage = (event) => {
   const msg = event.data;
+  if (msg?.type === 'loadCsv') {
+    handle(msg);
+    return;
+  }
+  queue = queue.then(() => handle(msg));
+};
+
+async function handle(msg) {
   try {
     await ready;
   } catch (err) {
@@ -93,6 +107,7 @@ self.onmessage = async (event) => {
     switch (msg.type) {
       case 'reset':
         await loaded(); // a CSV being read (after a restart) comes first
+        await digitsFor(msg.config);
         return reset(msg);
       case 'play': return play();
       case 'pause': return setPlaying(false);
@@ -102,7 +117,7 @@ self.onmessage = async (event) => {
         speed = Math.max(1, Math.min(100000, Math.round(Number(msg.value) || 1)));
         return;
       case 'evaluateTest': return evaluateTest();
-      case 'thumbnails': return thumbnails(msg.sources);
+      case 'thumbnails': return await thumbnails(msg.sources);
       case 'exportModel': return exportModel();
       case 'importModel': return await importModel(msg);
       case 'loadCsv': return await loadCsv(msg, post);
@@ -124,7 +139,7 @@ self.onmessage = async (event) => {
     setPlaying(false);
     post({ type: 'error', source: msg.type, message: messageOf(err), gen });
   }
-};
+}
 
 // A trap inside wasm (a Rust panic, an out-of-bounds access) leaves the
 // instance in an unknown state: stop, and let the page start a new worker.
@@ -466,6 +481,7 @@ async function importModel({ file, gen: nextGen, csvId }) {
   let next;
   try {
     text = await readModelText(file);
+    await digitsFor(configOf(text));
     next = Session.importModel(text);
   } catch (err) {
     if (err instanceof WebAssembly.RuntimeError) throw err;
@@ -482,9 +498,21 @@ async function importModel({ file, gen: nextGen, csvId }) {
   reset({ config: imported.config, gen: nextGen, resume: false }, next, { imported: { name: file.name, preview: imported.preview } });
 }
 
+// A model file's config, if it is readable JSON at all: the engine says
+// what is wrong with a file that is not.
+function configOf(text) {
+  try {
+    return JSON.parse(text)?.config;
+  } catch {
+    return null;
+  }
+}
+
 // A small picture of every data set for the picker: a few hundred points
-// of the 2-D and 1-D sets, four digits. Built once, after the first session.
-function thumbnails(sources) {
+// of the 2-D and 1-D sets, four digits. Built once, after the first session
+// (which is when the digits are fetched, if the first session did not).
+async function thumbnails(sources) {
+  if (sources.some((s) => s.name === 'digits')) await digitsFor({ data: { source: 'digits' } })?.catch(() => {});
   const items = [];
   for (const { name, task, fixed, classes } of sources) {
     try {

@@ -4,36 +4,110 @@
 //!
 //! Credit: E. Alpaydin and C. Kaynak, "Optical Recognition of Handwritten
 //! Digits", UCI Machine Learning Repository, CC BY 4.0, in the form shipped
-//! by scikit-learn (`load_digits`). `build.rs` decompresses
-//! data/digits.csv.gz into raw bytes at build time.
+//! by scikit-learn (`load_digits`).
+//!
+//! The data is not compiled into the wasm: it would be a fifth of the
+//! download for every page, most of which never use it. The page's worker
+//! fetches data/digits.csv.gz when a session first needs it and hands the
+//! text to [`load`]. Native builds (tests, benchmarks) embed the text that
+//! `build.rs` unpacks and load it on first use.
 
 use super::{Dataset, Task};
+use crate::error::{Error, Result};
 use ndarray::Array2;
+use std::sync::OnceLock;
 
 pub const ROWS: usize = 1797;
 pub const PIXELS: usize = 64;
 /// 64 pixels, then the label.
 const COLS: usize = PIXELS + 1;
 
-static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/digits.bin"));
+/// 1,797 rows × 65 bytes, once loaded.
+static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
 
-// build.rs checks the file; this makes a mismatch a compile error rather than
-// a wrong slice at run time.
-const _: () = assert!(BYTES.len() == ROWS * COLS);
+#[cfg(not(target_arch = "wasm32"))]
+static EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/digits.csv"));
+
+/// Checks and keeps the data set's CSV text (data/digits.csv.gz unpacked):
+/// 1,797 lines of 64 pixel counts 0..=16 and a label 0..=9. Loading again
+/// is a no-op, so a page may call it for every session that needs it.
+pub fn load(text: &str) -> Result<()> {
+    if BYTES.get().is_none() {
+        let bytes = parse(text)?;
+        // Single-threaded in wasm; natively a race loads equal bytes twice.
+        let _ = BYTES.set(bytes);
+    }
+    Ok(())
+}
+
+pub fn loaded() -> bool {
+    BYTES.get().is_some()
+}
+
+fn bytes() -> Result<&'static [u8]> {
+    #[cfg(not(target_arch = "wasm32"))]
+    load(EMBEDDED)?;
+    BYTES.get().map(Vec::as_slice).ok_or_else(|| {
+        Error::new(
+            "The digits data set is not loaded yet. The page fetches it from \
+             data/digits.csv.gz; from your own code, call loadDigits(text) with \
+             that file's unpacked text before using data.source 'digits'.",
+        )
+    })
+}
+
+fn parse(text: &str) -> Result<Vec<u8>> {
+    let bad = |line: usize, what: String| {
+        Err(Error(format!(
+            "The digits data is damaged at line {line}: {what}. Restore data/digits.csv.gz \
+             from the repository."
+        )))
+    };
+    let mut bytes = Vec::with_capacity(ROWS * COLS);
+    let mut rows = 0;
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let mut n = 0;
+        for cell in line.split(',') {
+            let max = if n == PIXELS { 9 } else { 16 };
+            match cell.trim().parse::<u8>() {
+                Ok(v) if v <= max && n < COLS => bytes.push(v),
+                Ok(_) if n >= COLS => return bad(i + 1, format!("more than {COLS} values")),
+                _ => return bad(i + 1, format!("'{cell}' is not a whole number 0..={max}")),
+            }
+            n += 1;
+        }
+        if n != COLS {
+            return bad(i + 1, format!("{n} values, expected {COLS}"));
+        }
+        rows += 1;
+    }
+    if rows != ROWS {
+        return Err(Error(format!(
+            "The digits data has {rows} rows, expected {ROWS}: the file is not data/digits.csv.gz \
+             or is cut short."
+        )));
+    }
+    Ok(bytes)
+}
 
 /// All 1,797 digits in the file's order. Pixels are raw (0..16) so a learner
 /// sees the data as it is; normalization is chosen later (`standard` by
 /// default for this source).
-pub fn digits() -> Dataset {
+pub fn digits() -> Result<Dataset> {
+    let bytes = bytes()?;
     let mut x = Array2::<f32>::zeros((ROWS, PIXELS));
     let mut y = Vec::with_capacity(ROWS);
-    for (mut row, rec) in x.rows_mut().into_iter().zip(BYTES.chunks_exact(COLS)) {
+    for (mut row, rec) in x.rows_mut().into_iter().zip(bytes.chunks_exact(COLS)) {
         for (dst, &p) in row.iter_mut().zip(&rec[..PIXELS]) {
             *dst = f32::from(p);
         }
         y.push(f32::from(rec[PIXELS]));
     }
-    Dataset {
+    Ok(Dataset {
         task: Task::Classification((0..10).map(|d| d.to_string()).collect()),
         x,
         y,
@@ -41,7 +115,7 @@ pub fn digits() -> Dataset {
         fixed_split: None,
         image_shape: Some([1, 8, 8]),
         domain: None,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -50,7 +124,7 @@ mod tests {
 
     #[test]
     fn all_1797_digits_with_the_files_first_row() {
-        let ds = digits();
+        let ds = digits().unwrap();
         assert_eq!(ds.x.dim(), (1797, 64));
         assert_eq!(ds.y.len(), 1797);
         assert_eq!(ds.y[0], 0.0);
@@ -80,5 +154,37 @@ mod tests {
             counts.iter().all(|&c| (170..=190).contains(&c)),
             "{counts:?}"
         );
+    }
+
+    #[test]
+    fn damaged_text_is_refused_with_the_line() {
+        let good_row = format!("{},3", vec!["0"; 64].join(","));
+        let rows = |n: usize| vec![good_row.as_str(); n].join("\n");
+        assert_eq!(parse(&rows(ROWS)).unwrap().len(), ROWS * COLS);
+        let short = parse(&rows(10)).unwrap_err().0;
+        assert!(short.contains("has 10 rows, expected 1797"), "{short}");
+        let html = parse("<!doctype html><p>Not found</p>").unwrap_err().0;
+        assert!(
+            html.contains("line 1: '<!doctype html><p>Not found</p>'"),
+            "{html}"
+        );
+        let mut text = rows(3);
+        text.push_str(&format!("\n{},10", vec!["0"; 64].join(",")));
+        let label = parse(&text).unwrap_err().0;
+        assert!(
+            label.contains("line 4: '10' is not a whole number 0..=9"),
+            "{label}"
+        );
+        let pixel = parse(&format!("17,{}", vec!["0"; 64].join(",")))
+            .unwrap_err()
+            .0;
+        assert!(
+            pixel.contains("'17' is not a whole number 0..=16"),
+            "{pixel}"
+        );
+        let long = parse(&format!("{good_row},1")).unwrap_err().0;
+        assert!(long.contains("more than 65 values"), "{long}");
+        let few = parse("1,2,3").unwrap_err().0;
+        assert!(few.contains("3 values, expected 65"), "{few}");
     }
 }

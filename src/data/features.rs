@@ -210,7 +210,7 @@ mod tests {
             e.starts_with("data.features is only for the 2-D data sets"),
             "{e}"
         );
-        let digits = crate::data::digits::digits();
+        let digits = crate::data::digits::digits().unwrap();
         let e = FeatureMap::new(Some(&strings(&["x1"])), &digits)
             .unwrap_err()
             .0;

@@ -199,7 +199,7 @@ pub fn generate(cfg: &DataConfig, rng: &mut Rng) -> Result<Dataset> {
         "reg-plane" => regression::reg_plane(n, noise, rng),
         "reg-gauss" => regression::reg_gauss(n, noise, rng),
         "sine" => regression::sine(n, noise, rng),
-        "digits" => digits::digits(),
+        "digits" => digits::digits()?,
         "csv" => csv::from_config(cfg)?,
         "sine-seq" => sequence::sine_seq(n, window, noise, cfg.mix.unwrap_or(false), rng),
         "seq-majority" => sequence::seq_majority(n, window, rng),

@@ -286,7 +286,10 @@ export async function noLongTasksAtTopSpeed({ page, baseUrl }) {
 
 export async function noRequestsAfterLoad({ page, baseUrl }) {
   await open(page, baseUrl);
-  await page.waitForTimeout(300); // the thumbnails
+  // The page has loaded once every picker thumbnail is drawn: the digits'
+  // picture needs data/digits.csv.gz, which the worker fetches after the
+  // first frame.
+  await page.waitForFunction(() => /\bdigits\b/.test(document.querySelector('.thumbs')?.dataset.drawn || ''), null, { timeout: 10_000 });
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   // Everything a lesson does: train, switch data and presets, evaluate, share.

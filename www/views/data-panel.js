@@ -171,6 +171,8 @@ export function createDataPanel(root, intents) {
           const b = buttons.get(t.source);
           if (b) paintThumb(b.querySelector('canvas'), t);
         }
+        // Which pictures arrived (tests wait on it; the digits are fetched first).
+        thumbs.dataset.drawn = state.thumbnails.map((t) => t.source).join(' ');
       }
     },
   };
