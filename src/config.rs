@@ -1,7 +1,7 @@
 //! The session config: one plain object from the page (camelCase keys),
 //! validated once here so the rest of the engine can trust it.
 //!
-//! Parsing goes through `serde_path_to_error`, so a wrong type names its
+//! Parsing goes through `read_json`, so a wrong type names its
 //! field ("train.learningRate: expected a number, ..."); unknown keys are
 //! refused (`deny_unknown_fields`) because a typo silently ignored is a
 //! lesson silently wrong.
@@ -236,20 +236,20 @@ pub const NORMALIZE: &[&str] = &["standard", "minmax", "none"];
 pub const LOSSES: &[&str] = &["mse", "cross-entropy"];
 
 impl Config {
-    /// Parse from any serde deserializer (JSON natively, a JS object in the
-    /// browser), naming the field on a type error, then validate.
-    pub fn from_deserializer<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Config> {
-        let cfg: Config = serde_path_to_error::deserialize(d).map_err(|e| {
-            let path = e.path().to_string();
-            Error(friendly_serde_error(&path, &e.inner().to_string()))
-        })?;
-        cfg.validate()?;
-        Ok(cfg)
+    /// Parse JSON text (natively, and in the browser from
+    /// `JSON.stringify(config)`), naming the field on a type error, then
+    /// validate.
+    pub fn from_json(text: &str) -> Result<Config> {
+        let value: serde_json::Value = serde_json::from_str(text)
+            .map_err(|e| Error(friendly_serde_error("", &e.to_string())))?;
+        Config::from_value(&value)
     }
 
-    pub fn from_json(text: &str) -> Result<Config> {
-        let mut de = serde_json::Deserializer::from_str(text);
-        Config::from_deserializer(&mut de)
+    pub fn from_value(value: &serde_json::Value) -> Result<Config> {
+        let cfg: Config = crate::read_json::from_value(value)
+            .map_err(|(path, msg)| Error(friendly_serde_error(&path, &msg)))?;
+        cfg.validate()?;
+        Ok(cfg)
     }
 
     /// Range checks that types cannot express. Data-dependent checks (e.g.

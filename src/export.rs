@@ -88,16 +88,8 @@ impl ModelFile {
             }
             None => return Err(Error("this model file has no version number".into())),
         }
-        // From the text again, with the same deserializer type the config uses,
-        // so the wasm carries one copy of the config's parsing code, not two.
-        drop(value);
-        let mut de = serde_json::Deserializer::from_str(text);
-        let file: ModelFile = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            Error(format!(
-                "this model file is damaged at '{}': {}",
-                e.path(),
-                e.inner()
-            ))
+        let file: ModelFile = crate::read_json::from_value(&value).map_err(|(path, msg)| {
+            Error(format!("this model file is damaged at '{path}': {msg}"))
         })?;
         file.config
             .validate()

@@ -15,6 +15,7 @@ pub mod metrics;
 pub mod model;
 pub mod network;
 pub mod optim;
+pub mod read_json;
 pub mod rng;
 pub mod session;
 pub mod web;
