@@ -7,7 +7,9 @@
 //! lesson silently wrong.
 
 use crate::error::{Error, Result};
-use serde::{Deserialize, Serialize};
+use crate::read_json::{self as rj, Obj};
+use serde::Serialize;
+use serde_json::Value;
 
 /// Limits that keep the page alive (and the tab's memory bounded).
 pub const MAX_CELLS: usize = 200_000;
@@ -17,24 +19,23 @@ pub const MAX_UNITS: usize = 256;
 pub const MAX_CLASSES: usize = 8;
 pub const MAX_BATCH: usize = 100_000;
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
 pub struct Config {
-    #[serde(default = "default_seed")]
     pub seed: u64,
     pub data: DataConfig,
-    #[serde(default)]
     pub model: ModelConfig,
-    #[serde(default)]
     pub train: TrainConfig,
 }
+
+const CONFIG_KEYS: &[&str] = &["seed", "data", "model", "train"];
 
 fn default_seed() -> u64 {
     1
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Clone, Serialize, PartialEq, Default)]
+#[serde(rename_all = "camelCase")]
 pub struct DataConfig {
     pub source: String,
     pub samples: Option<usize>,
@@ -58,8 +59,8 @@ pub struct DataConfig {
     pub mix: Option<bool>,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
 pub struct SplitConfig {
     pub train: f64,
     pub val: f64,
@@ -76,25 +77,21 @@ impl Default for SplitConfig {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
 pub struct ModelConfig {
     /// `linear` | `logistic` | `mlp` | `cnn` | `rnn`.
-    #[serde(default = "default_kind")]
     pub kind: String,
     /// `mlp`: units of each hidden layer (`[8, 8]`); `rnn`: the state size
     /// (a single number, `16`).
-    #[serde(default, deserialize_with = "number_or_list")]
     pub hidden: Vec<usize>,
     /// `cnn`: the layer list; absent means the default for the data.
     pub layers: Option<Vec<LayerConfig>>,
     /// `rnn`: steps a window (default 20).
     pub window: Option<usize>,
     /// Hidden-layer activation.
-    #[serde(default = "default_activation")]
     pub activation: String,
     /// `auto` (Glorot for tanh/sigmoid/linear, He for the ReLU family) | `glorot` | `he` | `zeros`.
-    #[serde(default = "default_init")]
     pub init: String,
 }
 
@@ -110,8 +107,8 @@ fn default_init() -> String {
 
 /// One layer of a `cnn`: `{ type: 'conv2d', filters: 8, kernel: 3 }`,
 /// `{ type: 'maxpool', size: 2 }`, `{ type: 'dense', units: 32 }`, ...
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Clone, Serialize, PartialEq, Default)]
+#[serde(rename_all = "camelCase")]
 pub struct LayerConfig {
     /// `conv2d` | `maxpool` | `flatten` | `dense` | `dropout` | an activation name.
     #[serde(rename = "type")]
@@ -127,25 +124,6 @@ pub struct LayerConfig {
     pub activation: Option<String>,
 }
 
-/// `hidden: 16` or `hidden: [16, 8]`.
-fn number_or_list<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> std::result::Result<Vec<usize>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Hidden {
-        One(usize),
-        Many(Vec<usize>),
-    }
-    match Hidden::deserialize(d) {
-        Ok(Hidden::One(n)) => Ok(vec![n]),
-        Ok(Hidden::Many(v)) => Ok(v),
-        Err(_) => Err(serde::de::Error::custom(
-            "expected a list of whole numbers such as [8, 8] (or one number for an rnn)",
-        )),
-    }
-}
-
 impl Default for ModelConfig {
     fn default() -> Self {
         ModelConfig {
@@ -159,19 +137,15 @@ impl Default for ModelConfig {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
 pub struct TrainConfig {
     /// `sgd` | `momentum` | `rmsprop` | `adam` | `adagrad`.
-    #[serde(default = "default_optimizer")]
     pub optimizer: String,
-    #[serde(default = "default_lr")]
     pub learning_rate: f64,
-    #[serde(default = "default_batch")]
     pub batch_size: usize,
     /// `momentum`: the decay of the velocity (default 0.9).
     pub momentum: Option<f64>,
-    #[serde(default)]
     pub nesterov: bool,
     /// `adam`: beta1, beta2 (defaults 0.9, 0.999).
     pub beta1: Option<f64>,
@@ -180,9 +154,7 @@ pub struct TrainConfig {
     pub rho: Option<f64>,
     /// Added to denominators (default 1e-7, as Keras).
     pub epsilon: Option<f64>,
-    #[serde(default)]
     pub l1: f64,
-    #[serde(default)]
     pub l2: f64,
     /// Override the task's default loss: `mse` | `cross-entropy`.
     pub loss: Option<String>,
@@ -220,6 +192,155 @@ impl Default for TrainConfig {
     }
 }
 
+impl DataConfig {
+    fn read(v: &Value, path: &str) -> rj::Res<DataConfig> {
+        let o = Obj::nested(
+            v,
+            path,
+            &[
+                "source",
+                "samples",
+                "noise",
+                "classes",
+                "split",
+                "normalize",
+                "features",
+                "csv",
+                "target",
+                "task",
+                "missing",
+                "window",
+                "mix",
+            ],
+        )?;
+        Ok(DataConfig {
+            source: o.req("source", rj::text)?,
+            samples: o.opt("samples", rj::count)?,
+            noise: o.opt("noise", rj::number)?,
+            classes: o.opt("classes", rj::count)?,
+            split: o.opt("split", SplitConfig::read)?,
+            normalize: o.opt("normalize", rj::text)?,
+            features: o.opt("features", rj::texts)?,
+            csv: o.opt("csv", rj::text)?,
+            target: o.opt("target", rj::text)?,
+            task: o.opt("task", rj::text)?,
+            missing: o.opt("missing", rj::text)?,
+            window: o.opt("window", rj::count)?,
+            mix: o.opt("mix", rj::flag)?,
+        })
+    }
+}
+
+impl SplitConfig {
+    fn read(v: &Value, path: &str) -> rj::Res<SplitConfig> {
+        let o = Obj::nested(v, path, &["train", "val", "test"])?;
+        Ok(SplitConfig {
+            train: o.req("train", rj::number)?,
+            val: o.req("val", rj::number)?,
+            test: o.req("test", rj::number)?,
+        })
+    }
+}
+
+impl ModelConfig {
+    fn read(v: &Value, path: &str) -> rj::Res<ModelConfig> {
+        let o = Obj::nested(
+            v,
+            path,
+            &["kind", "hidden", "layers", "window", "activation", "init"],
+        )?;
+        Ok(ModelConfig {
+            kind: o.or("kind", rj::text, default_kind())?,
+            hidden: o.or("hidden", hidden, vec![])?,
+            layers: o.opt("layers", |v, p| rj::list(v, p, LayerConfig::read))?,
+            window: o.opt("window", rj::count)?,
+            activation: o.or("activation", rj::text, default_activation())?,
+            init: o.or("init", rj::text, default_init())?,
+        })
+    }
+}
+
+/// `hidden: 16` or `hidden: [16, 8]`.
+fn hidden(v: &Value, path: &str) -> rj::Res<Vec<usize>> {
+    match v {
+        Value::Number(_) => rj::count(v, path).map(|n| vec![n]),
+        Value::Array(_) => rj::counts(v, path),
+        _ => Err(format!(
+            "{path}: expected a list of whole numbers such as [8, 8] (or one number for an rnn)"
+        )),
+    }
+}
+
+impl LayerConfig {
+    fn read(v: &Value, path: &str) -> rj::Res<LayerConfig> {
+        let o = Obj::nested(
+            v,
+            path,
+            &[
+                "type",
+                "filters",
+                "kernel",
+                "stride",
+                "padding",
+                "size",
+                "units",
+                "rate",
+                "activation",
+            ],
+        )?;
+        Ok(LayerConfig {
+            kind: o.req("type", rj::text)?,
+            filters: o.opt("filters", rj::count)?,
+            kernel: o.opt("kernel", rj::count)?,
+            stride: o.opt("stride", rj::count)?,
+            padding: o.opt("padding", rj::text)?,
+            size: o.opt("size", rj::count)?,
+            units: o.opt("units", rj::count)?,
+            rate: o.opt("rate", rj::number)?,
+            activation: o.opt("activation", rj::text)?,
+        })
+    }
+}
+
+impl TrainConfig {
+    fn read(v: &Value, path: &str) -> rj::Res<TrainConfig> {
+        let o = Obj::nested(
+            v,
+            path,
+            &[
+                "optimizer",
+                "learningRate",
+                "batchSize",
+                "momentum",
+                "nesterov",
+                "beta1",
+                "beta2",
+                "rho",
+                "epsilon",
+                "l1",
+                "l2",
+                "loss",
+                "clipNorm",
+            ],
+        )?;
+        Ok(TrainConfig {
+            optimizer: o.or("optimizer", rj::text, default_optimizer())?,
+            learning_rate: o.or("learningRate", rj::number, default_lr())?,
+            batch_size: o.or("batchSize", rj::count, default_batch())?,
+            momentum: o.opt("momentum", rj::number)?,
+            nesterov: o.or("nesterov", rj::flag, false)?,
+            beta1: o.opt("beta1", rj::number)?,
+            beta2: o.opt("beta2", rj::number)?,
+            rho: o.opt("rho", rj::number)?,
+            epsilon: o.opt("epsilon", rj::number)?,
+            l1: o.or("l1", rj::number, 0.0)?,
+            l2: o.or("l2", rj::number, 0.0)?,
+            loss: o.opt("loss", rj::text)?,
+            clip_norm: o.opt("clipNorm", rj::number)?,
+        })
+    }
+}
+
 pub const OPTIMIZERS: &[&str] = &["sgd", "momentum", "rmsprop", "adam", "adagrad"];
 pub const ACTIVATIONS: &[&str] = &[
     "relu",
@@ -237,19 +358,38 @@ pub const LOSSES: &[&str] = &["mse", "cross-entropy"];
 
 impl Config {
     /// Parse JSON text (natively, and in the browser from
-    /// `JSON.stringify(config)`), naming the field on a type error, then
+    /// `JSON.stringify(config)`), naming the field on a wrong value, then
     /// validate.
     pub fn from_json(text: &str) -> Result<Config> {
-        let value: serde_json::Value = serde_json::from_str(text)
-            .map_err(|e| Error(friendly_serde_error("", &e.to_string())))?;
+        let value: Value = serde_json::from_str(text).map_err(|e| {
+            // serde_json adds " at line 1 column 42"; meaningless to a learner.
+            let msg = e.to_string();
+            let msg = msg.split(" at line ").next().unwrap_or_default();
+            Error(format!("config: not valid JSON ({msg})"))
+        })?;
         Config::from_value(&value)
     }
 
-    pub fn from_value(value: &serde_json::Value) -> Result<Config> {
-        let cfg: Config = crate::read_json::from_value(value)
-            .map_err(|(path, msg)| Error(friendly_serde_error(&path, &msg)))?;
+    pub fn from_value(value: &Value) -> Result<Config> {
+        let o = Obj::root(value, "config", CONFIG_KEYS).map_err(Error)?;
+        let cfg = Config::read(&o).map_err(Error)?;
         cfg.validate()?;
         Ok(cfg)
+    }
+
+    /// A config inside another document (a model file's `config`).
+    pub fn read_at(v: &Value, path: &str) -> rj::Res<Config> {
+        Config::read(&Obj::nested(v, path, CONFIG_KEYS)?)
+    }
+
+    /// The config's fields (`read_json` says why by hand).
+    fn read(o: &Obj) -> rj::Res<Config> {
+        Ok(Config {
+            seed: o.or("seed", rj::whole, default_seed())?,
+            data: o.req("data", DataConfig::read)?,
+            model: o.or("model", ModelConfig::read, ModelConfig::default())?,
+            train: o.or("train", TrainConfig::read, TrainConfig::default())?,
+        })
     }
 
     /// Range checks that types cannot express. Data-dependent checks (e.g.
@@ -427,40 +567,6 @@ pub fn positive_finite(field: &str, v: f64) -> Result<()> {
     }
 }
 
-/// serde's messages speak Rust ("invalid type: string \"x\", expected f64");
-/// say the same in the learner's words, with the field first.
-fn friendly_serde_error(path: &str, msg: &str) -> String {
-    let msg = msg
-        .replace("expected f64", "expected a number")
-        .replace("expected u64", "expected a whole number")
-        .replace(
-            "expected usize",
-            "expected a whole number that is not negative",
-        )
-        .replace("expected a boolean", "expected true or false")
-        // JSON has no NaN or Infinity: JSON.stringify turns them into null.
-        .replace(
-            "invalid type: null, expected a number",
-            "expected a number, got null, NaN or Infinity",
-        )
-        .replace("invalid type: ", "wrong type: ")
-        .replace("floating point", "number");
-    // serde_json adds " at line 1 column 42"; meaningless to a learner.
-    let msg = match msg.find(" at line ") {
-        Some(i) => &msg[..i],
-        None => &msg[..],
-    };
-    if path.is_empty() || path == "." {
-        format!("config: {msg}")
-    } else if msg.starts_with("unknown field") {
-        let parent = path.rsplit_once('.').map(|(p, _)| p).unwrap_or("config");
-        let parent = if path.contains('.') { parent } else { "config" };
-        format!("{parent}: {msg}")
-    } else {
-        format!("{path}: {msg}")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -487,7 +593,8 @@ mod tests {
         assert!(err(&base(r#"{"learningRate":-1}"#)).contains("train.learningRate"));
         assert!(err(&base(r#"{"learningRate":0}"#)).contains("positive"));
         assert!(
-            err(&base(r#"{"learningRate":"fast"}"#)).starts_with("train.learningRate: wrong type")
+            err(&base(r#"{"learningRate":"fast"}"#))
+                == "train.learningRate: expected a number, got the text \"fast\""
         );
         assert!(err(&base(r#"{"batchSize":0}"#)).contains("train.batchSize"));
         assert!(err(&base(r#"{"batchSize":2.5}"#)).contains("train.batchSize"));

@@ -7,7 +7,9 @@
 use crate::config::Config;
 use crate::data::normalize::Normalizer;
 use crate::error::{Error, Result};
-use serde::{Deserialize, Serialize};
+use crate::read_json::{self as rj, Obj};
+use serde::Serialize;
+use serde_json::Value;
 
 pub const FORMAT: &str = "descent-model";
 pub const VERSION: u32 = 1;
@@ -15,8 +17,8 @@ pub const VERSION: u32 = 1;
 /// network is a few MB of JSON).
 pub const MAX_MODEL_BYTES: usize = 64 * 1024 * 1024;
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ModelFile {
     pub format: String,
     pub version: u32,
@@ -28,16 +30,16 @@ pub struct ModelFile {
     pub parameters: Vec<ParamFile>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct NormalizationFile {
     pub kind: String,
     pub shift: Vec<f32>,
     pub scale: Vec<f32>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ParamFile {
     pub name: String,
     pub shape: Vec<usize>,
@@ -88,13 +90,56 @@ impl ModelFile {
             }
             None => return Err(Error("this model file has no version number".into())),
         }
-        let file: ModelFile = crate::read_json::from_value(&value).map_err(|(path, msg)| {
-            Error(format!("this model file is damaged at '{path}': {msg}"))
-        })?;
+        let file = ModelFile::read(&value)
+            .map_err(|msg| Error(format!("this model file is damaged: {msg}")))?;
         file.config
             .validate()
             .map_err(|e| Error(format!("this model file's config is invalid: {e}")))?;
         Ok(file)
+    }
+
+    /// Every field, by hand as the config is (`read_json` says why).
+    fn read(v: &Value) -> rj::Res<ModelFile> {
+        let o = Obj::root(
+            v,
+            "model file",
+            &[
+                "format",
+                "version",
+                "config",
+                "step",
+                "classes",
+                "featureNames",
+                "normalization",
+                "parameters",
+            ],
+        )?;
+        Ok(ModelFile {
+            format: o.req("format", rj::text)?,
+            version: o.req("version", rj::whole)?.try_into().unwrap_or(u32::MAX),
+            config: o.req("config", Config::read_at)?,
+            step: o.req("step", rj::whole)?,
+            classes: o.req("classes", rj::texts)?,
+            feature_names: o.req("featureNames", rj::texts)?,
+            normalization: o.req("normalization", |v, p| {
+                let o = Obj::nested(v, p, &["kind", "shift", "scale"])?;
+                Ok(NormalizationFile {
+                    kind: o.req("kind", rj::text)?,
+                    shift: o.req("shift", rj::numbers_f32)?,
+                    scale: o.req("scale", rj::numbers_f32)?,
+                })
+            })?,
+            parameters: o.req("parameters", |v, p| {
+                rj::list(v, p, |v, p| {
+                    let o = Obj::nested(v, p, &["name", "shape", "values"])?;
+                    Ok(ParamFile {
+                        name: o.req("name", rj::text)?,
+                        shape: o.req("shape", rj::counts)?,
+                        values: o.req("values", rj::numbers_f32)?,
+                    })
+                })
+            })?,
+        })
     }
 
     pub fn normalizer(&self) -> Result<Normalizer> {
