@@ -75,7 +75,7 @@ use crate::config::{one_of, DataConfig, MAX_CELLS, MAX_CLASSES};
 use crate::error::{Error, Result};
 use ndarray::Array2;
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 /// The largest text accepted: 50 MB.
 pub const MAX_BYTES: usize = 50 * 1024 * 1024;
@@ -374,7 +374,8 @@ fn sorted_levels(col: &Col, delim: u8) -> Vec<(String, usize)> {
         Ok(Cell::Number(v)) => Some(v),
         _ => None,
     };
-    levels.sort_by(|(a, _), (b, _)| match (num(a), num(b)) {
+    // Level names are distinct, so an unstable sort gives the same order.
+    levels.sort_unstable_by(|(a, _), (b, _)| match (num(a), num(b)) {
         (Some(x), Some(y)) => x.total_cmp(&y).then_with(|| a.cmp(b)),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
@@ -394,7 +395,7 @@ fn encoding(
     let mut encode = Vec::with_capacity(features.len());
     let mut names = Vec::with_capacity(features.len());
     let mut one_hot = Vec::new();
-    let mut taken: HashSet<String> = lay.names.iter().cloned().collect();
+    let mut taken: BTreeSet<String> = lay.names.iter().cloned().collect();
     for &c in features {
         let col = &s.cols[c];
         let name = &lay.names[c];
@@ -511,12 +512,12 @@ fn target_task(name: &str, col: &Col, task: Option<&str>) -> Result<TargetTask> 
     // labels sort as numbers ("2" before "10") and are named canonically.
     let (many, numbers, texts) = if numeric {
         let mut v = col.numeric_levels.clone();
-        v.sort_by(f64::total_cmp);
+        v.sort_unstable_by(f64::total_cmp);
         let texts = v.iter().map(|v| format!("{v}")).collect();
         (col.many_numbers, Some(v), texts)
     } else {
         let mut t: Vec<String> = col.levels.iter().map(|(l, _)| l.clone()).collect();
-        t.sort();
+        t.sort_unstable();
         (col.many, None, t)
     };
     if many || texts.len() > MAX_CLASSES {

@@ -160,8 +160,8 @@ pub(crate) fn parse_f64(s: &str) -> Option<f64> {
 /// mant · 10^exp as the nearest f64 (see `parse_f64` for when exactly).
 fn scale(mut mant: u64, mut exp: i64) -> f64 {
     const POW10: [f64; 23] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     ];
     const EXACT: u64 = 1 << 53;
     if mant == 0 {
@@ -175,7 +175,11 @@ fn scale(mut mant: u64, mut exp: i64) -> f64 {
     if mant < EXACT && (-22..=22).contains(&exp) {
         // Both operands exact: one rounding, the correct one.
         let p = POW10[exp.unsigned_abs() as usize];
-        return if exp < 0 { mant as f64 / p } else { mant as f64 * p };
+        return if exp < 0 {
+            mant as f64 / p
+        } else {
+            mant as f64 * p
+        };
     }
     if exp > 308 + 20 {
         return f64::INFINITY;
@@ -312,19 +316,47 @@ mod tests {
     #[test]
     fn parse_f64_agrees_with_std() {
         let exact = [
-            "0", "1", "-1", "+7", "0.1", "-2.5e3", ".5", "5.", "1e22", "1E-22", "123456789012345",
-            "9007199254740991", "0.000123", "3.14159265358979", "12e30", "-0.0", "00012.5000",
-            "1e0", "4.9406564584124654e-300", "1.7976931348623157e308", "2.2250738585072014e-308",
-            "123456789012345678901234567890", "0.1234567890123456789012", "1e-5", "6.02214076e23",
+            "0",
+            "1",
+            "-1",
+            "+7",
+            "0.1",
+            "-2.5e3",
+            ".5",
+            "5.",
+            "1e22",
+            "1E-22",
+            "123456789012345",
+            "9007199254740991",
+            "0.000123",
+            "3.14159265358979",
+            "12e30",
+            "-0.0",
+            "00012.5000",
+            "1e0",
+            "4.9406564584124654e-300",
+            "1.7976931348623157e308",
+            "2.2250738585072014e-308",
+            "123456789012345678901234567890",
+            "0.1234567890123456789012",
+            "1e-5",
+            "6.02214076e23",
         ];
         for s in exact {
             let want: f64 = s.parse().unwrap();
             let got = parse_f64(s).unwrap_or_else(|| panic!("{s} refused"));
-            let rel = if want == 0.0 { got.abs() } else { (got / want - 1.0).abs() };
+            let rel = if want == 0.0 {
+                got.abs()
+            } else {
+                (got / want - 1.0).abs()
+            };
             assert!(rel <= 4.0 * f64::EPSILON, "{s}: {got} vs {want}");
             assert_eq!(got as f32, want as f32, "{s} as f32");
         }
-        for s in ["", "-", ".", "e5", "1e", "1e+", "1.2.3", "1,5", " 1", "1 ", "0x10", "--1", "1e5x", "in", "nana"] {
+        for s in [
+            "", "-", ".", "e5", "1e", "1e+", "1.2.3", "1,5", " 1", "1 ", "0x10", "--1", "1e5x",
+            "in", "nana",
+        ] {
             assert_eq!(parse_f64(s), None, "{s:?}");
             assert!(s.parse::<f64>().is_err(), "std takes {s:?}");
         }

@@ -6,7 +6,7 @@ use super::reader::{detect, fits, Fields, Records, Unclosed};
 use super::{MAX_BYTES, MAX_COLUMNS, MAX_LEVELS};
 use crate::config::{MAX_CELLS, MAX_SAMPLES};
 use crate::error::{Error, Result};
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 /// Distinct values tracked per column: one more than a category may have,
 /// so "too many" is known without keeping them all.
@@ -115,7 +115,7 @@ pub(crate) fn layout(text: &str) -> Result<Layout<'_>> {
     let mut names = Vec::with_capacity(used);
     let mut unnamed = Vec::new();
     let mut renamed = Vec::new();
-    let mut seen: HashSet<String> = HashSet::with_capacity(used);
+    let mut seen: BTreeSet<String> = BTreeSet::new();
     for i in 0..used {
         let given = if generated { "" } else { records.get(i) };
         let base = if given.is_empty() {
@@ -146,7 +146,7 @@ pub(crate) fn layout(text: &str) -> Result<Layout<'_>> {
 }
 
 /// `base`, or `base (2)`, `base (3)`… whichever is not taken.
-pub(crate) fn unique(base: &str, taken: &HashSet<String>) -> String {
+pub(crate) fn unique(base: &str, taken: &BTreeSet<String>) -> String {
     if !taken.contains(base) {
         return base.to_string();
     }
