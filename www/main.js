@@ -25,6 +25,7 @@ import { createExports } from './export.js';
 import { createDebugHooks } from './debug.js';
 import { createCsvPanel } from './views/csv-panel.js';
 import { createAxesPicker } from './views/csv-scatter.js';
+import { takeEarlyWorker } from './boot.js';
 
 const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
 
@@ -37,9 +38,12 @@ let worker = startWorker();
 const send = (msg) => worker.postMessage(msg);
 
 function startWorker() {
-  const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  const early = takeEarlyWorker(); // boot.js started the first one
+  const w = early ? early.worker : new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
   w.onmessage = (e) => onWorkerMessage(e);
   w.onerror = (e) => onWorkerError(e);
+  // After this module has run (the handlers below are defined by then).
+  if (early) queueMicrotask(() => early.missed.forEach(([kind, e]) => (kind === 'message' ? onWorkerMessage : onWorkerError)(e)));
   return w;
 }
 
@@ -104,6 +108,11 @@ function writeHash(settings) {
 function linkNotice(problems) {
   return `This link's settings could not all be used, so defaults stand in: ${problems.join('; ')}.`;
 }
+
+// The first session is asked for now, so the worker builds it while the
+// views below are created (their answers arrive after this module has run).
+send({ type: 'setSpeed', value: store.get().settings.speed });
+requestReset({ resume: false });
 
 const intents = {
   change,
@@ -453,6 +462,4 @@ function overlayOf(s) {
 }
 
 writeHash(store.get().settings);
-send({ type: 'setSpeed', value: store.get().settings.speed });
-requestReset({ resume: false });
 store.set({}); // first paint, before the worker answers
