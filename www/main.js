@@ -199,26 +199,16 @@ const onWorkerMessage = ({ data: msg }) => {
         showTest: false,
         focus: null,
         commandError: s.commandError?.source === 'reset' ? null : s.commandError,
+        ...(msg.frame ? framePatch(msg.frame) : {}),
       });
       if (!s.thumbnails && !thumbnailsAsked) {
         thumbnailsAsked = true;
         send({ type: 'thumbnails', sources: SOURCES.map(({ name, task, fixed, classes }) => ({ name, task, fixed: !!fixed, classes: !!classes })) });
       }
       break;
-    case 'frame': {
-      if (msg.gen !== s.gen) break; // an older session's last frame
-      const patch = { frame: msg };
-      if (msg.series) patch.series = msg.series;
-      if (msg.boundary) patch.boundary = msg.boundary;
-      if (msg.units) patch.units = msg.units;
-      if (msg.evaluation) patch.evaluation = msg.evaluation;
-      if (msg.samples) patch.samples = msg.samples;
-      if (msg.curve) patch.curve = msg.curve;
-      if (msg.lesson) patch.lessonPredictions = msg.lesson;
-      if (msg.points) patch.points = msg.points;
-      store.set(patch);
+    case 'frame':
+      if (msg.gen === s.gen) store.set(framePatch(msg)); // else an older session's last frame
       break;
-    }
     case 'status':
       if (msg.ack >= lastRunCommand) store.set({ playing: msg.playing });
       break;
@@ -245,6 +235,20 @@ const onWorkerMessage = ({ data: msg }) => {
       break;
   }
 };
+// What a frame message changes in the store.
+function framePatch(msg) {
+  const patch = { frame: msg };
+  if (msg.series) patch.series = msg.series;
+  if (msg.boundary) patch.boundary = msg.boundary;
+  if (msg.units) patch.units = msg.units;
+  if (msg.evaluation) patch.evaluation = msg.evaluation;
+  if (msg.samples) patch.samples = msg.samples;
+  if (msg.curve) patch.curve = msg.curve;
+  if (msg.lesson) patch.lessonPredictions = msg.lesson;
+  if (msg.points) patch.points = msg.points;
+  return patch;
+}
+
 const onWorkerError = (e) => {
   // A trap thrown past every handler: recover as from a posted 'fatal'.
   if (store.get().ready && /RuntimeError/.test(e.message || '')) {

@@ -19,7 +19,7 @@
 //   {type:'inspect', gen, image, split}        one digit through the model (worker-inspect.js)
 //   {type:'sequence', gen, start, freeRun, tested, row}  a sequence set's series, predictions, hidden state
 // Messages out:
-//   {type:'ready', gen, info, dataset, reference}  once per successful reset: what does not change while training
+//   {type:'ready', gen, info, dataset, reference, frame}  once per successful reset: what does not change while training, and the first frame
 //   {type:'frame', gen, ...}                        after every chunk of updates (see frame())
 //   {type:'status', playing, ack}                   play/pause took effect; ack = seq of the last command seen
 //   {type:'learningRate', value}                    a new learning rate was accepted
@@ -203,8 +203,9 @@ function reset({ config, gen: nextGen, resume }, built = null, extra = {}) {
     domain: info.domain ?? null,
     yScale,
   };
-  post({ type: 'ready', gen, config, info, dataset, reference: lesson ? reference(session, train, test) : null, ...extra });
-  postFrame(true);
+  // The first frame rides on 'ready': one message, so the page draws the new
+  // session once, complete, rather than empty and then again a task later.
+  postFrame(true, { type: 'ready', gen, config, info, dataset, reference: lesson ? reference(session, train, test) : null, ...extra });
   if (keepPlaying) loop();
 }
 
@@ -444,12 +445,15 @@ function probabilities(logits, width) {
   return p;
 }
 
-function postFrame(full) {
+// `ready`: the session's 'ready' message, to carry this frame as `frame`
+// (posted without it if the frame fails).
+function postFrame(full, ready = null) {
   let f;
   try {
     f = frame(full);
   } catch (err) {
     if (err instanceof WebAssembly.RuntimeError) return fatal(err);
+    if (ready) post(ready);
     setPlaying(false);
     post({ type: 'error', source: 'frame', message: messageOf(err), gen });
     return;
@@ -466,7 +470,7 @@ function postFrame(full) {
   if (f.evaluation?.predictions) buffers.push(f.evaluation.predictions.buffer);
   if (f.points) buffers.push(...[f.points.train, f.points.val].filter(Boolean).map((a) => a.buffer));
   if (f.lesson) buffers.push(f.lesson.train.buffer, ...(f.lesson.test ? [f.lesson.test.buffer] : []));
-  post(f, buffers);
+  post(ready ? { ...ready, frame: f } : f, buffers);
 }
 
 function exportModel() {
