@@ -17,6 +17,9 @@ use crate::rng::{self, Rng};
 use ndarray::Array2;
 use serde::Serialize;
 
+mod files;
+mod inspect;
+
 /// Rows evaluated per forward pass when scoring a whole split.
 const EVAL_CHUNK: usize = 256;
 /// A loss this many times the starting loss means training has blown up.
@@ -514,94 +517,6 @@ impl Session {
         Ok((inputs, rows))
     }
 
-    /// Every layer's output for raw rows `x` (at most `MAX_LAYER_ROWS`):
-    /// `(name, per-row shape, rows × width values)`, the model inputs first.
-    /// The page draws feature maps, unit heatmaps and RNN states from this.
-    pub fn layer_outputs(&mut self, x: &[f32]) -> Result<Vec<LayerOutput>> {
-        let (inputs, rows) = self.model_inputs(x)?;
-        if rows > MAX_LAYER_ROWS {
-            return Err(Error(format!(
-                "layerOutputs takes at most {MAX_LAYER_ROWS} rows, got {rows}"
-            )));
-        }
-        self.net.reserve(rows);
-        self.net.input_mut(rows).copy_from_slice(&inputs);
-        self.net.forward(rows);
-        let shapes = self.net.layer_output_shapes();
-        let mut out = vec![(
-            "input".to_string(),
-            shapes[0].clone(),
-            self.net.activation(0, rows).to_vec(),
-        )];
-        for (i, layer) in self.net.layers.iter().enumerate() {
-            let name = format!("{}{i}", layer.name());
-            match layer {
-                // The whole state over time, not just the last step: the page
-                // draws it as a heatmap.
-                Layer::Rnn(r) => out.push((
-                    name,
-                    vec![r.window, r.hidden],
-                    r.hidden_states(rows).to_vec(),
-                )),
-                _ => out.push((
-                    name,
-                    shapes[i + 1].clone(),
-                    self.net.activation(i + 1, rows).to_vec(),
-                )),
-            }
-        }
-        Ok(out)
-    }
-
-    /// Saliency: |∂(predicted class score)/∂(input)| for each raw row: the
-    /// gradient of the winning logit (regression: the output) with respect
-    /// to the raw inputs (chain rule through the normalization).
-    pub fn saliency(&mut self, x: &[f32]) -> Result<Vec<f32>> {
-        let (inputs, rows) = self
-            .model_inputs(x)
-            .map_err(|e| Error(format!("saliency: {e}")))?;
-        if rows > MAX_LAYER_ROWS {
-            return Err(Error(format!(
-                "saliency takes at most {MAX_LAYER_ROWS} rows, got {rows}"
-            )));
-        }
-        if self.features.width() != self.input_names.len() {
-            return Err(Error(
-                "saliency needs a model whose inputs are the raw columns (no extra features)"
-                    .into(),
-            ));
-        }
-        let k = self.net.outputs();
-        self.net.reserve(rows);
-        self.net.input_mut(rows).copy_from_slice(&inputs);
-        self.net.forward(rows);
-        let two_class = self.task.classes() == 2;
-        let (z, g) = self.net.output_and_grad(rows);
-        for (zr, gr) in z.chunks(k).zip(g.chunks_mut(k)) {
-            gr.iter_mut().for_each(|v| *v = 0.0);
-            let c = if k == 1 {
-                0
-            } else {
-                metrics::predicted_class(zr)
-            };
-            // One sigmoid logit: the score of the predicted class is ±z.
-            gr[c] = if k == 1 && two_class && zr[0] < 0.0 {
-                -1.0
-            } else {
-                1.0
-            };
-        }
-        self.net.backward(rows, true);
-        let d = self.net.inputs();
-        let scale = self.normalizer.scale();
-        let grad = self.net.input_grad(rows);
-        Ok(grad
-            .iter()
-            .enumerate()
-            .map(|(i, &v)| (v * scale[i % d]).abs())
-            .collect())
-    }
-
     pub fn evaluate(&mut self, which: &str) -> Result<Evaluation> {
         let w = Which::parse(which)?;
         let (loss, accuracy) = self.score(w);
@@ -719,105 +634,6 @@ impl Session {
     pub fn split_data(&self, which: &str) -> Result<(&Array2<f32>, &[f32])> {
         let s = self.split(Which::parse(which)?);
         Ok((&s.raw, &s.y))
-    }
-
-    /// The trained model as versioned JSON (see `export`).
-    pub fn export_model(&self) -> String {
-        let n = &self.normalizer;
-        ModelFile {
-            format: export::FORMAT.into(),
-            version: export::VERSION,
-            config: self.config.clone(),
-            step: self.step,
-            classes: match &self.task {
-                Task::Classification(c) => c.clone(),
-                Task::Regression => vec![],
-            },
-            feature_names: self.features.names(),
-            normalization: NormalizationFile {
-                kind: n.kind().into(),
-                shift: n.shift().to_vec(),
-                scale: n.scale().to_vec(),
-            },
-            parameters: self
-                .parameters()
-                .into_iter()
-                .map(|(name, shape, values)| ParamFile {
-                    name,
-                    shape,
-                    values: values.to_vec(),
-                })
-                .collect(),
-        }
-        .to_json()
-    }
-
-    /// A session from an exported model: rebuilt from its config, then given
-    /// the file's weights and normalization. Checks every tensor's name and
-    /// shape against the network the config builds.
-    pub fn import_model(text: &str) -> Result<Session> {
-        let file = ModelFile::parse(text)?;
-        let normalizer = file.normalizer()?;
-        let mut s = Session::new(file.config.clone())
-            .map_err(|e| Error(format!("this model file's config cannot be rebuilt: {e}")))?;
-        if normalizer.shift().len() != s.net.inputs() {
-            return Err(Error(format!(
-                "this model file's normalization has {} columns; its model has {} inputs",
-                normalizer.shift().len(),
-                s.net.inputs()
-            )));
-        }
-        let specs = s.net.param_specs().to_vec();
-        if specs.len() != file.parameters.len() {
-            return Err(Error(format!(
-                "this model file has {} parameter tensors; its config builds a network with {}",
-                file.parameters.len(),
-                specs.len()
-            )));
-        }
-        for (spec, p) in specs.iter().zip(&file.parameters) {
-            let n: usize = spec.shape.iter().product();
-            if spec.name != p.name || spec.shape != p.shape || p.values.len() != n {
-                return Err(Error(format!(
-                    "this model file's tensor '{}' {:?} ({} values) does not fit the network's '{}' {:?}",
-                    p.name,
-                    p.shape,
-                    p.values.len(),
-                    spec.name,
-                    spec.shape
-                )));
-            }
-            if p.values.iter().any(|v| !v.is_finite()) {
-                return Err(Error(format!(
-                    "this model file's tensor '{}' holds a value that is not a finite number",
-                    p.name
-                )));
-            }
-        }
-        for (spec, p) in specs.iter().zip(&file.parameters) {
-            s.net.params[spec.offset..spec.offset + p.values.len()].copy_from_slice(&p.values);
-        }
-        // The file's normalization, not a refit: predictions must match the
-        // exported model's exactly, whatever data the config regenerates.
-        s.normalizer = normalizer;
-        s.rebuild_splits();
-        s.step = file.step;
-        s.start_loss = s.split_loss(Which::Train).unwrap_or(0.0);
-        Ok(s)
-    }
-
-    /// Re-apply features and normalization to every split (after the
-    /// normalizer changed).
-    fn rebuild_splits(&mut self) {
-        for split in [&mut self.train, &mut self.val, &mut self.test] {
-            let mut x = self.features.apply(split.raw.view());
-            self.normalizer.apply(&mut x);
-            split.x = if x.is_standard_layout() {
-                x
-            } else {
-                x.as_standard_layout().to_owned()
-            };
-        }
     }
 
     pub fn history(&self) -> &History {
