@@ -307,6 +307,27 @@ export async function noRequestsAfterLoad({ page, baseUrl }) {
   assert.deepEqual(requests, [], 'no request after the page loaded');
 }
 
+// The digits are fetched by the worker when first needed (they are not in
+// the wasm). A server without the file gives a message that says what to do,
+// the session on screen stays, and choosing the set again once the file is
+// back works.
+export async function digitsThatFailToLoadSayWhatToDo({ page, baseUrl }) {
+  const missing = (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' });
+  await page.context().route('**/data/digits.csv.gz', missing);
+  await open(page, baseUrl);
+  const before = await page.evaluate(() => ({ ...document.body.dataset }));
+  await setControl(page, 'dataset', 'digits');
+  await page.waitForFunction(() => /digits data set did not load/.test(document.querySelector('[data-testid="error"]')?.textContent || ''), null, { timeout: 8000 });
+  assert.match(await text(page, 'error'), /404.*scripts\/serve\.sh/s);
+  const after = await page.evaluate(() => ({ ...document.body.dataset }));
+  assert.equal(after.session, before.session, 'the previous session stays');
+  assert.equal(after.source, before.source);
+  await page.context().unroute('**/data/digits.csv.gz', missing);
+  await changeAndWait(page, 'dataset', 'xor', 'xor');
+  await changeAndWait(page, 'dataset', 'digits', 'digits');
+  await assertNoError(page);
+}
+
 export async function testSplitStaysSealedUntilEvaluated({ page, baseUrl, screenshot }) {
   await open(page, baseUrl);
   const rowsOf = (t) => Number((t.match(/(\d+) rows/) || [])[1]);
@@ -436,6 +457,7 @@ export const tests = [
   learningRateChangesLive,
   noLongTasksAtTopSpeed,
   noRequestsAfterLoad,
+  digitsThatFailToLoadSayWhatToDo,
   testSplitStaysSealedUntilEvaluated,
   savesTheModelAsJson,
   controlsHaveLabelsAndLargeText,
