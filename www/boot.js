@@ -1,8 +1,8 @@
-// Starts the engine's worker as early as the page can: index.html loads this
-// module `async`, so it runs before the page's twenty-odd view modules have
-// loaded, and the worker fetches and compiles the wasm meanwhile instead of
-// after them (a hundred milliseconds off the first frame). main.js takes the
-// worker over, with anything it said before main.js was listening.
+// Starts the engine's worker as early as the page can: main.js imports this
+// module first, so it runs before the other modules' code and main.js's own,
+// and the worker fetches and compiles the wasm while the page builds its
+// views. main.js takes the worker over, with anything it said before main.js
+// was listening.
 
 let early = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
 const missed = [];

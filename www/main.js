@@ -2,6 +2,8 @@
 // messages to the worker; worker messages update the one state object; the
 // views redraw from it once per animation frame. Nothing here touches wasm.
 
+// First: evaluated before the other modules, it starts the worker (boot.js).
+import { takeEarlyWorker } from './boot.js';
 import {
   initialState, createStore, errorText, toConfig, fixSettings, presetSettings, defaultSettings,
   isLesson, LIVE_KEYS, SOURCES,
@@ -25,7 +27,6 @@ import { createExports } from './export.js';
 import { createDebugHooks } from './debug.js';
 import { createCsvPanel } from './views/csv-panel.js';
 import { createAxesPicker } from './views/csv-scatter.js';
-import { takeEarlyWorker } from './boot.js';
 
 const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
 

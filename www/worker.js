@@ -79,7 +79,9 @@ let partial = false; // the last frame left out pictures that were not due yet
 let rate = []; // [time, step] over the last second: the steps-per-second readout
 
 // Start loading the wasm immediately; every message waits for it, in order.
-const ready = init();
+// The wasm's address is given, not left to the glue: relative to this file
+// it is the same from www/ and from the bundle in dist/.
+const ready = init({ module_or_path: new URL('../pkg/descent_bg.wasm', import.meta.url) });
 
 // Messages are handled one at a time, in order: a reset that waits for its
 // data (a CSV still being read, the digits being fetched) must not be
