@@ -9,6 +9,7 @@
 #   clippy        cargo clippy --all-targets -- -D warnings
 #   native        cargo test
 #   build         release wasm for the page (pkg/descent.js, pkg/descent_bg.wasm)
+#                 and the page's bundles (dist/main.js, dist/worker.js)
 #   wasm-chrome   tests/web.rs in headless Chromium  (wasm-pack test --chrome)
 #   wasm-firefox  tests/web.rs in headless Firefox   (wasm-pack test --firefox)
 #   wasm-node     tests/node.rs under Node            (wasm-pack test --node)
@@ -35,7 +36,7 @@ ALL_SUITES=(fmt clippy native build wasm-chrome wasm-firefox wasm-node e2e)
 if [ "$#" -gt 0 ]; then SUITES=("$@"); else SUITES=("${ALL_SUITES[@]}"); fi
 
 # For `timeout bash -c descent_build_release`.
-export -f descent_build_release
+export -f descent_build_release descent_build_page
 
 SUMMARY=()
 PASSED=0
@@ -157,7 +158,9 @@ for suite in "${SUITES[@]}"; do
             elif [ -z "$BUILD_OK" ] && [[ " ${SUITES[*]} " == *" build "* ]]; then
                 skip_suite e2e "the release build failed"
             else
-                run_suite e2e e2e node tests/e2e/run.mjs
+                # Bundled again (under a second) so e2e without `build` still
+                # tests the page as www/ is now.
+                run_suite e2e e2e bash -c 'descent_build_page && node tests/e2e/run.mjs'
             fi
             ;;
         *)
