@@ -65,7 +65,9 @@ let gen = 0;
 let lesson = false; // the article's data: its test rows are part of the lesson
 let grids = null; // inputs the pictures need, built once per session
 let history = null;
-let last = null; // the latest train() result
+let last = null; // the latest score() report
+let stale = false; // updates since `last` was scored
+let stepNow = 0; // the session's step, whether scored or not
 let playing = false;
 let looping = false;
 let speed = 5;
@@ -124,13 +126,13 @@ async function handle(msg) {
       case 'importModel': return await importModel(msg);
       case 'loadCsv': return await loadCsv(msg, post);
       case 'history': return post({ type: 'history', gen, history: session ? session.history() : null });
-      case 'memory': return post({ type: 'memory', bytes: (await ready).memory.buffer.byteLength, step: last ? last.step : 0 });
+      case 'memory': return post({ type: 'memory', bytes: (await ready).memory.buffer.byteLength, step: stepNow });
       case 'debug-crash': throw new WebAssembly.RuntimeError('unreachable (the debug-crash test hook)');
       case 'inspect':
       case 'sequence': {
         if (!session || msg.gen !== gen) return; // asked of a session that is gone
         const out = msg.type === 'inspect' ? inspectImage(session, info, msg) : sequenceReport(session, info, msg);
-        const reply = { type: msg.type === 'inspect' ? 'inspection' : 'sequence', gen, step: last ? last.step : 0, ...out };
+        const reply = { type: msg.type === 'inspect' ? 'inspection' : 'sequence', gen, step: stepNow, ...out };
         return post(reply, transfers(reply));
       }
       default:
@@ -179,6 +181,8 @@ function reset({ config, gen: nextGen, resume }, built = null, extra = {}) {
   adoptConfig(config);
   // An imported model starts from its saved step, not from 0.
   last = built ? session.score() : null;
+  stale = false;
+  stepNow = last ? last.step : 0;
   learningRate = config.train.learningRate;
   history = new LossHistory(2048, ['trainLoss', 'valLoss', 'trainAccuracy', 'valAccuracy']);
   rate = [];
@@ -302,13 +306,26 @@ function step() {
   postFrame(true);
 }
 
+// Updates without scoring: scoring the whole training and validation splits
+// costs as much as many updates (a CNN on the digits: more than a whole
+// slice), so it happens once per posted frame (score()), not per slice.
 function trainSteps(n) {
-  last = session.train(n);
+  const r = session.trainSteps(n);
+  stepNow = r.step;
+  stale = true;
   unposted = true;
+  if (r.diverged) score(); // the report says so, and the loop stops below
   const now = performance.now();
-  rate.push([now, last.step]);
+  rate.push([now, r.step]);
   while (rate.length > 2 && now - rate[0][0] > 1000) rate.shift();
   if (isDiverged()) setPlaying(false);
+}
+
+// `last` for the current weights (and a point in the session's history).
+function score() {
+  if (!stale) return;
+  last = session.score();
+  stale = false;
 }
 
 function stepsPerSecond() {
@@ -340,7 +357,7 @@ function evaluateTest() {
     return;
   }
   const evaluation = session.evaluate('test');
-  const out = { type: 'testResult', gen, step: last ? last.step : 0, evaluation, split: null, predictions: null };
+  const out = { type: 'testResult', gen, step: stepNow, evaluation, split: null, predictions: null };
   // Images are not drawn as points; their scores are all in `evaluation`.
   if (!info.inputShape) {
     const split = session.split('test');
@@ -353,6 +370,7 @@ function evaluateTest() {
 // Everything the views need for one picture. `full` (a reset or a single
 // step) computes every picture now; while playing each waits its turn.
 function frame(full) {
+  score();
   const now = performance.now();
   const step = last ? last.step : 0;
   let m = last;
@@ -477,7 +495,7 @@ function postFrame(full, ready = null) {
 
 function exportModel() {
   if (!session) return;
-  post({ type: 'model', gen, step: last ? last.step : 0, text: session.exportModel() });
+  post({ type: 'model', gen, step: stepNow, text: session.exportModel() });
 }
 
 // A saved model replaces the session only if the engine accepts the file;
