@@ -1,0 +1,153 @@
+//! Reading each part of a config from parsed JSON (`read_json` says why by
+//! hand): every field, its default when absent, and its path in messages.
+
+use super::*;
+
+impl DataConfig {
+    pub(super) fn read(v: &Value, path: &str) -> rj::Res<DataConfig> {
+        let o = Obj::nested(
+            v,
+            path,
+            &[
+                "source",
+                "samples",
+                "noise",
+                "classes",
+                "split",
+                "normalize",
+                "features",
+                "csv",
+                "target",
+                "task",
+                "missing",
+                "window",
+                "mix",
+            ],
+        )?;
+        Ok(DataConfig {
+            source: o.req("source", rj::text)?,
+            samples: o.opt("samples", rj::count)?,
+            noise: o.opt("noise", rj::number)?,
+            classes: o.opt("classes", rj::count)?,
+            split: o.opt("split", SplitConfig::read)?,
+            normalize: o.opt("normalize", rj::text)?,
+            features: o.opt("features", rj::texts)?,
+            csv: o.opt("csv", rj::text)?,
+            target: o.opt("target", rj::text)?,
+            task: o.opt("task", rj::text)?,
+            missing: o.opt("missing", rj::text)?,
+            window: o.opt("window", rj::count)?,
+            mix: o.opt("mix", rj::flag)?,
+        })
+    }
+}
+
+impl SplitConfig {
+    pub(super) fn read(v: &Value, path: &str) -> rj::Res<SplitConfig> {
+        let o = Obj::nested(v, path, &["train", "val", "test"])?;
+        Ok(SplitConfig {
+            train: o.req("train", rj::number)?,
+            val: o.req("val", rj::number)?,
+            test: o.req("test", rj::number)?,
+        })
+    }
+}
+
+impl ModelConfig {
+    pub(super) fn read(v: &Value, path: &str) -> rj::Res<ModelConfig> {
+        let o = Obj::nested(
+            v,
+            path,
+            &["kind", "hidden", "layers", "window", "activation", "init"],
+        )?;
+        Ok(ModelConfig {
+            kind: o.or("kind", rj::text, default_kind())?,
+            hidden: o.or("hidden", hidden, vec![])?,
+            layers: o.opt("layers", |v, p| rj::list(v, p, LayerConfig::read))?,
+            window: o.opt("window", rj::count)?,
+            activation: o.or("activation", rj::text, default_activation())?,
+            init: o.or("init", rj::text, default_init())?,
+        })
+    }
+}
+
+/// `hidden: 16` or `hidden: [16, 8]`.
+fn hidden(v: &Value, path: &str) -> rj::Res<Vec<usize>> {
+    match v {
+        Value::Number(_) => rj::count(v, path).map(|n| vec![n]),
+        Value::Array(_) => rj::counts(v, path),
+        _ => Err(format!(
+            "{path}: expected a list of whole numbers such as [8, 8] (or one number for an rnn)"
+        )),
+    }
+}
+
+impl LayerConfig {
+    pub(super) fn read(v: &Value, path: &str) -> rj::Res<LayerConfig> {
+        let o = Obj::nested(
+            v,
+            path,
+            &[
+                "type",
+                "filters",
+                "kernel",
+                "stride",
+                "padding",
+                "size",
+                "units",
+                "rate",
+                "activation",
+            ],
+        )?;
+        Ok(LayerConfig {
+            kind: o.req("type", rj::text)?,
+            filters: o.opt("filters", rj::count)?,
+            kernel: o.opt("kernel", rj::count)?,
+            stride: o.opt("stride", rj::count)?,
+            padding: o.opt("padding", rj::text)?,
+            size: o.opt("size", rj::count)?,
+            units: o.opt("units", rj::count)?,
+            rate: o.opt("rate", rj::number)?,
+            activation: o.opt("activation", rj::text)?,
+        })
+    }
+}
+
+impl TrainConfig {
+    pub(super) fn read(v: &Value, path: &str) -> rj::Res<TrainConfig> {
+        let o = Obj::nested(
+            v,
+            path,
+            &[
+                "optimizer",
+                "learningRate",
+                "batchSize",
+                "momentum",
+                "nesterov",
+                "beta1",
+                "beta2",
+                "rho",
+                "epsilon",
+                "l1",
+                "l2",
+                "loss",
+                "clipNorm",
+            ],
+        )?;
+        Ok(TrainConfig {
+            optimizer: o.or("optimizer", rj::text, default_optimizer())?,
+            learning_rate: o.or("learningRate", rj::number, default_lr())?,
+            batch_size: o.or("batchSize", rj::count, default_batch())?,
+            momentum: o.opt("momentum", rj::number)?,
+            nesterov: o.or("nesterov", rj::flag, false)?,
+            beta1: o.opt("beta1", rj::number)?,
+            beta2: o.opt("beta2", rj::number)?,
+            rho: o.opt("rho", rj::number)?,
+            epsilon: o.opt("epsilon", rj::number)?,
+            l1: o.or("l1", rj::number, 0.0)?,
+            l2: o.or("l2", rj::number, 0.0)?,
+            loss: o.opt("loss", rj::text)?,
+            clip_norm: o.opt("clipNorm", rj::number)?,
+        })
+    }
+}
