@@ -4,7 +4,12 @@
 // views. main.js takes the worker over, with anything it said before main.js
 // was listening.
 
-let early = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+// The engine's worker (the first one, here; a restart, from main.js).
+export function newWorker() {
+  return new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+}
+
+let early = newWorker();
 const missed = [];
 early.onmessage = (e) => missed.push(['message', e]);
 early.onerror = (e) => missed.push(['error', e]);

@@ -3,7 +3,7 @@
 // views redraw from it once per animation frame. Nothing here touches wasm.
 
 // First: evaluated before the other modules, it starts the worker (boot.js).
-import { takeEarlyWorker } from './boot.js';
+import { takeEarlyWorker, newWorker } from './boot.js';
 import {
   initialState, createStore, errorText, toConfig, fixSettings, presetSettings, defaultSettings,
   isLesson, LIVE_KEYS, SOURCES,
@@ -40,7 +40,7 @@ const send = (msg) => worker.postMessage(msg);
 
 function startWorker() {
   const early = takeEarlyWorker(); // boot.js started the first one
-  const w = early ? early.worker : new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  const w = early ? early.worker : newWorker();
   w.onmessage = (e) => onWorkerMessage(e);
   w.onerror = (e) => onWorkerError(e);
   // After this module has run (the handlers below are defined by then).

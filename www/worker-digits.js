@@ -8,7 +8,7 @@
 
 import { loadDigits } from '../pkg/descent.js';
 
-const URL_ = new URL('../data/digits.csv.gz', import.meta.url);
+const DIGITS_URL = new URL('../data/digits.csv.gz', import.meta.url);
 let loading = null;
 
 // A promise when `config` needs the digits (null when it does not); it
@@ -25,7 +25,7 @@ export function digitsFor(config) {
 async function fetchDigits() {
   let bytes;
   try {
-    const res = await fetch(URL_);
+    const res = await fetch(DIGITS_URL);
     if (!res.ok) throw new Error(`the server answered ${res.status} ${res.statusText}`);
     bytes = new Uint8Array(await res.arrayBuffer());
   } catch (err) {
