@@ -161,6 +161,8 @@ descent_build_release() {
 descent_build_page() {
     (cd "$DESCENT_ROOT" \
         && esbuild www/main.js www/worker.js --bundle --format=esm --minify --sourcemap \
+            --target=es2022 --outdir=dist --log-level=warning \
+        && esbuild www/head.js --bundle --format=iife --minify --sourcemap \
             --target=es2022 --outdir=dist --log-level=warning)
 }
 

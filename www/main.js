@@ -2,8 +2,10 @@
 // messages to the worker; worker messages update the one state object; the
 // views redraw from it once per animation frame. Nothing here touches wasm.
 
-// First: evaluated before the other modules, it starts the worker (boot.js).
-import { takeEarlyWorker, newWorker } from './boot.js';
+// boot.js has (usually) already run from <head>, started the worker and
+// asked for the first session.
+import { takeEarlyWorker } from './boot.js';
+import { newWorker } from './new-worker.js';
 import {
   initialState, createStore, errorText, toConfig, fixSettings, presetSettings, defaultSettings,
   isLesson, LIVE_KEYS, SOURCES,
@@ -30,23 +32,11 @@ import { createAxesPicker } from './views/csv-scatter.js';
 
 const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
 
-const opened = decodeHash(location.hash);
+// The first worker, with the link's settings it was started from.
+const early = takeEarlyWorker(import.meta.url);
+const { opened } = early;
 const store = createStore(initialState(opened.settings));
 if (opened.problems.length) store.set({ notice: linkNotice(opened.problems) });
-
-// `let`: a trap inside wasm ends a worker, and restartWorker() starts another.
-let worker = startWorker();
-const send = (msg) => worker.postMessage(msg);
-
-function startWorker() {
-  const early = takeEarlyWorker(); // boot.js started the first one
-  const w = early ? early.worker : newWorker();
-  w.onmessage = (e) => onWorkerMessage(e);
-  w.onerror = (e) => onWorkerError(e);
-  // After this module has run (the handlers below are defined by then).
-  if (early) queueMicrotask(() => early.missed.forEach(([kind, e]) => (kind === 'message' ? onWorkerMessage : onWorkerError)(e)));
-  return w;
-}
 
 // Every reset gets a new generation: frames of an older session are dropped.
 // `seq` numbers the play/pause/step/reset commands, so a status message sent
@@ -54,6 +44,25 @@ function startWorker() {
 let gen = 0;
 let seq = 0;
 let lastRunCommand = 0;
+
+// `let`: a trap inside wasm ends a worker, and restartWorker() starts another.
+let worker = startWorker(early);
+const send = (msg) => worker.postMessage(msg);
+
+// `first`: boot.js's worker, taken over; a restart passes nothing and gets a new one.
+function startWorker(first = null) {
+  if (first) {
+    ({ gen, seq } = first.first); // boot.js asked it for the first session
+    lastRunCommand = seq;
+  }
+  const w = first ? first.worker : newWorker(import.meta.url);
+  w.onmessage = (e) => onWorkerMessage(e);
+  w.onerror = (e) => onWorkerError(e);
+  // After this module has run (the handlers below are defined by then).
+  if (first) queueMicrotask(() => first.missed.forEach(([kind, e]) => (kind === 'message' ? onWorkerMessage : onWorkerError)(e)));
+  return w;
+}
+
 let thumbnailsAsked = false; // the picker's pictures, asked for once a session exists
 
 // A generation (and command number) for a session the worker is asked to build.
@@ -110,10 +119,8 @@ function linkNotice(problems) {
   return `This link's settings could not all be used, so defaults stand in: ${problems.join('; ')}.`;
 }
 
-// The first session is asked for now, so the worker builds it while the
-// views below are created (their answers arrive after this module has run).
-send({ type: 'setSpeed', value: store.get().settings.speed });
-requestReset({ resume: false });
+// The first session was asked for by boot.js, so the worker builds it while
+// the views below are created (its answers arrive after this module has run).
 
 const intents = {
   change,
@@ -204,7 +211,9 @@ const onWorkerMessage = ({ data: msg }) => {
       });
       if (!s.thumbnails && !thumbnailsAsked) {
         thumbnailsAsked = true;
-        send({ type: 'thumbnails', sources: SOURCES.map(({ name, task, fixed, classes }) => ({ name, task, fixed: !!fixed, classes: !!classes })) });
+        // After this frame is on screen: the pictures cost the worker ~50 ms
+        // and this thread ~30, which the first frame should not wait behind.
+        requestAnimationFrame(() => setTimeout(() => send({ type: 'thumbnails', sources: SOURCES.map(({ name, task, fixed, classes }) => ({ name, task, fixed: !!fixed, classes: !!classes })) })));
       }
       break;
     case 'frame':
@@ -347,7 +356,7 @@ store.subscribe((s) => {
     refreshPalette(); // chart text follows the root font size
   }
   views.controls.draw(s);
-  if (due('settings', [st, s.thumbnails, s.commandError])) {
+  if (due('settings', [st, s.thumbnails, s.commandError, s.ready])) {
     views.data.draw(s);
     views.model.draw(s);
   }

@@ -99,6 +99,18 @@ self.onmessage = (event) => {
   queue = queue.then(() => handle(msg));
 };
 
+// The page's first commands, in this worker's name (new-worker.js): handled
+// before anything posted, which can reach a new worker only later.
+for (const msg of firstCommands(self.name)) queue = queue.then(() => handle(msg));
+
+function firstCommands(name) {
+  try {
+    return name.startsWith('descent [') ? JSON.parse(name.slice('descent '.length)) : [];
+  } catch {
+    return []; // a name new-worker.js did not write: there are no first commands
+  }
+}
+
 async function handle(msg) {
   try {
     await ready;

@@ -43,6 +43,7 @@ export function createDataPanel(root, intents) {
   const features = $('features');
   let settings = null;
   let thumbsDrawn = false;
+  const featurePics = []; // [canvas, fn]: painted after the first model frame
 
   // The select, grouped as the thumbnails are.
   const groups = new Map();
@@ -119,7 +120,7 @@ export function createDataPanel(root, intents) {
     const pic = document.createElement('canvas');
     pic.width = pic.height = 28;
     pic.setAttribute('aria-hidden', 'true');
-    paintFeature(pic, FEATURE_FNS[f]);
+    featurePics.push([pic, FEATURE_FNS[f]]);
     const text = document.createElement('span');
     text.innerHTML = FEATURE_LABELS[f];
     label.append(box, pic, text);
@@ -165,6 +166,12 @@ export function createDataPanel(root, intents) {
       features.disabled = !featuresApply;
       features.title = featuresApply ? '' : 'Features apply to the 2-D sets only';
       for (const box of features.querySelectorAll('input')) box.checked = settings.features.includes(box.value);
+      // The features' pictures (10-40 ms, below the fold) wait until the
+      // first model frame is drawn: a learner sees the model sooner.
+      if (state.ready && featurePics.length) {
+        const pics = featurePics.splice(0);
+        setTimeout(() => pics.forEach(([pic, fn]) => paintFeature(pic, fn)));
+      }
       if (state.thumbnails && !thumbsDrawn) {
         thumbsDrawn = true;
         for (const t of state.thumbnails) {

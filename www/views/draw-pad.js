@@ -48,6 +48,8 @@ export function createDrawPad(canvas, clearButton, { onChange }) {
   canvas.addEventListener('pointerup', end);
   canvas.addEventListener('pointercancel', end);
   clearButton.addEventListener('click', () => clear());
+  // Also the first draw: once the pad is laid out with a size (its panel is
+  // hidden until a CNN is chosen), so building it forces no layout.
   new ResizeObserver(() => draw()).observe(canvas);
 
   function clear() {
@@ -88,7 +90,6 @@ export function createDrawPad(canvas, clearButton, { onChange }) {
     }
   }
 
-  draw();
   return {
     clear,
     get empty() {

@@ -1,0 +1,8 @@
+// The engine's worker: the first one (boot.js) and any restart (main.js).
+// `base`: a URL in dist/, next to the worker's bundle. `first`: messages
+// for the worker to handle before any posted to it, carried in its name
+// (the one thing a worker has from its creation on: worker.js reads it).
+export function newWorker(base, first = []) {
+  const name = first.length ? `descent ${JSON.stringify(first)}` : 'descent';
+  return new Worker(new URL('worker.js', base), { type: 'module', name });
+}
