@@ -122,6 +122,15 @@ export async function csvFileTrainsAndPlots({ page, baseUrl, screenshot }) {
   await page.locator(id('show-val')).check();
   await page.waitForFunction(() => /validation rows/.test(document.querySelector('[data-testid="output-caption"]').textContent));
   await screenshot('csv-trained');
+  // The one-hot inputs' names beside the network: whole, or cut at the
+  // front where there is no room, so that each is still told apart.
+  const drawn = (await page.locator(id('network-view')).getAttribute('data-input-names')).split('|');
+  const names = ['x1', 'x2', 'colour=blue', 'colour=green', 'colour=red'];
+  assert.equal(drawn.length, names.length, drawn.join('|'));
+  drawn.forEach((d, i) => assert.ok(d === names[i] || (d.startsWith('…') && names[i].endsWith(d.slice(1)) && d.length > 4), `${d} for ${names[i]}`));
+  assert.equal(new Set(drawn).size, drawn.length, drawn.join('|'));
+  const namesLeft = Number(await page.locator(id('network-view')).getAttribute('data-names-left'));
+  assert.ok(namesLeft >= 0, `the names start on the canvas, at x = ${namesLeft}`);
 
   // Another target: a number, so the task switches to regression.
   const before = await session(page);

@@ -76,13 +76,17 @@ export function createNetworkView(root, intents) {
     // not squeezed.
     const font = parseFloat(colors.font);
     const most = Math.max(...net.columns.map((c) => (c.collapsed ? 2 : Math.min(c.size, MAX_SHOWN))));
-    const size = nodeSize(net, canvasSize(canvas).width || 400, font);
+    const size = nodeSize(net, canvasSize(canvas).width || 400, colors);
     const want = Math.round(Math.max(220, Math.min(680, HEAD + font * 2.6 + most * size * 1.45)));
     if (canvas.style.height !== `${want}px`) canvas.style.height = `${want}px`;
     const { ctx, width, height } = prepareCanvas(canvas, { height: want });
     layout = place(net, width, height, colors);
     // Where the columns are, for tests and anyone inspecting the page.
     setAttr(canvas, 'data-columns', layout.columns.map((c) => Math.round(c.x)).join(','));
+    // The input names as drawn, and where the leftmost starts (0 or more: on the canvas).
+    const inputs = layout.columns[0].nodes;
+    setAttr(canvas, 'data-input-names', inputs.map((n) => n.name).join('|'));
+    if (!inputs[0].collapsed) setAttr(canvas, 'data-names-left', String(Math.floor(Math.min(...inputs.map((n) => n.x - n.size / 2 - LABEL_GAP - textWidth(n.name, colors.font))))));
     setAttr(canvas, 'aria-label', `Network diagram: ${net.columns.map((c) => `${c.size} ${c.kind === 'input' ? 'features' : c.kind === 'output' ? 'outputs' : 'units'}`).join(', then ')}. Hover an edge for its weight, a unit for its output.`);
 
     // Edges under the nodes, the hovered one last and outlined.
@@ -167,10 +171,10 @@ function outputNames(info) {
 function place(net, width, height, colors) {
   const font = parseFloat(colors.font);
   const n = net.columns.length;
-  const { leftRoom, rightRoom } = margins(net, font);
+  const { leftRoom, rightRoom } = margins(net, width, colors);
   const top = HEAD + font * 0.9;
   const avail = height - top - font * 1.7;
-  const size = nodeSize(net, width, font);
+  const size = nodeSize(net, width, colors);
   const columns = [];
   const nodes = [];
   net.columns.forEach((c, ci) => {
@@ -189,7 +193,11 @@ function place(net, width, height, colors) {
         kind: c.kind,
         collapsed: c.collapsed,
         // Too many inputs to draw one by one: an image's pixels, or a sequence's steps.
-        name: c.collapsed ? `${c.size} ${net.images ? 'pixels' : 'inputs'}` : c.names[u],
+        // Input and output names are drawn beside their column; one that
+        // does not fit there is cut (the tooltip has it whole).
+        name: c.collapsed ? `${c.size} ${net.images ? 'pixels' : 'inputs'}`
+          : c.kind === 'hidden' ? c.names[u]
+          : fitText(c.names[u], (c.kind === 'input' ? leftRoom : rightRoom) - LABEL_GAP - 4, colors.font),
         title: c.kind === 'input' ? `feature ${c.names[u]}` : c.kind === 'output' ? `output ${c.names[u]}` : `layer ${ci} unit ${u + 1}`,
         bias: c.bias ? c.bias.values[u] : null,
       };
@@ -215,13 +223,43 @@ function place(net, width, height, colors) {
   return { columns, nodes, edges, size };
 }
 
-function margins(net, font) {
-  return { leftRoom: net.columns[0].collapsed ? 16 : Math.min(90, font * 4.2), rightRoom: Math.min(90, font * 3.6) };
+const LABEL_GAP = 6; // between a node and its name
+
+// Room beside the first and last columns for their names: as wide as the
+// longest name, but at most a quarter of the canvas each, so that long names
+// (a CSV's one-hot inputs, "colour=blue") neither crowd the network out nor
+// run off the edge.
+function margins(net, width, colors) {
+  const font = parseFloat(colors.font);
+  const room = (names) => {
+    const widest = Math.max(0, ...names.map((t) => textWidth(t, colors.font)));
+    return Math.min(Math.max(font * 3, width * 0.25), Math.max(font * 2.5, widest + LABEL_GAP + 4));
+  };
+  const first = net.columns[0];
+  const last = net.columns[net.columns.length - 1];
+  return { leftRoom: first.collapsed ? 16 : room(first.names), rightRoom: room(last.names) };
+}
+
+const measurer = document.createElement('canvas').getContext('2d');
+function textWidth(text, font) {
+  measurer.font = font;
+  return measurer.measureText(text).width;
+}
+
+// `text`, or an ellipsis and as much of its end as fits in `room` pixels:
+// the end is what tells names apart ("…=blue", "…=green" for one column's
+// one-hot inputs).
+function fitText(text, room, font) {
+  if (textWidth(text, font) <= room) return text;
+  let n = text.length - 1;
+  while (n > 1 && textWidth(`…${text.slice(-n)}`, font) > room) n -= 1;
+  return `…${text.slice(-n)}`;
 }
 
 // Nodes as large as the gaps between columns allow (pictures need room).
-function nodeSize(net, width, font) {
-  const { leftRoom, rightRoom } = margins(net, font);
+function nodeSize(net, width, colors) {
+  const font = parseFloat(colors.font);
+  const { leftRoom, rightRoom } = margins(net, width, colors);
   const pitchX = (width - leftRoom - rightRoom) / Math.max(1, net.columns.length - 1);
   return Math.max(14, Math.min(net.pictures || net.images ? 52 : 30, pitchX * 0.42));
 }
@@ -301,10 +339,10 @@ function drawNode(ctx, node, props, net, colors, tile, hovered) {
   if (node.kind === 'input') {
     ctx.textAlign = node.collapsed ? 'center' : 'right';
     if (node.collapsed) ctx.fillText(node.name, x, top + size + 12);
-    else ctx.fillText(node.name, left - 6, y);
+    else ctx.fillText(node.name, left - LABEL_GAP, y);
   } else if (node.kind === 'output') {
     ctx.textAlign = 'left';
-    ctx.fillText(node.name, left + size + 6, y);
+    ctx.fillText(node.name, left + size + LABEL_GAP, y);
   }
 }
 
