@@ -37,6 +37,8 @@ import init, { Session } from '../pkg/descent.js';
 import { loadCsv, loaded, newSession, adoptConfig, importedConfig, readModelText, pointRows, predictPoints } from './worker-data.js';
 import { inspectImage, sequenceReport, transfers } from './worker-inspect.js';
 import { digitsFor } from './worker-digits.js';
+import { makeGrids, GRID, UNIT_GRID } from './worker-grids.js';
+import { LossHistory } from './worker-history.js';
 
 // One chunk per display frame: `speed` then means "updates per frame".
 const FRAME_MS = 1000 / 60;
@@ -53,11 +55,6 @@ const EVERY_MS = { output: 66, units: 150, evaluation: 250, series: 100 };
 const POST_MS = 33;
 const BUDGET = 0.2;
 const REST = 0.25;
-const GRID = 100; // output heatmap: GRID × GRID cells over the data's square
-const UNIT_GRID = 30; // unit thumbnails: 30 × 30 (2-D) or 60 points (1-D)
-const UNIT_POINTS_1D = 60;
-const CURVE_POINTS = 240;
-const DIGIT_SAMPLES = 40;
 
 let session = null;
 let info = null;
@@ -225,41 +222,6 @@ function reset({ config, gen: nextGen, resume }, built = null, extra = {}) {
   // session once, complete, rather than empty and then again a task later.
   postFrame(true, { type: 'ready', gen, config, info, dataset, reference: lesson ? reference(session, train, test) : null, ...extra });
   if (keepPlaying) loop();
-}
-
-// The inputs every picture is computed on, in raw units (the session
-// normalizes and maps features itself).
-function makeGrids(info, sampleSplit) {
-  const g = { plane: null, unitPlane: null, line: null, unitLine: null, samples: null };
-  const d = info.domain;
-  if (info.inputShape) {
-    const rows = Math.min(DIGIT_SAMPLES, sampleSplit.rows);
-    g.samples = { split: sampleSplit, rows, x: sampleSplit.x.slice(0, rows * sampleSplit.inputs) };
-  } else if (d && info.inputs === 2) {
-    g.plane = planeGrid(GRID, d);
-    g.unitPlane = planeGrid(UNIT_GRID, d);
-  } else if (d && info.inputs === 1) {
-    g.line = lineGrid(CURVE_POINTS, d);
-    g.unitLine = lineGrid(UNIT_POINTS_1D, d);
-  }
-  return g;
-}
-
-// Cell centres, row 0 at the top (x2 = +d), x1 growing to the right.
-function planeGrid(n, d) {
-  const x = new Float32Array(n * n * 2);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      const k = (i * n + j) * 2;
-      x[k] = -d + ((j + 0.5) * 2 * d) / n;
-      x[k + 1] = d - ((i + 0.5) * 2 * d) / n;
-    }
-  }
-  return x;
-}
-
-function lineGrid(n, d) {
-  return Float32Array.from({ length: n }, (_, i) => -d + (i * 2 * d) / (n - 1));
 }
 
 function play() {
@@ -615,45 +577,4 @@ function yieldNow() {
     waiting.push(r);
     channel.port2.postMessage(0);
   });
-}
-
-// Loss curve points, bounded: when full, every other point is dropped and
-// points are then kept twice as far apart, so a run of a million steps still
-// draws its whole history from a few thousand points. The newest point is
-// always kept so the curve reaches the current step.
-class LossHistory {
-  constructor(capacity, columns) {
-    this.capacity = capacity;
-    this.columns = columns;
-    this.rows = []; // [step, ...one value per column]
-    this.gap = 1;
-    this.tail = null;
-  }
-  get lastStep() {
-    const row = this.tail || this.rows[this.rows.length - 1];
-    return row ? row[0] : -1;
-  }
-  push(step, values) {
-    const row = [step, ...values.map((v) => (v == null ? NaN : v))];
-    const kept = this.rows.length ? this.rows[this.rows.length - 1][0] : -Infinity;
-    if (step - kept < this.gap) {
-      this.tail = row;
-      return;
-    }
-    this.tail = null;
-    this.rows.push(row);
-    if (this.rows.length >= this.capacity) {
-      this.rows = this.rows.filter((_, i) => i % 2 === 0);
-      this.gap *= 2;
-    }
-  }
-  // Column arrays, ready to transfer: { step, trainLoss, ... }.
-  arrays() {
-    const rows = this.tail ? [...this.rows, this.tail] : this.rows;
-    const out = { step: Float32Array.from(rows, (r) => r[0]) };
-    this.columns.forEach((name, c) => {
-      out[name] = Float32Array.from(rows, (r) => r[c + 1]);
-    });
-    return out;
-  }
 }
