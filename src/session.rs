@@ -3,20 +3,20 @@
 //! loop that trains them. This is the plain-Rust face of everything the page
 //! can do; `web` only converts its inputs and outputs.
 
-use crate::config::{Config, SplitConfig};
-use crate::data::{self, features::FeatureMap, normalize::Normalizer, Dataset, Task};
+use crate::config::Config;
+use crate::data::{self, features::FeatureMap, normalize::Normalizer, Task};
 use crate::error::{Error, Result};
 use crate::export::{self, ModelFile, NormalizationFile, ParamFile};
 use crate::layers::Layer;
 use crate::loss::{Loss, Output};
 use crate::metrics;
-use crate::model::{self, InputDesc};
 use crate::network::{self, Network};
 use crate::optim::Optimizer;
 use crate::rng::{self, Rng};
 use ndarray::Array2;
 use serde::Serialize;
 
+mod build;
 mod files;
 mod inspect;
 
@@ -28,13 +28,6 @@ const EXPLODE_FACTOR: f64 = 1e4;
 const HISTORY_CAP: usize = 2_048;
 /// `layer_outputs` rows at most (a 100×100 grid).
 pub const MAX_LAYER_ROWS: usize = 10_000;
-
-/// RNG streams, so changing one choice (say the batch size) does not
-/// change another (the data).
-const STREAM_DATA: u64 = 1;
-const STREAM_SPLIT: u64 = 2;
-const STREAM_INIT: u64 = 3;
-const STREAM_SHUFFLE: u64 = 4;
 
 /// A layer's output for some rows: (name, per-row shape, rows × width values).
 pub type LayerOutput = (String, Vec<usize>, Vec<f32>);
@@ -175,129 +168,6 @@ pub struct Session {
 }
 
 impl Session {
-    pub fn from_json(text: &str) -> Result<Session> {
-        Session::new(Config::from_json(text)?)
-    }
-
-    pub fn new(config: Config) -> Result<Session> {
-        config.validate()?;
-        let seed = config.seed;
-        let mut data_cfg = config.data.clone();
-        if config.model.kind == "rnn" && data_cfg.window.is_none() {
-            data_cfg.window = config.model.window;
-        }
-        let (ds, csv_report) = if data_cfg.source == "csv" {
-            // The report (rows dropped, cells filled, columns renamed) is
-            // shown to the learner next to their data.
-            let parsed = data::csv::from_config_with_report(&data_cfg)?;
-            (parsed.dataset, Some(parsed.report))
-        } else {
-            (
-                data::generate(&data_cfg, &mut rng::derive(seed, STREAM_DATA))?,
-                None,
-            )
-        };
-        let task = ds.task.clone();
-
-        let model = &config.model;
-        match (model.kind.as_str(), &task) {
-            ("linear", Task::Classification(_)) => {
-                return Err(Error(format!(
-                    "model.kind 'linear' is for regression, but data.source '{}' is a classification set: choose 'logistic' or 'mlp'",
-                    config.data.source
-                )))
-            }
-            ("logistic", Task::Regression) => {
-                return Err(Error(format!(
-                    "model.kind 'logistic' is for classification, but data.source '{}' is a regression set: choose 'linear' or 'mlp'",
-                    config.data.source
-                )))
-            }
-            _ => {}
-        }
-
-        let features = FeatureMap::new(config.data.features.as_deref(), &ds)?;
-        let split_cfg = config.data.split.unwrap_or_default();
-        let (tr, va, te) = data::split::split_indices(
-            ds.y.len(),
-            ds.fixed_split,
-            &split_cfg,
-            &mut rng::derive(seed, STREAM_SPLIT),
-        );
-        let norm_kind = config
-            .data
-            .normalize
-            .clone()
-            .unwrap_or_else(|| data::default_normalize(&config.data.source).to_string());
-        let train_raw = rows_of(&ds.x, &tr);
-        // Fitted on the training rows only: statistics of validation or test
-        // rows would leak into training and flatter the held-out scores.
-        let normalizer = Normalizer::fit(&norm_kind, features.apply(train_raw.view()).view());
-
-        let (output, outputs) = match &task {
-            Task::Regression => (Output::Identity, 1),
-            Task::Classification(c) if c.len() == 2 => (Output::Sigmoid, 1),
-            Task::Classification(c) => (Output::Softmax, c.len()),
-        };
-        let make = |idx: &[usize]| make_split(&ds, idx, &features, &normalizer, outputs);
-        let (train, val, test) = (make(&tr), make(&va), make(&te));
-        if train.rows() == 0 {
-            return Err(Error(
-                "the training split is empty: use more samples or a larger data.split.train".into(),
-            ));
-        }
-
-        let t = &config.train;
-        if t.batch_size > train.rows() {
-            return Err(Error(format!(
-                "train.batchSize must be at most the training set size ({}), got {}",
-                train.rows(),
-                t.batch_size
-            )));
-        }
-        let loss = Loss::for_task(output, t.loss.as_deref())?;
-        let input = InputDesc {
-            width: features.width(),
-            image_shape: ds.image_shape,
-            source: config.data.source.clone(),
-        };
-        let mut net =
-            model::build_network(model, &input, outputs, &mut rng::derive(seed, STREAM_INIT))?;
-        net.reserve(t.batch_size.max(EVAL_CHUNK));
-        let opt = Optimizer::new(t, net.params.len())?;
-
-        let mut s = Session {
-            csv_report,
-            task,
-            input_names: ds.input_names.clone(),
-            domain: ds.domain,
-            image_shape: ds.image_shape,
-            features,
-            normalizer,
-            order: (0..train.rows()).collect(),
-            train,
-            val,
-            test,
-            targets: vec![0.0; t.batch_size * outputs],
-            batch: t.batch_size,
-            net,
-            output,
-            loss,
-            opt,
-            shuffle_rng: rng::derive(seed, STREAM_SHUFFLE),
-            cursor: 0,
-            step: 0,
-            epoch: 0,
-            diverged: false,
-            start_loss: 0.0,
-            history: History::default(),
-            config,
-        };
-        rng::shuffle(&mut s.shuffle_rng, &mut s.order);
-        s.start_loss = s.split_loss(Which::Train).unwrap_or(0.0);
-        Ok(s)
-    }
-
     /// Run `steps` mini-batch updates, then score the whole training and
     /// validation splits. Stops early, and stays stopped, once diverged.
     pub fn train(&mut self, steps: u32) -> TrainReport {
@@ -651,10 +521,6 @@ impl Session {
     pub fn network(&self) -> &Network {
         &self.net
     }
-
-    pub fn default_split() -> SplitConfig {
-        SplitConfig::default()
-    }
 }
 
 /// Keep elements 0, 2, 4, … in place.
@@ -664,43 +530,4 @@ fn thin<T: Copy>(v: &mut Vec<T>) {
         v[i] = v[2 * i];
     }
     v.truncate(n);
-}
-
-fn make_split(
-    ds: &Dataset,
-    idx: &[usize],
-    features: &FeatureMap,
-    norm: &Normalizer,
-    outputs: usize,
-) -> Split {
-    let raw = rows_of(&ds.x, idx);
-    let mut x = features.apply(raw.view());
-    norm.apply(&mut x);
-    let x = if x.is_standard_layout() {
-        x
-    } else {
-        x.as_standard_layout().to_owned()
-    };
-    let y: Vec<f32> = idx.iter().map(|&i| ds.y[i]).collect();
-    let t = match outputs {
-        1 => y.clone(),
-        k => {
-            let mut t = vec![0.0; y.len() * k];
-            for (r, &c) in y.iter().enumerate() {
-                t[r * k + c as usize] = 1.0;
-            }
-            t
-        }
-    };
-    Split { raw, x, t, y }
-}
-
-/// The rows `idx` of `x`, in that order. (ndarray's `select` does this for
-/// any axis and dimension, at 4 KB of wasm for these two uses.)
-fn rows_of(x: &Array2<f32>, idx: &[usize]) -> Array2<f32> {
-    let mut v = Vec::with_capacity(idx.len() * x.ncols());
-    for &i in idx {
-        v.extend(x.row(i).iter());
-    }
-    Array2::from_shape_vec((idx.len(), x.ncols()), v).unwrap_or_default()
 }

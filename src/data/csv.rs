@@ -65,13 +65,17 @@
 //! before a target is chosen, for the page's preview table.
 
 mod cell;
+mod notes;
 mod reader;
 mod scan;
+mod target;
 
 use self::cell::{classify, count, quoted, show, Cell};
+use self::notes::{layout_notes, notes};
 use self::scan::{for_each_row, layout, refuse_text, scan, unique, Col, Layout, Plan, Scan};
+use self::target::target_task;
 use super::{Dataset, Task};
-use crate::config::{one_of, DataConfig, MAX_CELLS, MAX_CLASSES};
+use crate::config::{one_of, DataConfig, MAX_CELLS};
 use crate::error::{Error, Result};
 use ndarray::Array2;
 use serde::Serialize;
@@ -456,183 +460,6 @@ fn no_mean(name: &str) -> Error {
          to fill in; remove the column",
         show(name)
     ))
-}
-
-/// The task and how a target cell becomes `y`.
-struct TargetTask {
-    task: Task,
-    /// Class values: numbers (so `1` and `1.0` are one class) or text.
-    numbers: Option<Vec<f64>>,
-    texts: Vec<String>,
-}
-
-impl TargetTask {
-    fn value(&self, raw: &str, cell: Cell) -> f32 {
-        match (&self.task, &self.numbers, cell) {
-            (Task::Regression, _, Cell::Number(v)) => v as f32,
-            (Task::Regression, _, _) => 0.0,
-            (_, Some(nums), Cell::Number(v)) => {
-                nums.iter().position(|&n| n == v).unwrap_or(0) as f32
-            }
-            _ => self.texts.iter().position(|n| n == raw).unwrap_or(0) as f32,
-        }
-    }
-}
-
-/// Decide the task (given or guessed) and the classes, from the target
-/// column's values on the rows kept.
-fn target_task(name: &str, col: &Col, task: Option<&str>) -> Result<TargetTask> {
-    let numeric = col.text == 0;
-    let guessed = task.is_none();
-    let classify = match task {
-        Some("regression") => false,
-        Some(_) => true,
-        None => {
-            !numeric
-                || (col.integers
-                    && !col.many_numbers
-                    && col.numeric_levels.len() <= GUESS_CLASSES_UP_TO)
-        }
-    };
-    if !classify {
-        if let Some((row, cell)) = &col.first_text {
-            return Err(Error(format!(
-                "data.target '{}' has a non-numeric value at row {row}: '{cell}', so it cannot \
-                 be a regression target; set data.task to 'classification'",
-                show(name)
-            )));
-        }
-        return Ok(TargetTask {
-            task: Task::Regression,
-            numbers: None,
-            texts: Vec::new(),
-        });
-    }
-    // Class names sorted so the indices do not depend on row order; numeric
-    // labels sort as numbers ("2" before "10") and are named canonically.
-    let (many, numbers, texts) = if numeric {
-        let mut v = col.numeric_levels.clone();
-        v.sort_unstable_by(f64::total_cmp);
-        let texts = v.iter().map(|v| format!("{v}")).collect();
-        (col.many_numbers, Some(v), texts)
-    } else {
-        let mut t: Vec<String> = col.levels.iter().map(|(l, _)| l.clone()).collect();
-        t.sort_unstable();
-        (col.many, None, t)
-    };
-    if many || texts.len() > MAX_CLASSES {
-        let n = if many {
-            format!("more than {}", texts.len())
-        } else {
-            texts.len().to_string()
-        };
-        let why = if guessed {
-            format!(
-                " (the task was guessed as classification because the target holds {})",
-                if numeric {
-                    "whole numbers with few distinct values"
-                } else {
-                    "text"
-                }
-            )
-        } else {
-            String::new()
-        };
-        let fix = if numeric {
-            "; to predict it as a number, set data.task to 'regression'"
-        } else {
-            "; merge some classes or choose another target"
-        };
-        return Err(Error(format!(
-            "data.target '{}' has {n} classes, more than the {MAX_CLASSES} supported (the page \
-             has {MAX_CLASSES} class colours){why}{fix}",
-            show(name)
-        )));
-    }
-    if texts.len() < 2 {
-        return Err(Error(format!(
-            "data.target '{}' has only one value ('{}'); a classifier needs at least 2 classes",
-            show(name),
-            texts.first().map(|t| show(t)).unwrap_or_default()
-        )));
-    }
-    Ok(TargetTask {
-        task: Task::Classification(texts.clone()),
-        numbers,
-        texts,
-    })
-}
-
-/// The report as sentences a learner can read.
-fn notes(lay: &Layout, r: &CsvReport, target: &str) -> Vec<String> {
-    let mut notes = layout_notes(lay, r.blank_rows);
-    if r.dropped_no_target > 0 {
-        notes.push(format!(
-            "{} without a value for '{}' dropped.",
-            count(r.dropped_no_target, "row", "rows"),
-            show(target)
-        ));
-    }
-    if r.dropped_missing > 0 {
-        notes.push(format!(
-            "{} with missing values dropped (set data.missing to 'mean' to fill them instead).",
-            count(r.dropped_missing, "row", "rows")
-        ));
-    }
-    if r.filled_cells > 0 {
-        notes.push(format!(
-            "{} filled with the column's mean.",
-            count(r.filled_cells, "missing value", "missing values")
-        ));
-    }
-    for o in &r.one_hot {
-        notes.push(format!(
-            "'{}' holds text, so it became {}: {}.",
-            show(&o.column),
-            count(o.inputs.len(), "input", "inputs"),
-            quoted(&o.inputs)
-        ));
-    }
-    notes
-}
-
-/// Sentences about the file's shape, shared by `parse` and `preview`.
-fn layout_notes(lay: &Layout, blank: usize) -> Vec<String> {
-    let mut notes = Vec::new();
-    if lay.delim != b',' {
-        notes.push(format!(
-            "Values are separated by {}.",
-            scan::delimiter_name(lay.delim)
-        ));
-    }
-    if lay.generated {
-        notes.push(format!(
-            "The first row holds only numbers, so it was read as data; the columns are named \
-             'column 1' to 'column {}'.",
-            lay.used
-        ));
-    }
-    if !lay.unnamed.is_empty() {
-        notes.push(format!("Columns without a name: {}.", quoted(&lay.unnamed)));
-    }
-    if !lay.renamed.is_empty() {
-        notes.push(format!(
-            "Repeated column names were made unique: {}.",
-            quoted(&lay.renamed)
-        ));
-    }
-    if lay.used < lay.width {
-        notes.push(
-            "Every row ends with a delimiter; the empty last column this makes was ignored.".into(),
-        );
-    }
-    if blank > 0 {
-        notes.push(format!(
-            "{} skipped.",
-            count(blank, "blank row", "blank rows")
-        ));
-    }
-    notes
 }
 
 /// Describe a file for the page's preview table, before a target is chosen:

@@ -1,0 +1,113 @@
+//! The target column: the task, given or guessed from its values, its
+//! classes, and how each target cell becomes a value of `y`.
+
+use super::cell::{show, Cell};
+use super::scan::Col;
+use super::{Task, GUESS_CLASSES_UP_TO};
+use crate::config::MAX_CLASSES;
+use crate::error::{Error, Result};
+
+/// The task and how a target cell becomes `y`.
+pub(crate) struct TargetTask {
+    pub(crate) task: Task,
+    /// Class values: numbers (so `1` and `1.0` are one class) or text.
+    numbers: Option<Vec<f64>>,
+    texts: Vec<String>,
+}
+
+impl TargetTask {
+    pub(crate) fn value(&self, raw: &str, cell: Cell) -> f32 {
+        match (&self.task, &self.numbers, cell) {
+            (Task::Regression, _, Cell::Number(v)) => v as f32,
+            (Task::Regression, _, _) => 0.0,
+            (_, Some(nums), Cell::Number(v)) => {
+                nums.iter().position(|&n| n == v).unwrap_or(0) as f32
+            }
+            _ => self.texts.iter().position(|n| n == raw).unwrap_or(0) as f32,
+        }
+    }
+}
+
+/// Decide the task (given or guessed) and the classes, from the target
+/// column's values on the rows kept.
+pub(crate) fn target_task(name: &str, col: &Col, task: Option<&str>) -> Result<TargetTask> {
+    let numeric = col.text == 0;
+    let guessed = task.is_none();
+    let classify = match task {
+        Some("regression") => false,
+        Some(_) => true,
+        None => {
+            !numeric
+                || (col.integers
+                    && !col.many_numbers
+                    && col.numeric_levels.len() <= GUESS_CLASSES_UP_TO)
+        }
+    };
+    if !classify {
+        if let Some((row, cell)) = &col.first_text {
+            return Err(Error(format!(
+                "data.target '{}' has a non-numeric value at row {row}: '{cell}', so it cannot \
+                 be a regression target; set data.task to 'classification'",
+                show(name)
+            )));
+        }
+        return Ok(TargetTask {
+            task: Task::Regression,
+            numbers: None,
+            texts: Vec::new(),
+        });
+    }
+    // Class names sorted so the indices do not depend on row order; numeric
+    // labels sort as numbers ("2" before "10") and are named canonically.
+    let (many, numbers, texts) = if numeric {
+        let mut v = col.numeric_levels.clone();
+        v.sort_unstable_by(f64::total_cmp);
+        let texts = v.iter().map(|v| format!("{v}")).collect();
+        (col.many_numbers, Some(v), texts)
+    } else {
+        let mut t: Vec<String> = col.levels.iter().map(|(l, _)| l.clone()).collect();
+        t.sort_unstable();
+        (col.many, None, t)
+    };
+    if many || texts.len() > MAX_CLASSES {
+        let n = if many {
+            format!("more than {}", texts.len())
+        } else {
+            texts.len().to_string()
+        };
+        let why = if guessed {
+            format!(
+                " (the task was guessed as classification because the target holds {})",
+                if numeric {
+                    "whole numbers with few distinct values"
+                } else {
+                    "text"
+                }
+            )
+        } else {
+            String::new()
+        };
+        let fix = if numeric {
+            "; to predict it as a number, set data.task to 'regression'"
+        } else {
+            "; merge some classes or choose another target"
+        };
+        return Err(Error(format!(
+            "data.target '{}' has {n} classes, more than the {MAX_CLASSES} supported (the page \
+             has {MAX_CLASSES} class colours){why}{fix}",
+            show(name)
+        )));
+    }
+    if texts.len() < 2 {
+        return Err(Error(format!(
+            "data.target '{}' has only one value ('{}'); a classifier needs at least 2 classes",
+            show(name),
+            texts.first().map(|t| show(t)).unwrap_or_default()
+        )));
+    }
+    Ok(TargetTask {
+        task: Task::Classification(texts.clone()),
+        numbers,
+        texts,
+    })
+}
