@@ -11,8 +11,8 @@
 //     --out-dir bench/pkg-node -- --features bench
 //
 // Method (as bench.mjs): data and initial weights are copied into wasm
-// memory when the BenchRun is built (untimed); one untimed warm-up run (W3:
-// 2 steps); then at least --reps timed runs, more (up to 10) while the median
+// memory when the BenchRun is built (untimed); untimed warm-up runs (W3:
+// 2 steps) until 0.25 s has passed, at least one; then at least --reps timed runs, more (up to 10) while the median
 // is under 0.2 s; each run starts from the initial weights (reset(),
 // untimed). The clock covers the one exported train() call: the whole
 // training loop runs inside wasm. final_loss/accuracy are computed in f64
@@ -37,7 +37,7 @@ const META = {
   'seed-linreg': { batch_size: 4, lr: 0.01, optimizer: 'sgd' },
   'sine-rnn': { batch_size: 32, lr: 0.01, optimizer: 'adam' },
 };
-const FAST_REP_S = 0.2, MAX_REPS = 10, GRID_REPS = 20, LR_TRIED = 0.1;
+const FAST_REP_S = 0.2, MAX_REPS = 10, GRID_REPS = 20, LR_TRIED = 0.1, WARM_S = 0.25;
 
 const median = (a) => { const s = [...a].sort((x, y) => x - y); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const round = (v, d = 6) => (v == null ? null : Number.isFinite(v) ? Number(v.toPrecision(d)) : String(v));
@@ -67,7 +67,12 @@ function runOne(D, dir, workload, reps) {
   const init = readInit(dir, workload);
   const b = new D.BenchRun(workload, ds.x, ds.y, init);
   try {
-    if (workload === 'mnist-cnn') b.train_steps(2); else b.train(); // warm-up
+    // Warm-up, as bench.mjs: untimed runs until WARM_S has passed, at least one.
+    const w0 = now();
+    do {
+      b.reset();
+      if (workload === 'mnist-cnn') b.train_steps(2); else b.train();
+    } while (now() - w0 < WARM_S * 1000);
     const secs = [], cpu = [];
     let samples = 0;
     for (let r = 0; ; r++) {

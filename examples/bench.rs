@@ -4,9 +4,10 @@
 //!   cargo run --release --example bench -- <data dir> [--workloads a,b] [--reps N]
 //!
 //! `<data dir>` is what `node bench/data.mjs --dump DIR` writes. Method as
-//! bench.mjs: one untimed warm-up run (W3: 2 steps), then at least `--reps`
-//! (3) timed runs, more (up to 10) while the median run is under 0.2 s; each
-//! run starts from the initial weights; only `train()` is inside the clock.
+//! bench.mjs: untimed warm-up runs (W3: 2 steps) for 0.25 s, at least one;
+//! then at least `--reps` (3) timed runs, more (up to 10) while the median
+//! run is under 0.2 s; each run starts from the initial weights; only
+//! `train()` is inside the clock.
 //! `final_loss` / `accuracy` are evaluated after the last run.
 
 use descent::bench::{playground_grid, Bench, Workload};
@@ -17,6 +18,7 @@ use std::time::Instant;
 const FAST_REP_S: f64 = 0.2;
 const MAX_REPS: usize = 10;
 const GRID_REPS: usize = 20;
+const WARM_S: f64 = 0.25;
 
 type Res<T> = Result<T, String>;
 
@@ -175,11 +177,19 @@ fn run(w: Workload, dir: &Path, reps: usize) -> Res<Map<String, Value>> {
     let init = read_init(&dir.join(format!("init-{}.csv", w.name())))?;
     let mut b = Bench::new(w, &x, &y, &init).map_err(|e| e.to_string())?;
 
-    // Warm-up on the same code path, then timed runs from the initial weights.
-    if w == Workload::MnistCnn {
-        b.train_steps(2);
-    } else {
-        b.train();
+    // Warm-up on the same code path for WARM_S (at least one run, as every
+    // harness does), then timed runs from the initial weights.
+    let w0 = Instant::now();
+    loop {
+        b.reset();
+        if w == Workload::MnistCnn {
+            b.train_steps(2);
+        } else {
+            b.train();
+        }
+        if w0.elapsed().as_secs_f64() >= WARM_S {
+            break;
+        }
     }
     let (mut secs, mut cpu) = (Vec::new(), Vec::new());
     let mut counts;
