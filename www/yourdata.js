@@ -14,14 +14,6 @@ import { fixSettings } from './state.js';
 import { settingsFromConfig } from './settings-from-config.js';
 import { defaultAxes } from './views/csv-scatter.js';
 
-// How the engine would guess the task for a column (csv.rs): text, or
-// whole numbers with few values, are classes; other numbers a quantity.
-function guessTask(column) {
-  if (!column || column.kind !== 'number') return 'classification';
-  const whole = Number.isInteger(column.min) && Number.isInteger(column.max);
-  return whole && column.levels <= 10 ? 'classification' : 'regression';
-}
-
 export function createYourData({ store, send, requestReset, nextGen, currentGen, writeHash, change }) {
   let nextId = 1;
   // What each CSV id was read from, to read it again in a new worker.
@@ -148,7 +140,8 @@ export function createYourData({ store, send, requestReset, nextGen, currentGen,
         const s = store.get();
         if (!s.csvFile) return;
         const choice = { ...s.csvChoice, ...patch };
-        if (patch.target) choice.task = guessTask(s.csvFile.preview.columns.find((c) => c.name === patch.target));
+        // The task the engine guesses for that column (its preview says, per column).
+        if (patch.target) choice.task = s.csvFile.preview.columns.find((c) => c.name === patch.target)?.task || 'classification';
         tryChoice(s.csvFile, choice, s.playing && s.settings.source === 'csv');
       },
       // The data set list's "Your data" entry: the last file that trained.
@@ -174,9 +167,8 @@ export function createYourData({ store, send, requestReset, nextGen, currentGen,
           if (s.csvLoading?.id === msg.id) store.set({ csvLoading: null });
           const file = { id: msg.id, name: msg.name, preview: msg.preview };
           const p = msg.preview;
-          const column = p.columns.find((c) => c.name === p.suggestedTarget);
           store.set({ csvFile: file });
-          tryChoice(file, { target: p.suggestedTarget, task: p.suggestedTask || guessTask(column), missing: 'drop' }, false);
+          tryChoice(file, { target: p.suggestedTarget, task: p.suggestedTask, missing: 'drop' }, false);
           prune();
           return true;
         }

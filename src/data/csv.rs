@@ -73,7 +73,7 @@ mod target;
 use self::cell::{classify, count, quoted, show, Cell};
 use self::notes::{layout_notes, notes};
 use self::scan::{for_each_row, layout, refuse_text, scan, unique, Col, Layout, Plan, Scan};
-use self::target::target_task;
+use self::target::{guess_classes, target_task};
 use super::{Dataset, Task};
 use crate::config::{one_of, DataConfig, MAX_CELLS};
 use crate::error::{Error, Result};
@@ -184,6 +184,9 @@ pub struct ColumnSummary {
     pub max: Option<f64>,
     /// Distinct values, counted up to 13 (13 means "more than 12").
     pub levels: usize,
+    /// The task `parse` would take with this column as the target and no
+    /// `data.task`: `classification` or `regression`.
+    pub task: String,
 }
 
 /// Build the data set from the `data.csv*` fields of the config.
@@ -492,21 +495,18 @@ pub fn preview(text: &str, max_rows: usize) -> Result<Preview> {
                 min: range.then_some(col.min),
                 max: range.then_some(col.max),
                 levels: col.distinct(),
+                task: if guess_classes(col) {
+                    "classification"
+                } else {
+                    "regression"
+                }
+                .into(),
             }
         })
         .collect();
-    let last = s.cols.last();
-    let suggested_task = match last {
-        Some(c)
-            if c.text == 0
-                && !(c.integers
-                    && !c.many_numbers
-                    && c.numeric_levels.len() <= GUESS_CLASSES_UP_TO) =>
-        {
-            "regression"
-        }
-        _ => "classification",
-    };
+    let suggested_task = columns
+        .last()
+        .map_or("classification".into(), |c| c.task.clone());
     Ok(Preview {
         columns,
         rows: s.preview,
@@ -515,7 +515,7 @@ pub fn preview(text: &str, max_rows: usize) -> Result<Preview> {
         generated_header: lay.generated,
         renamed: lay.renamed.clone(),
         suggested_target: lay.names.last().cloned().unwrap_or_default(),
-        suggested_task: suggested_task.into(),
+        suggested_task,
         notes: layout_notes(&lay, s.blank),
     })
 }

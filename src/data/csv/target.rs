@@ -30,18 +30,22 @@ impl TargetTask {
 
 /// Decide the task (given or guessed) and the classes, from the target
 /// column's values on the rows kept.
+/// Whether `parse` takes this column, as the target with no `data.task`,
+/// for classes: text, or whole numbers with few distinct values (labels
+/// like 0/1 or 1-5); otherwise it is a quantity to regress. The one rule:
+/// the preview reports it per column, so the page never guesses apart.
+pub(crate) fn guess_classes(col: &Col) -> bool {
+    col.text > 0
+        || (col.integers && !col.many_numbers && col.numeric_levels.len() <= GUESS_CLASSES_UP_TO)
+}
+
 pub(crate) fn target_task(name: &str, col: &Col, task: Option<&str>) -> Result<TargetTask> {
     let numeric = col.text == 0;
     let guessed = task.is_none();
     let classify = match task {
         Some("regression") => false,
         Some(_) => true,
-        None => {
-            !numeric
-                || (col.integers
-                    && !col.many_numbers
-                    && col.numeric_levels.len() <= GUESS_CLASSES_UP_TO)
-        }
+        None => guess_classes(col),
     };
     if !classify {
         if let Some((row, cell)) = &col.first_text {

@@ -380,3 +380,36 @@ fn from_config_checks_its_fields() {
         .0
         .starts_with("data.task must be one of"));
 }
+
+#[test]
+fn preview_gives_each_column_the_task_parse_would_guess() {
+    // `half`: whole numbers at both ends but not between (the page once
+    // guessed classes from the range); `many`: 12 distinct whole numbers.
+    let mut text = String::from("half,label,grade,many,word\n");
+    for i in 0..12 {
+        let half = if i == 5 {
+            "2.5".to_string()
+        } else {
+            (1 + i % 3).to_string()
+        };
+        let word = ["red", "blue"][i % 2];
+        text += &format!("{half},{},{},{i},{word}\n", i % 2, 1 + i % 5);
+    }
+    let p = preview(&text, 5).unwrap();
+    let tasks: Vec<&str> = p.columns.iter().map(|c| c.task.as_str()).collect();
+    assert_eq!(
+        tasks,
+        [
+            "regression",
+            "classification",
+            "classification",
+            "regression",
+            "classification"
+        ]
+    );
+    for c in &p.columns {
+        let parsed = parse(&text, Some(&c.name), None, "drop").unwrap();
+        assert_eq!(parsed.dataset.task.name(), c.task, "column {}", c.name);
+    }
+    assert_eq!(p.suggested_task, "classification"); // the last column, `word`
+}
