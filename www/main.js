@@ -32,7 +32,9 @@ import { createAxesPicker } from './views/csv-scatter.js';
 
 const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
 
-// The first worker, with the link's settings it was started from.
+// The first worker, with the link's settings it was started from. It was
+// asked for the first session already, and builds it while the views below
+// are created (its answers are handled after this module has run).
 const early = takeEarlyWorker(import.meta.url);
 const { opened } = early;
 const store = createStore(initialState(opened.settings));
@@ -118,9 +120,6 @@ function writeHash(settings) {
 function linkNotice(problems) {
   return `This link's settings could not all be used, so defaults stand in: ${problems.join('; ')}.`;
 }
-
-// The first session was asked for by boot.js, so the worker builds it while
-// the views below are created (its answers arrive after this module has run).
 
 const intents = {
   change,
