@@ -618,3 +618,22 @@ fn thin<T: Copy>(v: &mut Vec<T>) {
     }
     v.truncate(n);
 }
+
+impl Session {
+    /// Start from `params` instead of the drawn initial weights (a race's
+    /// lanes share lane 1's). Only before the first step, and only for a
+    /// vector of this network's length; the starting loss (the divergence
+    /// test's reference) and the trajectory start from it.
+    pub(crate) fn start_from(&mut self, params: &[f32]) -> Result<()> {
+        if self.step != 0 || params.len() != self.net.params.len() {
+            return Err(Error(
+                "internal: initial weights can only be set before training, for the same network"
+                    .into(),
+            ));
+        }
+        self.net.params.copy_from_slice(params);
+        self.start_loss = self.score(Which::Train).0.unwrap_or(0.0);
+        self.trajectory = Trajectory::new(&self.net.params, 0);
+        Ok(())
+    }
+}

@@ -294,7 +294,7 @@ impl Session {
         let (mut max_err, mut worst) = (0.0f64, None);
         for &i in &which {
             let keep = self.net.params[i];
-            let mut at = |s: &mut Session, h: f32| {
+            let at = |s: &mut Session, h: f32| {
                 s.net.params[i] = keep + h;
                 objective(s)
             };
