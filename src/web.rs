@@ -459,7 +459,7 @@ fn surface_js(s: &mut session::Session, options: &JsValue) -> Result<Object, JsE
         21
     } else {
         match res.as_f64() {
-            Some(r) if r.fract() == 0.0 && r >= 0.0 && r <= 1e6 => r as usize,
+            Some(r) if r.fract() == 0.0 && (0.0..=1e6).contains(&r) => r as usize,
             _ => 0, // refused below, with the range
         }
     };
