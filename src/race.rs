@@ -9,8 +9,11 @@
 //! `train(steps)` gives every running lane the same number of steps; a
 //! lane that diverges stops there with the reason, the others go on.
 
-use crate::config::Config;
+use crate::config::{self, Config, Init};
+use crate::data::normalize::Normalization;
 use crate::error::{Error, Result};
+use crate::optim::OptimizerKind;
+use crate::read_json as rj;
 use crate::session::{Session, TrainReport};
 use serde_json::Value;
 
@@ -68,11 +71,11 @@ pub struct Race {
 }
 
 impl Race {
-    /// Lanes from `config` (JSON, as a session takes it) with `setting` set
+    /// Lanes from `config` (read and validated) with `setting` set
     /// to each of `values` in turn. Refuses an unknown setting, 2 to 4
     /// values not given, a repeated value, or a value the config reader
     /// refuses (its message, prefixed with the lane).
-    pub fn new(config: &Value, setting: &str, values: &[Value]) -> Result<Race> {
+    pub fn new(config: &Config, setting: &str, values: &[Value]) -> Result<Race> {
         let Some(&(name, section)) = SETTINGS.iter().find(|(n, _)| *n == setting) else {
             let names: Vec<String> = SETTINGS.iter().map(|(n, _)| format!("'{n}'")).collect();
             return Err(Error(format!(
@@ -86,33 +89,22 @@ impl Race {
                 values.len()
             )));
         }
-        if !config.is_object() {
-            return Err(Error("race: config must be an object".into()));
-        }
         let mut lanes: Vec<Lane> = Vec::new();
         for (i, v) in values.iter().enumerate() {
-            let value = v.as_str().map_or_else(|| v.to_string(), str::to_string);
+            let value = label(v);
             if lanes.iter().any(|l| l.value == value) {
                 return Err(Error(format!(
                     "race {name}: lane {} repeats the value {value}",
                     i + 1
                 )));
             }
-            let mut cfg = config.clone();
-            let part = cfg.as_object_mut().map(|o| {
-                o.entry(section)
-                    .or_insert_with(|| Value::Object(Default::default()))
-            });
-            match part.and_then(|p| p.as_object_mut()) {
-                Some(p) => {
-                    p.insert(name.to_string(), v.clone());
-                }
-                None => return Err(Error(format!("race: config.{section} must be an object"))),
-            }
             let lane_err = |e: Error| Error(format!("race lane {} ({name} {value}): {e}", i + 1));
-            let session = Config::from_value(&cfg)
-                .and_then(Session::new)
+            let mut cfg = config.clone();
+            set(&mut cfg, name, &format!("{section}.{name}"), v)
+                .map_err(Error)
+                .and_then(|()| cfg.validate())
                 .map_err(lane_err)?;
+            let session = Session::new(cfg).map_err(lane_err)?;
             lanes.push(Lane {
                 value,
                 session,
@@ -194,4 +186,36 @@ impl Race {
             ))
         })
     }
+}
+
+/// A value as a lane's label: a name as it is, a number as JS prints it,
+/// a list as `[8,8]` (by hand: serde_json's printer of any `Value` is
+/// kilobytes of wasm for a label).
+fn label(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.as_f64().map_or_else(String::new, |f| f.to_string()),
+        Value::Array(a) => format!("[{}]", a.iter().map(label).collect::<Vec<_>>().join(",")),
+        Value::Bool(b) => b.to_string(),
+        Value::Null => "null".into(),
+        Value::Object(_) => "{…}".into(),
+    }
+}
+
+/// `config`'s `setting` (at `path`, for messages) read from `v` with the
+/// config's own reader of that field.
+fn set(c: &mut Config, setting: &str, path: &str, v: &Value) -> rj::Res<()> {
+    match setting {
+        "learningRate" => c.train.learning_rate = rj::number(v, path)?,
+        "optimizer" => c.train.optimizer = OptimizerKind::read(v, path)?,
+        "batchSize" => c.train.batch_size = rj::count(v, path)?,
+        "normalize" => c.data.normalize = Some(Normalization::read(v, path)?),
+        "init" => c.model.init = Init::read(v, path)?,
+        "hidden" => c.model.hidden = config::read_hidden(v, path)?,
+        _ => {
+            c.model.activation =
+                config::parse_activation(path, &rj::text(v, path)?).map_err(|e| e.0)?
+        }
+    }
+    Ok(())
 }

@@ -214,7 +214,7 @@ impl Session {
                 Some("the loss is not a finite number".to_string())
             } else if loss > limit {
                 Some(format!(
-                    "the batch loss {loss:.3e} passed 10,000× the starting loss (limit {limit:.3e})"
+                    "the batch loss {loss:e} passed 10,000× the starting loss (limit {limit:e})"
                 ))
             } else if !self.net.params_finite() {
                 Some("a weight is not a finite number".to_string())

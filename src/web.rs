@@ -103,6 +103,23 @@ pub fn load_digits(text: &str) -> Result<(), JsError> {
     crate::data::digits::load(text).map_err(js_err)
 }
 
+/// A config from JS: through JSON text, so the browser and native tests
+/// share one deserializer (and the wasm carries one copy of it, not two).
+fn config_of(config: &JsValue) -> Result<Config, JsError> {
+    if !config.is_object() {
+        return Err(JsError::new(
+            "config must be an object such as { data: { source: 'article-linear' } }",
+        ));
+    }
+    let text = js_sys::JSON::stringify(config)
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| {
+            JsError::new("config could not be read: it must be plain data (numbers, strings, lists, objects)")
+        })?;
+    Config::from_json(&text).map_err(js_err)
+}
+
 #[wasm_bindgen]
 pub struct Session {
     inner: session::Session,
@@ -113,21 +130,7 @@ impl Session {
     /// `new Session(config)`: throws an Error naming the bad field.
     #[wasm_bindgen(constructor)]
     pub fn new(config: JsValue) -> Result<Session, JsError> {
-        if !config.is_object() {
-            return Err(JsError::new(
-                "config must be an object such as { data: { source: 'article-linear' } }",
-            ));
-        }
-        // Through JSON text, so the browser and native tests share one
-        // deserializer (and the wasm carries one copy of it, not two).
-        let text = js_sys::JSON::stringify(&config)
-            .ok()
-            .and_then(|t| t.as_string())
-            .ok_or_else(|| {
-                JsError::new("config could not be read: it must be plain data (numbers, strings, lists, objects)")
-            })?;
-        let cfg = Config::from_json(&text).map_err(js_err)?;
-        let inner = session::Session::new(cfg).map_err(js_err)?;
+        let inner = session::Session::new(config_of(&config)?).map_err(js_err)?;
         Ok(Session { inner })
     }
 
@@ -468,24 +471,13 @@ fn surface_js(s: &mut session::Session, options: &JsValue) -> Result<Object, JsE
     set(&o, "resolution", &JsValue::from(g.resolution as u32))?;
     set(&o, "values", &Float32Array::from(&g.values[..]).into())?;
     let axes = Object::new();
-    set(&axes, "x", &to_js(&g.x)?)?;
-    set(&axes, "y", &to_js(&g.y)?)?;
+    let pair = |p: [f64; 2]| -> JsValue { Array::of2(&p[0].into(), &p[1].into()).into() };
+    set(&axes, "x", &pair(g.x))?;
+    set(&axes, "y", &pair(g.y))?;
     set(&o, "axes", &axes)?;
-    set(&o, "center", &to_js(&g.center)?)?;
+    set(&o, "center", &pair(g.center))?;
     set(&o, "path", &Float32Array::from(&g.path[..]).into())?;
     Ok(o)
-}
-
-fn json_of(v: &JsValue, what: &str) -> Result<serde_json::Value, JsError> {
-    js_sys::JSON::stringify(v)
-        .ok()
-        .and_then(|t| t.as_string())
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .ok_or_else(|| {
-            JsError::new(&format!(
-                "{what} must be plain data (numbers, strings, lists, objects)"
-            ))
-        })
 }
 
 /// Race lanes (`src/race.rs`): `new Race(config, setting, values)`, 2 to 4
@@ -522,15 +514,18 @@ impl Race {
     /// lane whose value the config reader refuses.
     #[wasm_bindgen(constructor)]
     pub fn new(config: JsValue, setting: &str, values: JsValue) -> Result<Race, JsError> {
-        if !config.is_object() || !Array::is_array(&values) {
-            return Err(JsError::new(
-                "new Race(config, setting, values): config an object, values a list of 2 to 4 values",
-            ));
-        }
-        let cfg = json_of(&config, "race config")?;
-        let vals = match json_of(&values, "race values")? {
-            serde_json::Value::Array(v) => v,
-            _ => vec![],
+        let cfg = config_of(&config)?;
+        let vals = match js_sys::JSON::stringify(&values)
+            .ok()
+            .and_then(|t| t.as_string())
+            .and_then(|t| serde_json::from_str(&t).ok())
+        {
+            Some(serde_json::Value::Array(v)) => v,
+            _ => {
+                return Err(JsError::new(
+                    "new Race(config, setting, values): values must be a list of 2 to 4 values",
+                ))
+            }
         };
         let inner = crate::race::Race::new(&cfg, setting, &vals).map_err(js_err)?;
         Ok(Race { inner })

@@ -1,11 +1,15 @@
 //! Race lanes: one config, one setting varied, trained in lockstep.
 
+use descent::config::Config;
 use descent::race::{Race, Status};
 use serde_json::{json, Value};
 
-fn lesson() -> Value {
-    json!({"seed":1,"data":{"source":"article-linear"},"model":{"kind":"linear"},
-           "train":{"optimizer":"sgd","learningRate":0.01,"batchSize":4}})
+fn lesson() -> Config {
+    Config::from_value(
+        &json!({"seed":1,"data":{"source":"article-linear"},"model":{"kind":"linear"},
+           "train":{"optimizer":"sgd","learningRate":0.01,"batchSize":4}}),
+    )
+    .unwrap()
 }
 
 #[test]
@@ -59,7 +63,7 @@ fn lanes_can_pause_and_every_setting_builds() {
     assert_eq!(race.train(5)[1].report.step, 5);
     assert!(race.set_paused(2, true).is_err());
 
-    let playground = json!({"seed":2,"data":{"source":"circle"},"model":{"kind":"mlp","hidden":[4],"activation":"tanh"}});
+    let playground = Config::from_value(&json!({"seed":2,"data":{"source":"circle"},"model":{"kind":"mlp","hidden":[4],"activation":"tanh"}})).unwrap();
     let cases: [(&str, Vec<Value>); 7] = [
         (
             "optimizer",

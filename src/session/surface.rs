@@ -284,17 +284,12 @@ impl Session {
     /// The top two principal directions of the snapshots minus `theta`.
     fn path_directions(&self, theta: &[f32]) -> Result<(Vec<f32>, Vec<f32>)> {
         let n = theta.len();
-        let rows: Vec<Vec<f64>> = self
+        // Rows of M: the snapshots that differ from θ, minus θ.
+        let rows: Vec<&[f32]> = self
             .trajectory
             .weights
             .chunks_exact(n.max(1))
-            .map(|s| {
-                s.iter()
-                    .zip(theta)
-                    .map(|(&a, &b)| a as f64 - b as f64)
-                    .collect()
-            })
-            .filter(|v: &Vec<f64>| v.iter().any(|&x| x != 0.0))
+            .filter(|s| *s != theta)
             .collect();
         if rows.is_empty() || n < 2 {
             return Err(Error(
@@ -302,45 +297,59 @@ impl Session {
             ));
         }
         let m = rows.len();
-        let dot = |a: &[f64], b: &[f64]| a.iter().zip(b).map(|(x, y)| x * y).sum::<f64>();
-        let gram: Vec<f64> = (0..m * m)
-            .map(|ab| dot(&rows[ab / m], &rows[ab % m]))
-            .collect();
-        let apply = |u: &[f64]| -> Vec<f64> {
-            (0..m)
-                .map(|a| (0..m).map(|b| gram[a * m + b] * u[b]).sum())
-                .collect()
-        };
+        let mut gram = vec![0.0f64; m * m];
+        for a in 0..m {
+            for b in 0..=a {
+                let g = diff_dot(rows[a], rows[b], theta);
+                gram[a * m + b] = g;
+                gram[b * m + a] = g;
+            }
+        }
+        let apply = |u: &[f64]| -> Vec<f64> { gram.chunks_exact(m).map(|g| dot(g, u)).collect() };
         // Orthogonal iteration with two vectors, from a seeded start.
         let mut r = rng::derive(self.config.seed, STREAM_SURFACE);
-        let mut u: Vec<Vec<f64>> = (0..2)
-            .map(|_| (0..m).map(|_| rng::normal(&mut r) as f64).collect())
-            .collect();
+        let mut gauss =
+            |len: usize| -> Vec<f64> { (0..len).map(|_| rng::normal(&mut r) as f64).collect() };
+        let mut u = [gauss(m), gauss(m)];
         orthonormalise(&mut u);
         for _ in 0..300 {
-            u = vec![apply(&u[0]), apply(&u[1])];
+            u = [apply(&u[0]), apply(&u[1])];
             orthonormalise(&mut u);
         }
-        // Rayleigh–Ritz on the 2-D subspace: order and separate the two.
-        let (g0, g1) = (apply(&u[0]), apply(&u[1]));
-        let (a, b, c) = (dot(&u[0], &g0), dot(&u[0], &g1), dot(&u[1], &g1));
-        let angle = 0.5 * (2.0 * b).atan2(a - c);
-        let (cs, sn) = (angle.cos(), angle.sin());
-        let v1: Vec<f64> = (0..m).map(|i| cs * u[0][i] + sn * u[1][i]).collect();
-        let v2: Vec<f64> = (0..m).map(|i| -sn * u[0][i] + cs * u[1][i]).collect();
-        let lift = |v: &[f64]| -> Vec<f64> {
-            (0..n)
-                .map(|k| (0..m).map(|a| v[a] * rows[a][k]).sum())
-                .collect()
+        // Rayleigh–Ritz on the 2-D subspace: H = [[a, b], [b, c]] = UᵀGU;
+        // its top eigenvector (cs, sn) ∝ (b, λ1 − a) (or an axis when H is
+        // already diagonal) orders and separates the two directions.
+        let (a, b, c) = (
+            dot(&u[0], &apply(&u[0])),
+            dot(&u[0], &apply(&u[1])),
+            dot(&u[1], &apply(&u[1])),
+        );
+        let l1 = 0.5 * (a + c) + (0.25 * (a - c) * (a - c) + b * b).sqrt();
+        let (cs, sn) = if b != 0.0 {
+            (b, l1 - a)
+        } else if a >= c {
+            (1.0, 0.0)
+        } else {
+            (0.0, 1.0)
         };
-        let mut dirs = vec![lift(&v1), lift(&v2)];
+        // M^T v for v = (cs, sn)·U and its orthogonal partner.
+        let (mut d1, mut d2) = (vec![0.0f64; n], vec![0.0f64; n]);
+        for (k, row) in rows.iter().enumerate() {
+            let (w1, w2) = (cs * u[0][k] + sn * u[1][k], -sn * u[0][k] + cs * u[1][k]);
+            for (((p, q), &x), &t) in d1.iter_mut().zip(d2.iter_mut()).zip(*row).zip(theta) {
+                let v = x as f64 - t as f64;
+                *p += w1 * v;
+                *q += w2 * v;
+            }
+        }
+        let mut dirs = [d1, d2];
         let (n1, n2) = (dot(&dirs[0], &dirs[0]), dot(&dirs[1], &dirs[1]));
         if n2 > n1 {
             dirs.swap(0, 1);
         }
         if n1.min(n2) <= 1e-12 * n1.max(n2) {
             // A straight path: any second direction shows it; a seeded one.
-            dirs[1] = (0..n).map(|_| rng::normal(&mut r) as f64).collect();
+            dirs[1] = gauss(n);
         }
         orthonormalise(&mut dirs);
         let f = |v: &[f64]| v.iter().map(|&x| x as f32).collect();
@@ -348,14 +357,27 @@ impl Session {
     }
 }
 
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+/// (a − t)·(b − t) in f64.
+fn diff_dot(a: &[f32], b: &[f32], t: &[f32]) -> f64 {
+    a.iter()
+        .zip(b)
+        .zip(t)
+        .map(|((&a, &b), &t)| (a as f64 - t as f64) * (b as f64 - t as f64))
+        .sum()
+}
+
 /// Gram–Schmidt on two vectors (the second made orthogonal to the first).
-fn orthonormalise(u: &mut [Vec<f64>]) {
-    let norm = |v: &[f64]| v.iter().map(|x| x * x).sum::<f64>().sqrt();
+fn orthonormalise(u: &mut [Vec<f64>; 2]) {
+    let norm = |v: &[f64]| dot(v, v).sqrt();
     let n0 = norm(&u[0]);
     if n0 > 0.0 {
         u[0].iter_mut().for_each(|x| *x /= n0);
     }
-    let p: f64 = u[0].iter().zip(&u[1]).map(|(a, b)| a * b).sum();
+    let p = dot(&u[0], &u[1]);
     let (first, second) = u.split_at_mut(1);
     second[0]
         .iter_mut()

@@ -278,7 +278,6 @@ impl Session {
                 which.swap(i, j);
             }
             which.truncate(MAX_CHECKED);
-            which.sort_unstable();
         }
         let (l1, l2) = (self.config.train.l1 as f32, self.config.train.l2 as f32);
         let k = self.net.outputs();
