@@ -326,7 +326,28 @@ fn bad_trace_and_check_requests_are_refused_by_name() {
     assert!(d.train_steps(500));
     assert!(d.divergence().is_some());
     assert!(d.trace(&Batch::Next).unwrap_err().0.contains("diverged"));
-    assert!(d.trace(&Batch::Rows(vec![0])).is_ok());
+    // Weights that blew up to infinity are not traced, surveyed or kept in
+    // the path: no NaN reaches the page.
+    if d.network().params_finite() {
+        assert!(d.trace(&Batch::Rows(vec![0])).is_ok());
+        let g = d.loss_surface(Plane::Axes(0, 1), None, 3).unwrap();
+        assert!(g.path.iter().all(|v| v.is_finite()));
+    } else {
+        assert!(d
+            .trace(&Batch::Rows(vec![0]))
+            .unwrap_err()
+            .0
+            .contains("not finite"));
+        assert!(d.loss_surface(Plane::Axes(0, 1), None, 3).is_err());
+    }
+    let mut inf = session(
+        r#"{"seed":1,"data":{"source":"article-linear"},"model":{"kind":"linear"},"train":{"learningRate":100,"batchSize":4}}"#,
+    );
+    inf.train_steps(2_000);
+    let g = inf.loss_surface(Plane::Axes(0, 1), None, 3);
+    if let Ok(g) = g {
+        assert!(g.path.iter().all(|v| v.is_finite()), "{:?}", g.path);
+    }
 }
 
 #[test]
@@ -417,4 +438,30 @@ fn the_trajectory_is_bounded_and_thinned() {
     let steps = s.trajectory_steps();
     assert!(steps.len() <= 200 && steps.len() > 50, "{}", steps.len());
     assert!(steps.windows(2).all(|w| w[0] < w[1]));
+}
+
+/// With `clipNorm` (the RNN lesson's setting) too: the update is the
+/// clipped step's, exactly.
+#[test]
+fn trace_next_is_exact_with_clipping_and_an_rnn() {
+    let cfg = r#"{"seed":6,"data":{"source":"sine-seq","samples":300},"model":{"kind":"rnn","hidden":4,"window":6},
+        "train":{"optimizer":"adam","learningRate":0.05,"batchSize":5,"clipNorm":0.1}}"#;
+    let mut s = session(cfg);
+    for _ in 0..3 {
+        s.train_steps(7);
+        let t = s.trace(&Batch::Next).unwrap();
+        let g: f64 = flat(&t.gradients)
+            .iter()
+            .map(|&v| v as f64 * v as f64)
+            .sum::<f64>()
+            .sqrt();
+        assert!(
+            g <= 0.1 + 1e-6,
+            "the traced gradient is the clipped one: norm {g}"
+        );
+        let before = params(&s);
+        s.train_steps(1);
+        let change: Vec<f32> = params(&s).iter().zip(&before).map(|(a, b)| a - b).collect();
+        assert_eq!(flat(&t.update), change);
+    }
 }

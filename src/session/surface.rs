@@ -41,8 +41,9 @@ use crate::layers::Role;
 
 /// Snapshots kept at most.
 pub const CAP: usize = 200;
-/// Snapshot values kept at most (4 MB): a large model keeps fewer snapshots.
-const FLOATS: usize = 1_000_000;
+/// Snapshot values kept at most (2 MB): a model of over 2,500 parameters
+/// keeps fewer snapshots (at least 4).
+const FLOATS: usize = 500_000;
 /// The grid is at most this many points a side.
 pub const MAX_RESOLUTION: usize = 101;
 
@@ -73,8 +74,10 @@ impl Trajectory {
     }
 
     /// Record `params` if step `step` is due (cheap otherwise: one compare).
+    /// Weights that are not finite (a diverged step) are not kept: no NaN
+    /// reaches a path.
     pub(crate) fn record(&mut self, step: u64, params: &[f32]) {
-        if step < self.next || self.cap == 0 {
+        if step < self.next || self.cap == 0 || params.iter().any(|v| !v.is_finite()) {
             return;
         }
         if self.steps.len() >= self.cap {
@@ -158,6 +161,11 @@ impl Session {
                     "lossSurface: span must be a positive number, got {s}"
                 )));
             }
+        }
+        if !self.net.params_finite() {
+            return Err(Error(
+                "lossSurface: the weights are not finite numbers (training diverged); build the session again".into(),
+            ));
         }
         let n = self.net.params.len();
         let theta = self.net.params.clone();

@@ -116,6 +116,11 @@ impl Session {
     /// The training rows `batch` names, checked.
     fn batch_rows(&self, batch: &Batch, what: &str) -> Result<Vec<usize>> {
         let n = self.train.rows();
+        if !self.net.params_finite() {
+            return Err(Error(format!(
+                "{what}: the weights are not finite numbers (training diverged); build the session again"
+            )));
+        }
         match batch {
             Batch::Next => {
                 if self.diverged {
