@@ -11,7 +11,8 @@ import {
   waitForNumber, assertNoError, stepsFrozen, readControls, networkColumns, hoverNetwork,
 } from './helpers.mjs';
 
-const SOURCES = ['circle', 'xor', 'gauss', 'spiral', 'moons', 'blobs', 'spiral-k', 'reg-plane', 'reg-gauss', 'sine', 'digits', 'sine-seq', 'seq-majority', 'article-linear'];
+// The engine's built-in sets (checkerboard: added in issue 12, in the engine alone).
+const SOURCES = ['circle', 'xor', 'gauss', 'spiral', 'moons', 'checkerboard', 'blobs', 'spiral-k', 'reg-plane', 'reg-gauss', 'sine', 'digits', 'sine-seq', 'seq-majority', 'article-linear'];
 
 export async function opensOnPlaygroundDefault({ page, baseUrl, screenshot }) {
   await open(page, baseUrl);

@@ -9,8 +9,10 @@ import { prepareCanvas, palette, canvasSize } from './plot.js';
 import { createDrawPad } from './draw-pad.js';
 import { classColor, css, diverging } from './colors.js';
 import { setText, setAttr } from './dom.js';
+import { label } from '../strings/index.js';
 
-const LAYER_TITLES = { input: 'input', conv2d: 'convolution', relu: 'ReLU', maxpool: 'max-pool', dropout: 'dropout' };
+// A layer's row title: its kind, or for an activation layer the activation.
+const layerTitle = (l) => (l.kind === 'activation' ? label('activation', l.activation) : label('layer', l.kind));
 
 export function createCnnView(root, { onDraw, onPick }) {
   root.innerHTML = `
@@ -218,7 +220,7 @@ function paintSaliency(canvas, insp) {
 function drawFilters(canvas, params) {
   const colors = palette();
   const font = parseFloat(colors.font);
-  const kernel = params?.find((p) => /^conv\d+\.kernel$/.test(p.name));
+  const kernel = params?.find((p) => p.kind === 'conv2d' && p.role === 'weight');
   const [kh, kw, inC, outC] = kernel ? kernel.shape : [3, 3, 1, 0];
   // Four to a row (two rows of the default eight), as large as fits.
   const gap = 10;
@@ -287,10 +289,10 @@ function drawFeatureMaps(canvas, insp) {
   rowsOf.forEach((layer, r) => {
     const [ch, h, w] = layer.shape;
     const y0 = r * rowH + 2;
-    const kind = layer.name.replace(/\d+$/, '');
+    const kind = layer.kind;
     ctx.fillStyle = colors.ink;
     ctx.textAlign = 'left';
-    ctx.fillText(LAYER_TITLES[kind] || kind, 0, y0 + cell / 2 - font * 0.55);
+    ctx.fillText(layerTitle(layer), 0, y0 + cell / 2 - font * 0.55);
     ctx.fillStyle = colors.muted;
     ctx.fillText(`${ch} × ${h}×${w}`, 0, y0 + cell / 2 + font * 0.6);
     // The input row is the raw image: the model's own input is standardized pixel by pixel.

@@ -5,7 +5,8 @@
 // never talks to the worker itself.
 
 import { formatNumber } from '../format.js';
-import { SPEEDS, PRESETS, LEARNING_RATES, taskOf } from '../state.js';
+import { SPEEDS, PRESETS, taskOf } from '../state.js';
+import { limits } from '../catalog.js';
 import { setText, setAttr, setProp } from './dom.js';
 
 export function createControls(root, intents) {
@@ -46,7 +47,10 @@ export function createControls(root, intents) {
   });
 
   const list = root.querySelector('#learning-rates');
-  for (const v of LEARNING_RATES) list.appendChild(new Option(String(v)));
+  for (const v of limits.learningRate.suggested) list.appendChild(new Option(String(v)));
+  // The engine's range; main.js checks it (an open minimum cannot be an attribute).
+  lr.min = String(limits.learningRate.min);
+  lr.max = String(limits.learningRate.max);
 
   // A valid rate applies as it is typed. An invalid one ("0.", "") is only
   // reported once typing pauses or the field is committed, so no error
