@@ -140,7 +140,7 @@ async function handle(msg) {
       case 'loadCsv': return await loadCsv(msg, post);
       case 'history': return post({ type: 'history', gen, history: session ? session.history() : null });
       case 'memory': return post({ type: 'memory', bytes: (await ready).memory.buffer.byteLength, step: stepNow });
-      case 'catalog': return post({ type: 'catalog', catalog: engine.catalog() });
+      case 'catalog': return post({ type: 'catalog', catalog: typeof engine.catalog === 'function' ? engine.catalog() : null });
       case 'debug-crash': throw new WebAssembly.RuntimeError('unreachable (the debug-crash test hook)');
       case 'inspect':
       case 'sequence': {
