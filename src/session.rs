@@ -29,8 +29,7 @@ const HISTORY_CAP: usize = 2_048;
 /// `layer_outputs` rows at most (a 100×100 grid).
 pub const MAX_LAYER_ROWS: usize = 10_000;
 
-/// A layer's output for some rows: (name, per-row shape, rows × width values).
-pub type LayerOutput = (String, Vec<usize>, Vec<f32>);
+pub use inspect::{LayerOutput, ParamView};
 
 /// One split, ready for the network.
 #[derive(Debug, Clone)]
@@ -458,19 +457,12 @@ impl Session {
         }
     }
 
-    /// Every parameter tensor: (name, shape, values).
-    pub fn parameters(&self) -> Vec<(String, Vec<usize>, &[f32])> {
+    /// Every parameter tensor, in layer order, with its layer, kind and role.
+    pub fn parameters(&self) -> Vec<ParamView<'_>> {
         self.net
             .param_specs()
             .iter()
-            .map(|s| {
-                let n: usize = s.shape.iter().product();
-                (
-                    s.name.clone(),
-                    s.shape.clone(),
-                    &self.net.params[s.offset..s.offset + n],
-                )
-            })
+            .map(|s| ParamView::new(s, &self.net.params))
             .collect()
     }
 

@@ -139,14 +139,21 @@ impl Session {
         to_js(&self.inner.info())
     }
 
-    /// `[{ name, shape, values: Float32Array }]`, in layer order.
+    /// `[{ name, layer, kind, role, shape, values: Float32Array }]`, in layer
+    /// order: `name` as model files key it (`dense0.weight`, `conv0.kernel`,
+    /// `rnn0.recurrent`), `layer` the layer's index in the network, `kind`
+    /// `'dense' | 'conv2d' | 'rnn'`, `role` `'weight' | 'bias' | 'recurrent'`
+    /// (the page reads these, never the name).
     pub fn parameters(&self) -> Result<Array, JsError> {
         let out = Array::new();
-        for (name, shape, values) in self.inner.parameters() {
+        for p in self.inner.parameters() {
             let o = Object::new();
-            set(&o, "name", &JsValue::from_str(&name))?;
-            set(&o, "shape", &to_js(&shape)?)?;
-            set(&o, "values", &Float32Array::from(values).into())?;
+            set(&o, "name", &JsValue::from_str(&p.name))?;
+            set(&o, "layer", &JsValue::from(p.layer as u32))?;
+            set(&o, "kind", &JsValue::from_str(p.kind.id()))?;
+            set(&o, "role", &JsValue::from_str(p.role.id()))?;
+            set(&o, "shape", &to_js(&p.shape)?)?;
+            set(&o, "values", &Float32Array::from(p.values).into())?;
             out.push(&o);
         }
         Ok(out)
@@ -176,16 +183,26 @@ impl Session {
         Ok(o)
     }
 
-    /// Each layer's output for raw rows `x`: `[{ name, shape, values: Float32Array }]`,
-    /// the model inputs first; `values` holds rows × the per-row `shape`.
+    /// Each layer's output for raw rows `x`:
+    /// `[{ name, layer, kind, activation, shape, values: Float32Array }]`, the
+    /// model inputs first (`name: 'input', layer: null, kind: 'input'`), then
+    /// one per layer: `layer` its index, `kind` `'dense' | 'activation' |
+    /// 'conv2d' | 'maxpool' | 'flatten' | 'dropout' | 'rnn'`, `activation` the
+    /// function's id for kind `'activation'` (`'relu'`), else null; `values`
+    /// holds rows × the per-row `shape`.
     #[wasm_bindgen(js_name = layerOutputs)]
     pub fn layer_outputs(&mut self, x: &[f32]) -> Result<Array, JsError> {
         let out = Array::new();
-        for (name, shape, values) in self.inner.layer_outputs(x).map_err(js_err)? {
+        for l in self.inner.layer_outputs(x).map_err(js_err)? {
             let o = Object::new();
-            set(&o, "name", &JsValue::from_str(&name))?;
-            set(&o, "shape", &to_js(&shape)?)?;
-            set(&o, "values", &Float32Array::from(&values[..]).into())?;
+            set(&o, "name", &JsValue::from_str(&l.name))?;
+            let layer = l.layer.map_or(JsValue::NULL, |i| JsValue::from(i as u32));
+            set(&o, "layer", &layer)?;
+            set(&o, "kind", &JsValue::from_str(l.kind.id()))?;
+            let activation = l.activation.map_or(JsValue::NULL, |a| a.name().into());
+            set(&o, "activation", &activation)?;
+            set(&o, "shape", &to_js(&l.shape)?)?;
+            set(&o, "values", &Float32Array::from(&l.values[..]).into())?;
             out.push(&o);
         }
         Ok(out)

@@ -121,7 +121,7 @@ fn zero_init_keeps_hidden_units_identical() {
     );
     s.train(500);
     let p = s.parameters();
-    let w = p[0].2; // [2, 4]
+    let w = p[0].values; // [2, 4]
     for row in w.chunks(4) {
         assert!(
             row.iter().all(|&v| v == row[0]),
@@ -180,7 +180,7 @@ fn logistic_regression_agrees_with_newtons_optimum_to_1e_3() {
         }
     }
     let p = s.parameters();
-    let (w, b) = (p[0].2, p[1].2[0]);
+    let (w, b) = (p[0].values, p[1].values[0]);
     let got = [w[0] as f64, w[1] as f64, b as f64];
     for i in 0..3 {
         assert!((got[i] - th[i]).abs() < 1e-3, "θ {got:?} vs Newton {th:?}");

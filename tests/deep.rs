@@ -23,10 +23,10 @@ fn default_cnn_reaches_0_95_test_accuracy_on_digits_adam_lr_0_01_batch_32_1500_s
     let (x, _) = s.split_data("test").unwrap();
     let img = x.row(0).to_vec();
     let outs = s.layer_outputs(&img).unwrap();
-    let names: Vec<&str> = outs.iter().map(|o| o.0.as_str()).collect();
+    let names: Vec<&str> = outs.iter().map(|o| o.name.as_str()).collect();
     assert_eq!(&names[..4], ["input", "conv2d0", "relu1", "maxpool2"]);
-    assert_eq!(outs[1].1, vec![8, 8, 8]);
-    assert_eq!(outs[3].1, vec![8, 4, 4]);
+    assert_eq!(outs[1].shape, vec![8, 8, 8]);
+    assert_eq!(outs[3].shape, vec![8, 4, 4]);
     let sal = s.saliency(&img).unwrap();
     assert_eq!(sal.len(), 64);
     assert!(sal.iter().all(|v| v.is_finite() && *v >= 0.0) && sal.iter().any(|&v| v > 0.0));
@@ -74,9 +74,9 @@ fn rnn_16_on_sine_seq_beats_the_last_value_baseline_10x_adam_lr_0_01_batch_32_20
     );
     // The hidden state over time for one window: [20 steps, 16 units].
     let outs = s.layer_outputs(&x.row(0).to_vec()).unwrap();
-    assert_eq!(outs[1].0, "rnn0");
-    assert_eq!(outs[1].1, vec![20, 16]);
-    assert_eq!(outs[1].2.len(), 320);
+    assert_eq!(outs[1].name, "rnn0");
+    assert_eq!(outs[1].shape, vec![20, 16]);
+    assert_eq!(outs[1].values.len(), 320);
 }
 
 #[test]
@@ -102,7 +102,7 @@ fn mlp_saliency_matches_a_finite_difference_of_the_winning_score() {
     let sal = s.saliency(&x).unwrap();
     let logits = |s: &mut Session, x: &[f32]| {
         let o = s.layer_outputs(x).unwrap();
-        o.last().unwrap().2.clone()
+        o.last().unwrap().values.clone()
     };
     let z = logits(&mut s, &x);
     let c = (0..3).max_by(|&a, &b| z[a].total_cmp(&z[b])).unwrap();

@@ -31,7 +31,7 @@ fn gradient_descent_approaches_the_min_norm_least_squares_solution() {
     s.train(20_000);
     let ls = s.least_squares().unwrap();
     let params = s.parameters();
-    let (w, b) = (params[0].2, params[1].2[0]);
+    let (w, b) = (params[0].values, params[1].values[0]);
     // From zero weights every update lies in the row space of [X 1], so
     // gradient descent converges to the minimum-norm solution itself.
     assert!(

@@ -1,6 +1,7 @@
 //! The plain-Rust session contract: info, predictions, layer outputs and
 //! preprocessing without leakage.
 
+use descent::layers::{Activation, LayerKind, Role};
 use descent::session::Session;
 
 fn session(json: &str) -> Session {
@@ -31,7 +32,7 @@ fn normalization_is_fitted_on_the_training_split_only() {
     let train_x = train_x.as_slice().unwrap().to_vec();
     let (val_x, _) = s.split_data("val").unwrap();
     let val_x = val_x.as_slice().unwrap().to_vec();
-    let inputs = |s: &mut Session, x: &[f32]| s.layer_outputs(x).unwrap()[0].2.clone();
+    let inputs = |s: &mut Session, x: &[f32]| s.layer_outputs(x).unwrap()[0].values.clone();
     // Training rows come out with mean 0 in every column (exactly what
     // fitting on them means)...
     let train_means = column_means(&inputs(&mut s, &train_x), 64);
@@ -79,7 +80,7 @@ fn predictions_follow_the_task() {
     );
     assert_eq!(s.info().feature_names.len(), 5);
     let outs = s.layer_outputs(&[2.0, 3.0]).unwrap();
-    assert_eq!(outs[0].2, vec![2.0, 3.0, 4.0, 9.0, 6.0]);
+    assert_eq!(outs[0].values, vec![2.0, 3.0, 4.0, 9.0, 6.0]);
 }
 
 #[test]
@@ -88,15 +89,119 @@ fn layer_outputs_give_every_layer_for_every_row() {
         r#"{"data":{"source":"spiral"},"model":{"kind":"mlp","hidden":[6,4],"activation":"tanh"}}"#,
     );
     let outs = s.layer_outputs(&[0.5, 0.5, -1.0, 2.0, 3.0, 3.0]).unwrap();
-    let names: Vec<&str> = outs.iter().map(|o| o.0.as_str()).collect();
+    let names: Vec<&str> = outs.iter().map(|o| o.name.as_str()).collect();
     assert_eq!(
         names,
         ["input", "dense0", "tanh1", "dense2", "tanh3", "dense4"]
     );
-    assert_eq!(outs[2].1, vec![6]);
-    assert_eq!(outs[2].2.len(), 3 * 6);
-    assert!(outs[2].2.iter().all(|v| v.abs() <= 1.0));
+    assert_eq!(outs[2].shape, vec![6]);
+    assert_eq!(outs[2].values.len(), 3 * 6);
+    assert!(outs[2].values.iter().all(|v| v.abs() <= 1.0));
     assert!(s.layer_outputs(&vec![0.0; 2 * 10_001]).is_err());
+}
+
+/// Every parameter tensor as (name, layer, kind, role, shape).
+fn described(s: &Session) -> Vec<(String, usize, LayerKind, Role, Vec<usize>)> {
+    s.parameters()
+        .into_iter()
+        .map(|p| (p.name, p.layer, p.kind, p.role, p.shape))
+        .collect()
+}
+
+/// Every layer output as (name, layer, kind, activation).
+fn outputs(
+    s: &mut Session,
+    x: &[f32],
+) -> Vec<(String, Option<usize>, LayerKind, Option<Activation>)> {
+    s.layer_outputs(x)
+        .unwrap()
+        .into_iter()
+        .map(|o| (o.name, o.layer, o.kind, o.activation))
+        .collect()
+}
+
+#[test]
+fn parameters_and_layer_outputs_say_their_layer_kind_and_role() {
+    use descent::layers::Activation::{Relu, Tanh};
+    use LayerKind::*;
+    use Role::*;
+    let p = |n: &str, l, k, r, shape: &[usize]| (n.to_string(), l, k, r, shape.to_vec());
+    let o = |n: &str, l, k, a| (n.to_string(), l, k, a);
+
+    let mut mlp = session(
+        r#"{"data":{"source":"xor"},"model":{"kind":"mlp","hidden":[3],"activation":"tanh"}}"#,
+    );
+    assert_eq!(
+        described(&mlp),
+        [
+            p("dense0.weight", 0, Dense, Weight, &[2, 3]),
+            p("dense0.bias", 0, Dense, Bias, &[3]),
+            p("dense2.weight", 2, Dense, Weight, &[3, 1]),
+            p("dense2.bias", 2, Dense, Bias, &[1]),
+        ]
+    );
+    assert_eq!(
+        outputs(&mut mlp, &[0.5, -0.5]),
+        [
+            o("input", None, Input, None),
+            o("dense0", Some(0), Dense, None),
+            o("tanh1", Some(1), LayerKind::Activation, Some(Tanh)),
+            o("dense2", Some(2), Dense, None),
+        ]
+    );
+
+    let mut cnn = session(
+        r#"{"data":{"source":"digits"},"model":{"kind":"cnn","layers":[
+            {"type":"conv2d","filters":4,"kernel":3,"stride":1,"padding":"valid","activation":"relu"},
+            {"type":"maxpool","size":2},{"type":"dropout","rate":0.1},{"type":"flatten"},
+            {"type":"dense","units":16,"activation":"relu"}]}}"#,
+    );
+    assert_eq!(
+        described(&cnn),
+        [
+            p("conv0.kernel", 0, Conv2d, Weight, &[3, 3, 1, 4]),
+            p("conv0.bias", 0, Conv2d, Bias, &[4]),
+            p("dense5.weight", 5, Dense, Weight, &[36, 16]),
+            p("dense5.bias", 5, Dense, Bias, &[16]),
+            p("dense7.weight", 7, Dense, Weight, &[16, 10]),
+            p("dense7.bias", 7, Dense, Bias, &[10]),
+        ]
+    );
+    assert_eq!(
+        outputs(&mut cnn, &[0.0; 64]),
+        [
+            o("input", None, Input, None),
+            o("conv2d0", Some(0), Conv2d, None),
+            o("relu1", Some(1), LayerKind::Activation, Some(Relu)),
+            o("maxpool2", Some(2), MaxPool, None),
+            o("dropout3", Some(3), Dropout, None),
+            o("flatten4", Some(4), Flatten, None),
+            o("dense5", Some(5), Dense, None),
+            o("relu6", Some(6), LayerKind::Activation, Some(Relu)),
+            o("dense7", Some(7), Dense, None),
+        ]
+    );
+
+    let mut rnn =
+        session(r#"{"data":{"source":"sine-seq"},"model":{"kind":"rnn","hidden":4,"window":5}}"#);
+    assert_eq!(
+        described(&rnn),
+        [
+            p("rnn0.kernel", 0, Rnn, Weight, &[1, 4]),
+            p("rnn0.recurrent", 0, Rnn, Recurrent, &[4, 4]),
+            p("rnn0.bias", 0, Rnn, Bias, &[4]),
+            p("dense1.weight", 1, Dense, Weight, &[4, 1]),
+            p("dense1.bias", 1, Dense, Bias, &[1]),
+        ]
+    );
+    assert_eq!(
+        outputs(&mut rnn, &[0.1, 0.2, 0.3, 0.4, 0.5]),
+        [
+            o("input", None, Input, None),
+            o("rnn0", Some(0), Rnn, None),
+            o("dense1", Some(1), Dense, None),
+        ]
+    );
 }
 
 #[test]

@@ -28,8 +28,13 @@
 //! Padding: `valid` gives OH = ⌊(H − kh)/s⌋ + 1 with no padding; `same`
 //! gives OH = ⌈H/s⌉ with total padding max((OH − 1)·s + kh − H, 0) split as
 //! TensorFlow does (the extra pixel, if odd, at the bottom/right).
+//!
+//! Parameters of layer i: `conv{i}.kernel` W `[kh, kw, C, F]` (decayed) and
+//! `conv{i}.bias` b `[F]` (not). W is drawn with fan_in = kh·kw·C (the
+//! values one output sums over) and fan_out = kh·kw·F, as Keras does.
 
 use super::gemm::gemm;
+use super::{Fans, LayerInfo, LayerKind, ParamSpec, Role};
 
 #[derive(Debug, Clone)]
 pub struct Conv2d {
@@ -103,12 +108,6 @@ impl Conv2d {
     pub fn patch(&self) -> usize {
         self.kernel * self.kernel * self.in_shape[0]
     }
-    pub fn in_width(&self) -> usize {
-        self.in_shape.iter().product()
-    }
-    pub fn out_width(&self) -> usize {
-        self.out_shape.iter().product()
-    }
     pub fn param_count(&self) -> usize {
         self.patch() * self.filters + self.filters
     }
@@ -176,6 +175,54 @@ impl Conv2d {
                 g.col2im(&mut self.col, dxr); // [C, H, W] += scatter of [K, P]
             }
         }
+    }
+}
+
+impl LayerInfo for Conv2d {
+    fn kind(&self) -> LayerKind {
+        LayerKind::Conv2d
+    }
+    fn in_width(&self) -> usize {
+        self.in_shape.iter().product()
+    }
+    fn out_width(&self) -> usize {
+        self.out_shape.iter().product()
+    }
+    fn in_shape(&self) -> Vec<usize> {
+        self.in_shape.to_vec()
+    }
+    fn shape(&self) -> Vec<usize> {
+        self.out_shape.to_vec()
+    }
+    fn params(&self, layer: usize) -> Vec<ParamSpec> {
+        let k = self.kernel;
+        let spec = |what: &str, role, shape, offset, decay| ParamSpec {
+            name: format!("conv{layer}.{what}"),
+            layer,
+            kind: LayerKind::Conv2d,
+            role,
+            shape,
+            offset,
+            decay,
+        };
+        vec![
+            spec(
+                "kernel",
+                Role::Weight,
+                vec![k, k, self.in_shape[0], self.filters],
+                self.w_off,
+                true,
+            ),
+            spec("bias", Role::Bias, vec![self.filters], self.b_off, false),
+        ]
+    }
+    fn fans(&self) -> Vec<Fans> {
+        vec![Fans {
+            offset: self.w_off,
+            len: self.patch() * self.filters,
+            fan_in: self.patch(),
+            fan_out: self.kernel * self.kernel * self.filters,
+        }]
     }
 }
 
@@ -340,7 +387,7 @@ fn valid_range(t: usize, pad: usize, s: usize, len: usize, n: usize) -> (usize, 
 /// Direct convolution straight from the formulas above, for tests.
 #[cfg(test)]
 pub mod naive {
-    use super::Conv2d;
+    use super::{Conv2d, LayerInfo};
 
     /// Index into x `[C, H, W]` of x̃[c, i·s + u − pt, j·s + v − pl], if inside.
     fn at(l: &Conv2d, c: usize, i: usize, j: usize, u: usize, v: usize) -> Option<usize> {
@@ -403,6 +450,45 @@ pub mod naive {
 mod tests {
     use super::*;
     use crate::rng;
+
+    /// A conv 3×3×1→8 (valid, over 8×8) as layer 0: TensorFlow's kernel
+    /// layout, the bias after it, and Keras' fans kh·kw·C = 9, kh·kw·F = 72.
+    #[test]
+    fn conv2d_describes_its_kernel_and_bias() {
+        let c = Conv2d::new([1, 8, 8], 8, 3, 1, false, 0);
+        let spec = |name: &str, role, shape: Vec<usize>, offset, decay| ParamSpec {
+            name: name.into(),
+            layer: 0,
+            kind: LayerKind::Conv2d,
+            role,
+            shape,
+            offset,
+            decay,
+        };
+        assert_eq!(
+            c.params(0),
+            [
+                spec("conv0.kernel", Role::Weight, vec![3, 3, 1, 8], 0, true),
+                spec("conv0.bias", Role::Bias, vec![8], 72, false),
+            ]
+        );
+        assert_eq!(
+            c.fans(),
+            [Fans {
+                offset: 0,
+                len: 72,
+                fan_in: 9,
+                fan_out: 72
+            }]
+        );
+        assert_eq!(c.kind(), LayerKind::Conv2d);
+        assert_eq!((c.in_width(), c.out_width()), (64, 8 * 6 * 6));
+        assert_eq!((c.in_shape(), c.shape()), (vec![1, 8, 8], vec![8, 6, 6]));
+        // Fans count the values one output sums over: kh·kw·C with C = 2.
+        let c2 = Conv2d::new([2, 5, 5], 3, 3, 1, true, 7);
+        assert_eq!((c2.fans()[0].fan_in, c2.fans()[0].fan_out), (18, 27));
+        assert_eq!(c2.params(5)[1].offset, 7 + 18 * 3);
+    }
 
     #[test]
     fn same_and_valid_sizes_follow_tensorflow() {

@@ -11,8 +11,13 @@
 //! register tiles. Row by row, the 2-8-8-1 forward pass cost ~900 wasm
 //! instructions a point (W1's 10,000-point grid redraw: 2.6 ms, with libm
 //! tanh); as one product per layer it is a fraction of that. No allocation.
+//!
+//! Parameters of layer i: `dense{i}.weight` W `[in, out]` (decayed) and
+//! `dense{i}.bias` b `[out]` (not). W is drawn with fan_in = in and
+//! fan_out = out.
 
 use super::gemm::{gemm_bias, gemm_nt, gemm_tn};
+use super::{Fans, LayerInfo, LayerKind, ParamSpec, Role};
 
 #[derive(Debug, Clone)]
 pub struct Dense {
@@ -66,6 +71,47 @@ impl Dense {
     }
 }
 
+impl LayerInfo for Dense {
+    fn kind(&self) -> LayerKind {
+        LayerKind::Dense
+    }
+    fn in_width(&self) -> usize {
+        self.inputs
+    }
+    fn out_width(&self) -> usize {
+        self.outputs
+    }
+    fn params(&self, layer: usize) -> Vec<ParamSpec> {
+        let spec = |what: &str, role, shape, offset, decay| ParamSpec {
+            name: format!("dense{layer}.{what}"),
+            layer,
+            kind: LayerKind::Dense,
+            role,
+            shape,
+            offset,
+            decay,
+        };
+        vec![
+            spec(
+                "weight",
+                Role::Weight,
+                vec![self.inputs, self.outputs],
+                self.w_off,
+                true,
+            ),
+            spec("bias", Role::Bias, vec![self.outputs], self.b_off, false),
+        ]
+    }
+    fn fans(&self) -> Vec<Fans> {
+        vec![Fans {
+            offset: self.w_off,
+            len: self.inputs * self.outputs,
+            fan_in: self.inputs,
+            fan_out: self.outputs,
+        }]
+    }
+}
+
 /// Disjoint mutable views of W's and b's gradients.
 fn split_wb(
     g: &mut [f32],
@@ -83,6 +129,49 @@ fn split_wb(
 mod tests {
     use super::*;
     use crate::rng;
+
+    /// A dense 3→2 as layer 4 at offset 10: the names, shapes, offsets and
+    /// fans model files and initialisation have always used.
+    #[test]
+    fn dense_describes_its_weight_and_bias() {
+        let d = Dense {
+            inputs: 3,
+            outputs: 2,
+            w_off: 10,
+            b_off: 16,
+        };
+        let spec = |name: &str, role, shape: Vec<usize>, offset, decay| ParamSpec {
+            name: name.into(),
+            layer: 4,
+            kind: LayerKind::Dense,
+            role,
+            shape,
+            offset,
+            decay,
+        };
+        assert_eq!(
+            d.params(4),
+            [
+                spec("dense4.weight", Role::Weight, vec![3, 2], 10, true),
+                spec("dense4.bias", Role::Bias, vec![2], 16, false),
+            ]
+        );
+        assert_eq!(
+            d.fans(),
+            [Fans {
+                offset: 10,
+                len: 6,
+                fan_in: 3,
+                fan_out: 2
+            }]
+        );
+        assert_eq!(
+            (d.kind(), d.in_width(), d.out_width()),
+            (LayerKind::Dense, 3, 2)
+        );
+        assert_eq!((d.in_shape(), d.shape()), (vec![3], vec![2]));
+        assert!(!d.elementwise());
+    }
 
     /// Forward and backward against the formulas, row by row in f64, on
     /// shapes that use every tile width of the kernel (8, 4, 2-3 padded, 1).

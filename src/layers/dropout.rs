@@ -10,8 +10,9 @@
 //!
 //! The layer owns its seeded `Rng` (so a run replays exactly) and its mask
 //! buffer, grown only when a larger batch is seen. Backward uses the mask of
-//! the last forward pass.
+//! the last forward pass. No parameters; the output has the input's shape.
 
+use super::{LayerInfo, LayerKind};
 use crate::rng::{self, Rng};
 use rand::Rng as _;
 
@@ -99,9 +100,33 @@ impl Dropout {
     }
 }
 
+impl LayerInfo for Dropout {
+    fn kind(&self) -> LayerKind {
+        LayerKind::Dropout
+    }
+    fn in_width(&self) -> usize {
+        self.width
+    }
+    fn out_width(&self) -> usize {
+        self.width
+    }
+    fn elementwise(&self) -> bool {
+        true
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dropout_has_no_parameters_and_is_elementwise() {
+        let d = Dropout::new(0.5, 12, 1);
+        assert_eq!(d.kind(), LayerKind::Dropout);
+        assert!(d.params(2).is_empty() && d.fans().is_empty());
+        assert_eq!((d.in_width(), d.out_width(), d.shape()), (12, 12, vec![12]));
+        assert!(d.elementwise());
+    }
 
     #[test]
     fn drops_about_rate_and_preserves_the_mean() {

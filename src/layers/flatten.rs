@@ -12,7 +12,9 @@
 //! one transpose of a few hundred values per row.
 //!
 //! Any other input rank (a sequence `[T, F]`, a vector) is already laid out
-//! as its flattening: forward and backward are copies.
+//! as its flattening: forward and backward are copies. No parameters.
+
+use super::{LayerInfo, LayerKind};
 
 #[derive(Debug, Clone)]
 pub struct Flatten {
@@ -76,6 +78,21 @@ impl Flatten {
     }
 }
 
+impl LayerInfo for Flatten {
+    fn kind(&self) -> LayerKind {
+        LayerKind::Flatten
+    }
+    fn in_width(&self) -> usize {
+        self.width()
+    }
+    fn out_width(&self) -> usize {
+        self.width()
+    }
+    fn in_shape(&self) -> Vec<usize> {
+        self.in_shape.clone()
+    }
+}
+
 /// Permute the rows of a dense kernel `[C·H·W, units]` whose rows are in
 /// (c, h, w) order (e.g. ConvNetJS's or PyTorch's flatten) into the (h, w, c)
 /// order `Flatten` produces. Weights already in (h, w, c) order (Keras,
@@ -96,6 +113,15 @@ pub fn chw_rows_to_hwc(kernel: &[f32], shape: [usize; 3], units: usize) -> Vec<f
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn flatten_has_no_parameters_and_keeps_its_input_shape() {
+        let f = Flatten::new(&[3, 2, 4]);
+        assert_eq!(f.kind(), LayerKind::Flatten);
+        assert!(f.params(1).is_empty() && f.fans().is_empty());
+        assert_eq!((f.in_shape(), f.shape()), (vec![3, 2, 4], vec![24]));
+        assert_eq!((f.in_width(), f.out_width()), (24, 24));
+    }
 
     #[test]
     fn flattens_in_hwc_order() {

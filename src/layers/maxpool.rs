@@ -8,7 +8,9 @@
 //!
 //! The position of each window's maximum (the first one, on ties) is kept
 //! in an index buffer owned by the layer, grown only when a larger batch is
-//! seen, so backward is one scatter.
+//! seen, so backward is one scatter. No parameters.
+
+use super::{LayerInfo, LayerKind};
 
 #[derive(Debug, Clone)]
 pub struct MaxPool {
@@ -34,13 +36,6 @@ impl MaxPool {
             out_shape: [c, (h - size) / stride + 1, (w - size) / stride + 1],
             argmax: Vec::new(),
         }
-    }
-
-    pub fn in_width(&self) -> usize {
-        self.in_shape.iter().product()
-    }
-    pub fn out_width(&self) -> usize {
-        self.out_shape.iter().product()
     }
 
     pub fn forward(&mut self, x: &[f32], y: &mut [f32], rows: usize) {
@@ -86,6 +81,24 @@ impl MaxPool {
                 dxr[a as usize] += g;
             }
         }
+    }
+}
+
+impl LayerInfo for MaxPool {
+    fn kind(&self) -> LayerKind {
+        LayerKind::MaxPool
+    }
+    fn in_width(&self) -> usize {
+        self.in_shape.iter().product()
+    }
+    fn out_width(&self) -> usize {
+        self.out_shape.iter().product()
+    }
+    fn in_shape(&self) -> Vec<usize> {
+        self.in_shape.to_vec()
+    }
+    fn shape(&self) -> Vec<usize> {
+        self.out_shape.to_vec()
     }
 }
 
@@ -135,6 +148,16 @@ fn order_key(x: f32) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn maxpool_has_no_parameters_and_keeps_channels() {
+        let p = MaxPool::new([8, 6, 6], 2, 2);
+        assert_eq!(p.kind(), LayerKind::MaxPool);
+        assert!(p.params(3).is_empty() && p.fans().is_empty());
+        assert_eq!((p.in_shape(), p.shape()), (vec![8, 6, 6], vec![8, 3, 3]));
+        assert_eq!((p.in_width(), p.out_width()), (288, 72));
+        assert!(!p.elementwise());
+    }
 
     #[test]
     fn order_key_orders_like_the_floats() {

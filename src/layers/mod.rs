@@ -8,6 +8,10 @@
 //! An enum rather than trait objects: the set of layers is closed, dispatch
 //! is a jump table, and a training step allocates nothing.
 //!
+//! Each layer's file says what it is (`LayerInfo`): its kind, widths and
+//! shapes, its parameter tensors (name, shape, role, whether decay applies)
+//! and the fans their initialisation uses. This module only dispatches.
+//!
 //! Tensors are flat row-major f32; an image activation is `[C, H, W]` per row
 //! (channels first), a sequence `[T, F]` per row (time major).
 
@@ -43,10 +47,67 @@ pub enum Layer {
     Rnn(Rnn),
 }
 
-/// One named parameter tensor of a layer, as the page shows it.
+/// What kind of layer a tensor or an output belongs to, as the page names
+/// it (`id()`), so no page code parses a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LayerKind {
+    /// Not a layer: the network's input rows, first of `layer_outputs`.
+    Input,
+    Dense,
+    Activation,
+    Conv2d,
+    MaxPool,
+    Flatten,
+    Dropout,
+    Rnn,
+}
+
+impl LayerKind {
+    pub fn id(self) -> &'static str {
+        match self {
+            LayerKind::Input => "input",
+            LayerKind::Dense => "dense",
+            LayerKind::Activation => "activation",
+            LayerKind::Conv2d => "conv2d",
+            LayerKind::MaxPool => "maxpool",
+            LayerKind::Flatten => "flatten",
+            LayerKind::Dropout => "dropout",
+            LayerKind::Rnn => "rnn",
+        }
+    }
+}
+
+/// What a parameter tensor does in its layer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Multiplies the layer's input (dense W, conv kernel, RNN kernel Wx).
+    Weight,
+    Bias,
+    /// Multiplies the previous hidden state (RNN Wh).
+    Recurrent,
+}
+
+impl Role {
+    pub fn id(self) -> &'static str {
+        match self {
+            Role::Weight => "weight",
+            Role::Bias => "bias",
+            Role::Recurrent => "recurrent",
+        }
+    }
+}
+
+/// One named parameter tensor of a layer, as the page and model files show
+/// it. Each layer's file writes its own (`LayerInfo::params`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParamSpec {
+    /// `dense0.weight`, `conv0.kernel`, `rnn0.recurrent`: model files key
+    /// tensors by it, so it never changes.
     pub name: String,
+    /// The index of the layer in the network.
+    pub layer: usize,
+    pub kind: LayerKind,
+    pub role: Role,
     pub shape: Vec<usize>,
     pub offset: usize,
     /// Weights are regularised; biases are not (as in Keras and the Playground).
@@ -63,29 +124,67 @@ pub struct Fans {
     pub fan_out: usize,
 }
 
-impl Layer {
-    pub fn out_width(&self) -> usize {
-        match self {
-            Layer::Dense(d) => d.outputs,
-            Layer::Act(_, w) => *w,
-            Layer::Conv2d(c) => c.out_width(),
-            Layer::MaxPool(p) => p.out_width(),
-            Layer::Flatten(f) => f.width(),
-            Layer::Dropout(d) => d.width,
-            Layer::Rnn(r) => r.out_width(),
+/// What a layer knows about itself, written in its own file beside its
+/// formula: its kind, widths and per-row shapes, its parameter tensors and
+/// their initialisation fans. `Layer` dispatches to it; none of it is on
+/// the training step's path (forward and backward are inherent methods).
+pub trait LayerInfo {
+    fn kind(&self) -> LayerKind;
+    /// Values a row in and out.
+    fn in_width(&self) -> usize;
+    fn out_width(&self) -> usize;
+    /// Per-row input shape (`[C, H, W]`, `[T, F]`, `[n]`).
+    fn in_shape(&self) -> Vec<usize> {
+        vec![self.in_width()]
+    }
+    /// Per-row output shape.
+    fn shape(&self) -> Vec<usize> {
+        vec![self.out_width()]
+    }
+    /// Whether the output has the input's shape value for value (so the
+    /// input's shape, which the layer does not keep, is the output's too).
+    fn elementwise(&self) -> bool {
+        false
+    }
+    /// The layer's parameter tensors, named with its index `layer` in the
+    /// network; none for layers without parameters.
+    fn params(&self, _layer: usize) -> Vec<ParamSpec> {
+        Vec::new()
+    }
+    /// The weight tensors to draw at initialisation (biases start at 0).
+    fn fans(&self) -> Vec<Fans> {
+        Vec::new()
+    }
+}
+
+/// `each!(self, l => expr, act(a, w) => expr)`: `expr` on whichever layer
+/// `self` is; an activation (a function and a width, not a struct) has its
+/// own arm.
+macro_rules! each {
+    ($layer:expr, $l:ident => $e:expr, act($a:pat, $w:pat) => $act:expr) => {
+        match $layer {
+            Layer::Dense($l) => $e,
+            Layer::Conv2d($l) => $e,
+            Layer::MaxPool($l) => $e,
+            Layer::Flatten($l) => $e,
+            Layer::Dropout($l) => $e,
+            Layer::Rnn($l) => $e,
+            Layer::Act($a, $w) => $act,
         }
+    };
+}
+
+impl Layer {
+    pub fn kind(&self) -> LayerKind {
+        each!(self, l => l.kind(), act(_, _) => LayerKind::Activation)
+    }
+
+    pub fn out_width(&self) -> usize {
+        each!(self, l => l.out_width(), act(_, w) => *w)
     }
 
     pub fn in_width(&self) -> usize {
-        match self {
-            Layer::Dense(d) => d.inputs,
-            Layer::Act(_, w) => *w,
-            Layer::Conv2d(c) => c.in_width(),
-            Layer::MaxPool(p) => p.in_width(),
-            Layer::Flatten(f) => f.width(),
-            Layer::Dropout(d) => d.width,
-            Layer::Rnn(r) => r.in_width(),
-        }
+        each!(self, l => l.in_width(), act(_, w) => *w)
     }
 
     /// Per-row output shape: `[C, H, W]` for conv2d and maxpool (e.g.
@@ -93,39 +192,26 @@ impl Layer {
     /// dropout) do not know the shape they pass through and say `[width]`;
     /// `Network::layer_output_shapes` gives them their input's shape.
     pub fn shape(&self) -> Vec<usize> {
-        match self {
-            Layer::Conv2d(c) => c.out_shape.to_vec(),
-            Layer::MaxPool(p) => p.out_shape.to_vec(),
-            other => vec![other.out_width()],
-        }
+        each!(self, l => l.shape(), act(_, w) => vec![*w])
     }
 
     /// Per-row input shape: `[C, H, W]` for conv2d and maxpool, `[T, F]` for
     /// rnn, whatever flatten was given, `[n]` otherwise.
     pub fn in_shape(&self) -> Vec<usize> {
-        match self {
-            Layer::Conv2d(c) => c.in_shape.to_vec(),
-            Layer::MaxPool(p) => p.in_shape.to_vec(),
-            Layer::Flatten(f) => f.in_shape.clone(),
-            Layer::Rnn(r) => vec![r.window, r.features],
-            other => vec![other.in_width()],
-        }
+        each!(self, l => l.in_shape(), act(_, w) => vec![*w])
     }
 
     /// Whether the output has the input's shape value for value.
     pub fn elementwise(&self) -> bool {
-        matches!(self, Layer::Act(..) | Layer::Dropout(_))
+        each!(self, l => l.elementwise(), act(_, _) => true)
     }
 
+    /// The kind's id, or the activation's (`relu`): layer outputs are named
+    /// by it and the layer's index (`conv2d0`, `relu1`).
     pub fn name(&self) -> String {
         match self {
-            Layer::Dense(_) => "dense".into(),
             Layer::Act(a, _) => a.name().into(),
-            Layer::Conv2d(_) => "conv2d".into(),
-            Layer::MaxPool(_) => "maxpool".into(),
-            Layer::Flatten(_) => "flatten".into(),
-            Layer::Dropout(_) => "dropout".into(),
-            Layer::Rnn(_) => "rnn".into(),
+            other => other.kind().id().into(),
         }
     }
 
@@ -137,78 +223,14 @@ impl Layer {
         }
     }
 
+    /// The layer's parameter tensors; `index` is its place in the network.
     pub fn params(&self, index: usize) -> Vec<ParamSpec> {
-        let spec = |name: String, shape: Vec<usize>, offset: usize, decay: bool| ParamSpec {
-            name,
-            shape,
-            offset,
-            decay,
-        };
-        match self {
-            Layer::Dense(d) => vec![
-                spec(
-                    format!("dense{index}.weight"),
-                    vec![d.inputs, d.outputs],
-                    d.w_off,
-                    true,
-                ),
-                spec(
-                    format!("dense{index}.bias"),
-                    vec![d.outputs],
-                    d.b_off,
-                    false,
-                ),
-            ],
-            Layer::Conv2d(c) => vec![
-                spec(
-                    format!("conv{index}.kernel"),
-                    vec![c.kernel, c.kernel, c.in_shape[0], c.filters],
-                    c.w_off,
-                    true,
-                ),
-                spec(format!("conv{index}.bias"), vec![c.filters], c.b_off, false),
-            ],
-            Layer::Rnn(r) => vec![
-                spec(
-                    format!("rnn{index}.kernel"),
-                    vec![r.features, r.hidden],
-                    r.w_off,
-                    true,
-                ),
-                spec(
-                    format!("rnn{index}.recurrent"),
-                    vec![r.hidden, r.hidden],
-                    r.u_off,
-                    true,
-                ),
-                spec(format!("rnn{index}.bias"), vec![r.hidden], r.b_off, false),
-            ],
-            Layer::Act(..) | Layer::MaxPool(_) | Layer::Flatten(_) | Layer::Dropout(_) => vec![],
-        }
+        each!(self, l => l.params(index), act(_, _) => Vec::new())
     }
 
     /// The weight tensors to draw at initialisation (biases start at 0).
-    /// Dense: fan_in = in, fan_out = out. Conv: fan_in = kh·kw·C, fan_out =
-    /// kh·kw·F. RNN: the kernel (F, H) and the recurrent kernel (H, H).
     pub fn fans(&self) -> Vec<Fans> {
-        let f = |offset, len, fan_in, fan_out| Fans {
-            offset,
-            len,
-            fan_in,
-            fan_out,
-        };
-        match self {
-            Layer::Dense(d) => vec![f(d.w_off, d.inputs * d.outputs, d.inputs, d.outputs)],
-            Layer::Conv2d(c) => {
-                let kk = c.kernel * c.kernel;
-                vec![f(c.w_off, c.patch() * c.filters, c.patch(), kk * c.filters)]
-            }
-            Layer::Rnn(r) => vec![
-                f(r.w_off, r.features * r.hidden, r.features, r.hidden),
-                f(r.u_off, r.hidden * r.hidden, r.hidden, r.hidden),
-            ],
-            Layer::Act(..) | Layer::MaxPool(_) | Layer::Flatten(_) | Layer::Dropout(_) => vec![],
-        }
+        each!(self, l => l.fans(), act(_, _) => Vec::new())
     }
 
     pub fn forward(&mut self, params: &[f32], x: &[f32], y: &mut [f32], rows: usize) {
@@ -386,6 +408,72 @@ pub(crate) mod gradcheck {
 mod tests {
     use super::gradcheck::{check_layer, check_layer_on};
     use super::*;
+
+    /// `Layer` answers with its layer's own description; an activation (no
+    /// struct of its own) is element-wise, parameterless and named by its
+    /// function.
+    #[test]
+    fn layer_dispatches_to_each_layers_description() {
+        let dense = Layer::Dense(Dense {
+            inputs: 3,
+            outputs: 2,
+            w_off: 0,
+            b_off: 6,
+        });
+        let rnn = Layer::Rnn(Rnn::new(5, 1, 4, 8));
+        let act = Layer::Act(Activation::Relu, 6);
+        assert_eq!(
+            (dense.kind(), rnn.kind(), act.kind()),
+            (LayerKind::Dense, LayerKind::Rnn, LayerKind::Activation)
+        );
+        assert_eq!(
+            (dense.name(), rnn.name(), act.name()),
+            ("dense".into(), "rnn".into(), "relu".to_string())
+        );
+        let Layer::Dense(d) = &dense else {
+            unreachable!()
+        };
+        assert_eq!(dense.params(1), d.params(1));
+        assert_eq!(dense.fans(), d.fans());
+        let roles: Vec<_> = rnn.params(0).iter().map(|p| p.role.id()).collect();
+        assert_eq!(roles, ["weight", "recurrent", "bias"]);
+        assert_eq!(rnn.in_shape(), vec![5, 1]);
+        assert!(act.params(0).is_empty() && act.fans().is_empty());
+        assert!(act.elementwise() && !dense.elementwise());
+        assert_eq!(
+            (act.in_width(), act.out_width(), act.shape()),
+            (6, 6, vec![6])
+        );
+        let ids: Vec<_> = [
+            LayerKind::Input,
+            LayerKind::Dense,
+            LayerKind::Activation,
+            LayerKind::Conv2d,
+            LayerKind::MaxPool,
+            LayerKind::Flatten,
+            LayerKind::Dropout,
+            LayerKind::Rnn,
+        ]
+        .map(LayerKind::id)
+        .to_vec();
+        assert_eq!(
+            ids,
+            [
+                "input",
+                "dense",
+                "activation",
+                "conv2d",
+                "maxpool",
+                "flatten",
+                "dropout",
+                "rnn"
+            ]
+        );
+        assert_eq!(
+            [Role::Weight, Role::Bias, Role::Recurrent].map(Role::id),
+            ["weight", "bias", "recurrent"]
+        );
+    }
 
     #[test]
     fn dense_gradient_matches_finite_differences() {

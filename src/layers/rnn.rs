@@ -26,9 +26,14 @@
 //! hidden-state heatmap (`hidden_states`); they, da and the `[rows, H]`
 //! scratch grow only when a larger batch is seen. tanh is
 //! `fastmath::tanh` (vectorised, 3.5e-7 from the exact value).
+//!
+//! Parameters of layer i, in Keras order: `rnn{i}.kernel` Wx `[F, H]`,
+//! `rnn{i}.recurrent` Wh `[H, H]` (both decayed) and `rnn{i}.bias` b `[H]`
+//! (not). Wx is drawn with fans (F, H), Wh with (H, H).
 
 use super::fastmath::tanh;
 use super::gemm::{gemm, gemm_bias, gemm_nt, gemm_tn};
+use super::{Fans, LayerInfo, LayerKind, ParamSpec, Role};
 
 #[derive(Debug, Clone)]
 pub struct Rnn {
@@ -71,12 +76,6 @@ impl Rnn {
         }
     }
 
-    pub fn in_width(&self) -> usize {
-        self.window * self.features
-    }
-    pub fn out_width(&self) -> usize {
-        self.hidden
-    }
     pub fn param_count(&self) -> usize {
         (self.features + self.hidden + 1) * self.hidden
     }
@@ -251,9 +250,95 @@ impl Rnn {
     }
 }
 
+impl LayerInfo for Rnn {
+    fn kind(&self) -> LayerKind {
+        LayerKind::Rnn
+    }
+    fn in_width(&self) -> usize {
+        self.window * self.features
+    }
+    fn out_width(&self) -> usize {
+        self.hidden
+    }
+    fn in_shape(&self) -> Vec<usize> {
+        vec![self.window, self.features]
+    }
+    fn params(&self, layer: usize) -> Vec<ParamSpec> {
+        let (f, h) = (self.features, self.hidden);
+        let spec = |what: &str, role, shape, offset, decay| ParamSpec {
+            name: format!("rnn{layer}.{what}"),
+            layer,
+            kind: LayerKind::Rnn,
+            role,
+            shape,
+            offset,
+            decay,
+        };
+        vec![
+            spec("kernel", Role::Weight, vec![f, h], self.w_off, true),
+            spec("recurrent", Role::Recurrent, vec![h, h], self.u_off, true),
+            spec("bias", Role::Bias, vec![h], self.b_off, false),
+        ]
+    }
+    fn fans(&self) -> Vec<Fans> {
+        let (f, h) = (self.features, self.hidden);
+        vec![
+            Fans {
+                offset: self.w_off,
+                len: f * h,
+                fan_in: f,
+                fan_out: h,
+            },
+            Fans {
+                offset: self.u_off,
+                len: h * h,
+                fan_in: h,
+                fan_out: h,
+            },
+        ]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An RNN 1→4 over 5 steps as layer 0 at offset 10: Keras' three
+    /// tensors, consecutive, both matrices decayed and drawn with their fans.
+    #[test]
+    fn rnn_describes_its_kernel_recurrent_kernel_and_bias() {
+        let r = Rnn::new(5, 1, 4, 10);
+        let spec = |name: &str, role, shape: Vec<usize>, offset, decay| ParamSpec {
+            name: name.into(),
+            layer: 0,
+            kind: LayerKind::Rnn,
+            role,
+            shape,
+            offset,
+            decay,
+        };
+        assert_eq!(
+            r.params(0),
+            [
+                spec("rnn0.kernel", Role::Weight, vec![1, 4], 10, true),
+                spec("rnn0.recurrent", Role::Recurrent, vec![4, 4], 14, true),
+                spec("rnn0.bias", Role::Bias, vec![4], 30, false),
+            ]
+        );
+        let fans = |offset, len, fan_in, fan_out| Fans {
+            offset,
+            len,
+            fan_in,
+            fan_out,
+        };
+        assert_eq!(r.fans(), [fans(10, 4, 1, 4), fans(14, 16, 4, 4)]);
+        assert_eq!(
+            (r.kind(), r.in_width(), r.out_width()),
+            (LayerKind::Rnn, 5, 4)
+        );
+        assert_eq!((r.in_shape(), r.shape()), (vec![5, 1], vec![4]));
+        assert_eq!(r.param_count(), 24);
+    }
 
     #[test]
     fn one_unit_recurrence_by_hand() {

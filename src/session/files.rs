@@ -25,10 +25,10 @@ impl Session {
             parameters: self
                 .parameters()
                 .into_iter()
-                .map(|(name, shape, values)| ParamFile {
-                    name,
-                    shape,
-                    values: values.to_vec(),
+                .map(|p| ParamFile {
+                    name: p.name,
+                    shape: p.shape,
+                    values: p.values.to_vec(),
                 })
                 .collect(),
         }

@@ -99,6 +99,67 @@ fn parameters_least_squares_split_and_history() {
     assert_eq!(num(&s.train(1).unwrap(), "step"), 21.0);
 }
 
+fn text(v: &JsValue, key: &str) -> Option<String> {
+    get(v, key).as_string()
+}
+
+#[wasm_bindgen_test]
+fn parameters_and_layer_outputs_carry_layer_kind_role_and_activation() {
+    // The page reads these fields, never parses a name.
+    let mlp = r#"{"seed":1,"data":{"source":"xor"},"model":{"kind":"mlp","hidden":[3],"activation":"tanh"}}"#;
+    let mut s = Session::new(obj(mlp)).unwrap_or_else(|_| panic!("mlp config accepted"));
+    let p = s.parameters().unwrap();
+    // "name layer kind role" for each tensor.
+    let got: Vec<String> = p
+        .iter()
+        .map(|e| {
+            let t = |key| text(&e, key).unwrap_or_default();
+            format!("{} {} {} {}", t("name"), num(&e, "layer"), t("kind"), t("role"))
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "dense0.weight 0 dense weight",
+            "dense0.bias 0 dense bias",
+            "dense2.weight 2 dense weight",
+            "dense2.bias 2 dense bias",
+        ]
+    );
+    let w: Float32Array = get(&p.get(0), "values").into();
+    assert_eq!(w.length(), 6);
+    let outs = s.layer_outputs(&[0.5, -0.5]).unwrap();
+    assert_eq!(outs.length(), 4);
+    let input = outs.get(0);
+    assert_eq!(text(&input, "name").as_deref(), Some("input"));
+    assert!(get(&input, "layer").is_null(), "the input is no layer");
+    assert_eq!(text(&input, "kind").as_deref(), Some("input"));
+    assert!(get(&input, "activation").is_null());
+    let dense = outs.get(1);
+    assert_eq!((num(&dense, "layer"), text(&dense, "kind").as_deref()), (0.0, Some("dense")));
+    assert!(get(&dense, "activation").is_null());
+    let tanh = outs.get(2);
+    assert_eq!(num(&tanh, "layer"), 1.0);
+    assert_eq!(text(&tanh, "kind").as_deref(), Some("activation"));
+    assert_eq!(text(&tanh, "activation").as_deref(), Some("tanh"));
+    let values: Float32Array = get(&tanh, "values").into();
+    assert_eq!(values.length(), 3);
+
+    let rnn = r#"{"seed":1,"data":{"source":"sine-seq"},"model":{"kind":"rnn","hidden":4,"window":5}}"#;
+    let mut s = Session::new(obj(rnn)).unwrap_or_else(|_| panic!("rnn config accepted"));
+    let p = s.parameters().unwrap();
+    let roles: Vec<Option<String>> = p.iter().map(|e| text(&e, "role")).collect();
+    let kinds: Vec<Option<String>> = p.iter().map(|e| text(&e, "kind")).collect();
+    let some = |v: &[&str]| v.iter().map(|s| Some(s.to_string())).collect::<Vec<_>>();
+    assert_eq!(roles, some(&["weight", "recurrent", "bias", "weight", "bias"]));
+    assert_eq!(kinds, some(&["rnn", "rnn", "rnn", "dense", "dense"]));
+    assert_eq!(num(&p.get(3), "layer"), 1.0);
+    let outs = s.layer_outputs(&[0.1, 0.2, 0.3, 0.4, 0.5]).unwrap();
+    let state = outs.get(1);
+    assert_eq!((num(&state, "layer"), text(&state, "kind").as_deref()), (0.0, Some("rnn")));
+    assert!(get(&state, "activation").is_null());
+}
+
 #[wasm_bindgen_test]
 fn nan_and_infinity_are_refused_by_name() {
     let cfg = js_sys::Object::new();
