@@ -49,7 +49,7 @@ if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ]; then
 fi
 
 log "build: native"
-(cd "$ROOT" && cargo build --release --example bench >&2)
+(cd "$ROOT" && cargo build --release --features bench --example bench >&2)
 log "build: wasm for Node"
 (cd "$ROOT" && wasm-pack --quiet build --mode no-install --release --target nodejs \
   --out-dir bench/pkg-node -- --features bench >&2)
@@ -63,7 +63,7 @@ out="results/run-$stamp.jsonl"
 : >"$out"
 for round in $(seq 1 "$rounds"); do
   log "round $round/$rounds: descent-native"
-  (cd "$ROOT" && cargo run --quiet --release --example bench -- "$HERE/results/data" \
+  (cd "$ROOT" && cargo run --quiet --release --features bench --example bench -- "$HERE/results/data" \
     --reps "$reps" --workloads "$workloads") | tee -a "$out" >&2
   log "round $round/$rounds: descent-wasm"
   node descent.mjs results/data --reps "$reps" --workloads "$workloads" | tee -a "$out" >&2

@@ -269,7 +269,7 @@ fn run(w: Workload, dir: &Path, reps: usize) -> Res<Map<String, Value>> {
     m.insert("lr".into(), json!(spec.lr));
     m.insert(
         "optimizer".into(),
-        json!(match spec.optimizer {
+        json!(match spec.optimizer.id() {
             "momentum" => "sgd-momentum",
             o => o,
         }),

@@ -6,8 +6,8 @@
 #
 # Suites, in order:
 #   fmt           cargo fmt --check
-#   clippy        cargo clippy --all-targets -- -D warnings
-#   native        cargo test
+#   clippy        cargo clippy --all-targets --all-features -- -D warnings
+#   native        cargo test --all-features (the benchmark's workloads are behind the `bench` feature)
 #   build         release wasm for the page (pkg/descent.js, pkg/descent_bg.wasm)
 #                 and the page's bundles (dist/main.js, dist/worker.js)
 #   wasm-chrome   tests/web.rs in headless Chromium  (wasm-pack test --chrome)
@@ -132,8 +132,8 @@ wasm_suite() {
 for suite in "${SUITES[@]}"; do
     case "$suite" in
         fmt) run_suite fmt plain cargo fmt --check ;;
-        clippy) run_suite clippy plain cargo clippy --all-targets -- -D warnings ;;
-        native) run_suite native tests cargo test ;;
+        clippy) run_suite clippy plain cargo clippy --all-targets --all-features -- -D warnings ;;
+        native) run_suite native tests cargo test --all-features ;;
         build)
             run_suite build plain bash -c descent_build_release && BUILD_OK=1
             ;;

@@ -23,7 +23,7 @@ use crate::error::{Error, Result};
 use crate::layers::{self, Activation, LayerSpec};
 use crate::loss::{Loss, Output};
 use crate::network::{Init, Network};
-use crate::optim::Optimizer;
+use crate::optim::{Optimizer, OptimizerKind};
 use crate::rng::Mulberry32;
 
 /// The five fixed workloads of the peer benchmark.
@@ -62,7 +62,7 @@ pub struct Spec {
     pub batch: Option<usize>,
     pub length: Length,
     pub lr: f64,
-    pub optimizer: &'static str,
+    pub optimizer: OptimizerKind,
     pub momentum: Option<f64>,
     pub n_params: usize,
 }
@@ -102,7 +102,7 @@ impl Workload {
             batch: None,
             length: Length::Steps(1000),
             lr: 0.01,
-            optimizer: "sgd",
+            optimizer: OptimizerKind::Sgd,
             momentum: None,
             n_params: 0,
         };
@@ -130,7 +130,7 @@ impl Workload {
                 classes: Some(10),
                 batch: Some(20),
                 length: Length::Epochs(1),
-                optimizer: "momentum",
+                optimizer: OptimizerKind::Momentum,
                 momentum: Some(0.9),
                 n_params: (5 * 5 * 8 + 8) + (5 * 5 * 8 * 16 + 16) + (256 * 10 + 10),
                 ..base
@@ -143,7 +143,7 @@ impl Workload {
                 features: 20,
                 batch: Some(32),
                 length: Length::Epochs(5),
-                optimizer: "adam",
+                optimizer: OptimizerKind::Adam,
                 n_params: 16 + 16 * 16 + 16 + 16 + 1,
                 ..base
             },
@@ -291,7 +291,7 @@ impl Bench {
         net.reserve(batch);
         net.params.copy_from_slice(init);
         let cfg = TrainConfig {
-            optimizer: s.optimizer.into(),
+            optimizer: s.optimizer,
             learning_rate: lr,
             batch_size: batch,
             momentum: s.momentum,
@@ -300,7 +300,7 @@ impl Bench {
             epsilon: Some(1e-7),
             ..TrainConfig::default()
         };
-        let opt = Optimizer::new(&cfg, s.n_params)?;
+        let opt = Optimizer::new(&cfg, s.n_params);
         Ok(Bench {
             workload,
             net,
@@ -505,7 +505,6 @@ pub fn playground_grid() -> Vec<f32> {
 
 pub mod data;
 
-#[cfg(feature = "bench")]
 pub mod wasm;
 
 #[cfg(test)]

@@ -6,7 +6,13 @@
 //! refused (`deny_unknown_fields`) because a typo silently ignored is a
 //! lesson silently wrong.
 
+use crate::data::csv::Missing;
+use crate::data::features::Feature;
+use crate::data::normalize::Normalization;
+use crate::data::{Source, TaskKind};
 use crate::error::{Error, Result};
+use crate::layers::Activation;
+use crate::optim::OptimizerKind;
 use crate::read_json::{self as rj, Obj};
 use serde::Serialize;
 use serde_json::Value;
@@ -20,6 +26,15 @@ pub const MAX_HIDDEN_LAYERS: usize = 8;
 pub const MAX_UNITS: usize = 256;
 pub const MAX_CLASSES: usize = 8;
 pub const MAX_BATCH: usize = 100_000;
+/// The largest learning rate: past it every model here diverges at once.
+pub const MAX_LEARNING_RATE: f64 = 100.0;
+/// `train.l1`, `train.l2` and `data.noise` at most.
+pub const MAX_PENALTY: f64 = 10.0;
+pub const MAX_NOISE: f64 = 10.0;
+pub const DEFAULT_LEARNING_RATE: f64 = 0.01;
+pub const DEFAULT_BATCH: usize = 10;
+/// `model.layers` entries at most.
+pub const MAX_CNN_LAYERS: usize = 32;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
@@ -36,29 +51,50 @@ fn default_seed() -> u64 {
     1
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct DataConfig {
-    pub source: String,
+    pub source: Source,
     pub samples: Option<usize>,
     pub noise: Option<f64>,
     /// `blobs` and `spiral-k`: number of classes.
     pub classes: Option<usize>,
+    /// `checkerboard`: tiles along each side.
+    pub tiles: Option<usize>,
     pub split: Option<SplitConfig>,
-    /// `standard` | `minmax` | `none`.
-    pub normalize: Option<String>,
-    /// 2-D sets: any of `x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2)`.
-    pub features: Option<Vec<String>>,
+    pub normalize: Option<Normalization>,
+    /// 2-D sets: the model's inputs, made from x1 and x2.
+    pub features: Option<Vec<Feature>>,
     /// `csv` source: the file's text, the target column and the task.
     pub csv: Option<String>,
     pub target: Option<String>,
-    pub task: Option<String>,
-    /// `csv` source: `drop` | `mean`.
-    pub missing: Option<String>,
+    pub task: Option<TaskKind>,
+    pub missing: Option<Missing>,
     /// Sequence sources: steps a window (usually set as `model.window`).
     pub window: Option<usize>,
     /// `sine-seq`: mix in a second frequency.
     pub mix: Option<bool>,
+}
+
+impl Default for DataConfig {
+    fn default() -> Self {
+        DataConfig {
+            source: Source::Circle,
+            samples: None,
+            noise: None,
+            classes: None,
+            tiles: None,
+            split: None,
+            normalize: None,
+            features: None,
+            csv: None,
+            target: None,
+            task: None,
+            missing: None,
+            window: None,
+            mix: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq)]
@@ -79,11 +115,97 @@ impl Default for SplitConfig {
     }
 }
 
+crate::choice! {
+    /// `model.kind`.
+    pub enum ModelKind {
+        Linear = "linear",
+        Logistic = "logistic",
+        Mlp = "mlp",
+        Cnn = "cnn",
+        Rnn = "rnn",
+    }
+}
+
+impl ModelKind {
+    /// The tasks this kind can learn.
+    pub fn tasks(self) -> &'static [TaskKind] {
+        match self {
+            ModelKind::Linear => &[TaskKind::Regression],
+            ModelKind::Logistic => &[TaskKind::Classification],
+            ModelKind::Mlp | ModelKind::Cnn | ModelKind::Rnn => {
+                &[TaskKind::Classification, TaskKind::Regression]
+            }
+        }
+    }
+
+    /// What the data must be: `image` (cnn), `sequence` (rnn), or anything.
+    pub fn needs(self) -> Option<&'static str> {
+        match self {
+            ModelKind::Cnn => Some("image"),
+            ModelKind::Rnn => Some("sequence"),
+            ModelKind::Linear | ModelKind::Logistic | ModelKind::Mlp => None,
+        }
+    }
+}
+
+crate::choice! {
+    /// `model.init`: `auto` is Glorot for tanh/sigmoid/linear, He for the
+    /// ReLU family, zeros for the linear lesson.
+    pub enum Init {
+        Auto = "auto",
+        Glorot = "glorot",
+        He = "he",
+        Zeros = "zeros",
+    }
+}
+
+crate::choice! {
+    /// `train.loss`: overrides the task's default loss.
+    pub enum LossKind {
+        Mse = "mse",
+        CrossEntropy = "cross-entropy",
+    }
+}
+
+impl LossKind {
+    pub fn tasks(self) -> &'static [TaskKind] {
+        match self {
+            LossKind::Mse => &[TaskKind::Classification, TaskKind::Regression],
+            LossKind::CrossEntropy => &[TaskKind::Classification],
+        }
+    }
+}
+
+crate::choice! {
+    /// A conv2d layer's `padding`.
+    pub enum Padding {
+        Same = "same",
+        Valid = "valid",
+    }
+}
+
+impl Serialize for Activation {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+/// An activation named in a config, with `field` and the choices in the message.
+pub fn parse_activation(field: &str, text: &str) -> Result<Activation> {
+    Activation::ALL
+        .iter()
+        .copied()
+        .find(|a| a.name() == text)
+        .ok_or_else(|| {
+            let ids: Vec<&str> = Activation::ALL.iter().map(|a| a.name()).collect();
+            crate::choice::not_one_of(field, text, &ids)
+        })
+}
+
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct ModelConfig {
-    /// `linear` | `logistic` | `mlp` | `cnn` | `rnn`.
-    pub kind: String,
+    pub kind: ModelKind,
     /// `mlp`: units of each hidden layer (`[8, 8]`); `rnn`: the state size
     /// (a single number, `16`).
     pub hidden: Vec<usize>,
@@ -92,49 +214,85 @@ pub struct ModelConfig {
     /// `rnn`: steps a window (default 20).
     pub window: Option<usize>,
     /// Hidden-layer activation.
-    pub activation: String,
-    /// `auto` (Glorot for tanh/sigmoid/linear, He for the ReLU family) | `glorot` | `he` | `zeros`.
-    pub init: String,
+    pub activation: Activation,
+    pub init: Init,
 }
 
-fn default_kind() -> String {
-    "linear".into()
+/// A `cnn` layer's `type`: a layer, or an activation by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LayerType {
+    Conv2d,
+    MaxPool,
+    Flatten,
+    Dense,
+    Dropout,
+    Act(Activation),
 }
-fn default_activation() -> String {
-    "tanh".into()
+
+impl LayerType {
+    pub fn id(self) -> &'static str {
+        match self {
+            LayerType::Conv2d => "conv2d",
+            LayerType::MaxPool => "maxpool",
+            LayerType::Flatten => "flatten",
+            LayerType::Dense => "dense",
+            LayerType::Dropout => "dropout",
+            LayerType::Act(a) => a.name(),
+        }
+    }
+
+    pub fn parse(field: &str, text: &str) -> Result<LayerType> {
+        Ok(match text {
+            "conv2d" => LayerType::Conv2d,
+            "maxpool" => LayerType::MaxPool,
+            "flatten" => LayerType::Flatten,
+            "dense" => LayerType::Dense,
+            "dropout" => LayerType::Dropout,
+            other => match parse_activation(field, other) {
+                Ok(a) => LayerType::Act(a),
+                Err(_) => {
+                    return Err(Error(format!(
+                        "{field} must be 'conv2d', 'maxpool', 'flatten', 'dense', 'dropout' or an activation, got '{other}'"
+                    )))
+                }
+            },
+        })
+    }
 }
-fn default_init() -> String {
-    "auto".into()
+
+impl Serialize for LayerType {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
 }
 
 /// One layer of a `cnn`: `{ type: 'conv2d', filters: 8, kernel: 3 }`,
 /// `{ type: 'maxpool', size: 2 }`, `{ type: 'dense', units: 32 }`, ...
-#[derive(Debug, Clone, Serialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct LayerConfig {
-    /// `conv2d` | `maxpool` | `flatten` | `dense` | `dropout` | an activation name.
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: LayerType,
     pub filters: Option<usize>,
     pub kernel: Option<usize>,
     pub stride: Option<usize>,
-    /// `same` | `valid` (default `same`).
-    pub padding: Option<String>,
+    /// Default `same`.
+    pub padding: Option<Padding>,
     pub size: Option<usize>,
     pub units: Option<usize>,
     pub rate: Option<f64>,
-    pub activation: Option<String>,
+    pub activation: Option<Activation>,
 }
 
 impl Default for ModelConfig {
     fn default() -> Self {
         ModelConfig {
-            kind: default_kind(),
+            kind: ModelKind::Linear,
             hidden: vec![],
             layers: None,
             window: None,
-            activation: default_activation(),
-            init: default_init(),
+            activation: Activation::Tanh,
+            init: Init::Auto,
         }
     }
 }
@@ -142,50 +300,65 @@ impl Default for ModelConfig {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct TrainConfig {
-    /// `sgd` | `momentum` | `rmsprop` | `adam` | `adagrad`.
-    pub optimizer: String,
+    pub optimizer: OptimizerKind,
     pub learning_rate: f64,
     pub batch_size: usize,
-    /// `momentum`: the decay of the velocity (default 0.9).
+    /// The optimizer's hyperparameters; which apply, their ranges and
+    /// defaults are the optimizer's own (`OptimizerKind::hyperparameters`).
     pub momentum: Option<f64>,
     pub nesterov: bool,
-    /// `adam`: beta1, beta2 (defaults 0.9, 0.999).
     pub beta1: Option<f64>,
     pub beta2: Option<f64>,
-    /// `rmsprop`: decay of the squared-gradient average (default 0.9).
     pub rho: Option<f64>,
-    /// Added to denominators (default 1e-7, as Keras).
     pub epsilon: Option<f64>,
+    pub weight_decay: Option<f64>,
     pub l1: f64,
     pub l2: f64,
-    /// Override the task's default loss: `mse` | `cross-entropy`.
-    pub loss: Option<String>,
+    pub loss: Option<LossKind>,
     /// Rescale the gradient when its global norm exceeds this (RNNs).
     pub clip_norm: Option<f64>,
 }
 
-fn default_optimizer() -> String {
-    "sgd".into()
+impl TrainConfig {
+    /// The value of hyperparameter `name` given in the config, if any.
+    pub fn hyperparameter(&self, name: &str) -> Option<f64> {
+        match name {
+            "momentum" => self.momentum,
+            "nesterov" => self.nesterov.then_some(1.0),
+            "beta1" => self.beta1,
+            "beta2" => self.beta2,
+            "rho" => self.rho,
+            "epsilon" => self.epsilon,
+            "weightDecay" => self.weight_decay,
+            _ => None,
+        }
+    }
 }
-fn default_lr() -> f64 {
-    0.01
-}
-fn default_batch() -> usize {
-    10
-}
+
+/// Every `train.*` key that is a hyperparameter of some optimizer.
+pub const HYPERPARAMETERS: &[&str] = &[
+    "momentum",
+    "nesterov",
+    "beta1",
+    "beta2",
+    "rho",
+    "epsilon",
+    "weightDecay",
+];
 
 impl Default for TrainConfig {
     fn default() -> Self {
         TrainConfig {
-            optimizer: default_optimizer(),
-            learning_rate: default_lr(),
-            batch_size: default_batch(),
+            optimizer: OptimizerKind::Sgd,
+            learning_rate: DEFAULT_LEARNING_RATE,
+            batch_size: DEFAULT_BATCH,
             momentum: None,
             nesterov: false,
             beta1: None,
             beta2: None,
             rho: None,
             epsilon: None,
+            weight_decay: None,
             l1: 0.0,
             l2: 0.0,
             loss: None,
@@ -193,21 +366,6 @@ impl Default for TrainConfig {
         }
     }
 }
-
-pub const OPTIMIZERS: &[&str] = &["sgd", "momentum", "rmsprop", "adam", "adagrad"];
-pub const ACTIVATIONS: &[&str] = &[
-    "relu",
-    "leaky-relu",
-    "elu",
-    "gelu",
-    "tanh",
-    "sigmoid",
-    "linear",
-];
-pub const MODEL_KINDS: &[&str] = &["linear", "logistic", "mlp", "cnn", "rnn"];
-pub const INITS: &[&str] = &["auto", "glorot", "he", "zeros"];
-pub const NORMALIZE: &[&str] = &["standard", "minmax", "none"];
-pub const LOSSES: &[&str] = &["mse", "cross-entropy"];
 
 impl Config {
     /// Parse JSON text (natively, and in the browser from
@@ -230,7 +388,8 @@ impl Config {
         Ok(cfg)
     }
 
-    /// A config inside another document (a model file's `config`).
+    /// A config inside another document (a model file's `config`); the
+    /// document's reader validates it (`export.rs`, once).
     pub fn read_at(v: &Value, path: &str) -> rj::Res<Config> {
         Config::read(&Obj::nested(v, path, CONFIG_KEYS)?)
     }
@@ -245,15 +404,15 @@ impl Config {
         })
     }
 
-    /// Range checks that types cannot express. Data-dependent checks (e.g.
-    /// batch size against the training set) happen when the data exists.
-    pub fn validate(&self) -> Result<()> {
+    /// Range checks that types cannot express, once, when the config is
+    /// read. Data-dependent checks (e.g. batch size against the training
+    /// set) happen when the data exists.
+    pub(crate) fn validate(&self) -> Result<()> {
         let t = &self.train;
-        one_of("train.optimizer", &t.optimizer, OPTIMIZERS)?;
         positive_finite("train.learningRate", t.learning_rate)?;
-        if t.learning_rate > 100.0 {
+        if t.learning_rate > MAX_LEARNING_RATE {
             return Err(Error(format!(
-                "train.learningRate must be at most 100, got {}",
+                "train.learningRate must be at most {MAX_LEARNING_RATE}, got {}",
                 t.learning_rate
             )));
         }
@@ -263,41 +422,33 @@ impl Config {
                 t.batch_size
             )));
         }
-        for (name, v) in [
-            ("train.momentum", t.momentum),
-            ("train.beta1", t.beta1),
-            ("train.beta2", t.beta2),
-            ("train.rho", t.rho),
-        ] {
-            if let Some(v) = v {
-                if !(v.is_finite() && (0.0..1.0).contains(&v)) {
+        let hypers = t.optimizer.hyperparameters();
+        for &name in HYPERPARAMETERS {
+            let Some(v) = t.hyperparameter(name) else {
+                continue;
+            };
+            match hypers.iter().find(|h| h.name == name) {
+                Some(h) => h.check(&format!("train.{name}"), v)?,
+                None => {
                     return Err(Error(format!(
-                        "{name} must be at least 0 and below 1, got {v}"
-                    )));
+                        "train.{name} does not apply to optimizer '{}'; remove it",
+                        t.optimizer.id()
+                    )))
                 }
             }
         }
-        if let Some(e) = t.epsilon {
-            positive_finite("train.epsilon", e)?;
-        }
         for (name, v) in [("train.l1", t.l1), ("train.l2", t.l2)] {
-            if !(v.is_finite() && (0.0..=10.0).contains(&v)) {
+            if !(v.is_finite() && (0.0..=MAX_PENALTY).contains(&v)) {
                 return Err(Error(format!(
-                    "{name} must be a number from 0 to 10, got {v}"
+                    "{name} must be a number from 0 to {MAX_PENALTY}, got {v}"
                 )));
             }
-        }
-        if let Some(l) = &t.loss {
-            one_of("train.loss", l, LOSSES)?;
         }
         if let Some(c) = t.clip_norm {
             positive_finite("train.clipNorm", c)?;
         }
 
         let m = &self.model;
-        one_of("model.kind", &m.kind, MODEL_KINDS)?;
-        one_of("model.activation", &m.activation, ACTIVATIONS)?;
-        one_of("model.init", &m.init, INITS)?;
         if m.hidden.len() > MAX_HIDDEN_LAYERS {
             return Err(Error(format!(
                 "model.hidden may have at most {MAX_HIDDEN_LAYERS} layers, got {}",
@@ -311,34 +462,32 @@ impl Config {
                 )));
             }
         }
-        if !matches!(m.kind.as_str(), "mlp" | "rnn") && !m.hidden.is_empty() {
+        let kind = m.kind.id();
+        if !matches!(m.kind, ModelKind::Mlp | ModelKind::Rnn) && !m.hidden.is_empty() {
             return Err(Error(format!(
-                "model.hidden is only for kind 'mlp' or 'rnn' (kind is '{}'); remove it or choose 'mlp'",
-                m.kind
+                "model.hidden is only for kind 'mlp' or 'rnn' (kind is '{kind}'); remove it or choose 'mlp'"
             )));
         }
-        if m.kind == "rnn" && m.hidden.len() > 1 {
+        if m.kind == ModelKind::Rnn && m.hidden.len() > 1 {
             return Err(Error(format!(
                 "model.hidden for an rnn is one number (its state size), got {} numbers",
                 m.hidden.len()
             )));
         }
-        if m.layers.is_some() && m.kind != "cnn" {
+        if m.layers.is_some() && m.kind != ModelKind::Cnn {
             return Err(Error(format!(
-                "model.layers is only for kind 'cnn' (kind is '{}')",
-                m.kind
+                "model.layers is only for kind 'cnn' (kind is '{kind}')"
             )));
         }
-        if m.window.is_some() && m.kind != "rnn" {
+        if m.window.is_some() && m.kind != ModelKind::Rnn {
             return Err(Error(format!(
-                "model.window is only for kind 'rnn' (kind is '{}')",
-                m.kind
+                "model.window is only for kind 'rnn' (kind is '{kind}')"
             )));
         }
         if let Some(layers) = &m.layers {
-            if layers.len() > 32 {
+            if layers.len() > MAX_CNN_LAYERS {
                 return Err(Error(format!(
-                    "model.layers may have at most 32 layers, got {}",
+                    "model.layers may have at most {MAX_CNN_LAYERS} layers, got {}",
                     layers.len()
                 )));
             }
@@ -346,9 +495,9 @@ impl Config {
 
         let d = &self.data;
         if let Some(n) = d.noise {
-            if !(n.is_finite() && (0.0..=10.0).contains(&n)) {
+            if !(n.is_finite() && (0.0..=MAX_NOISE).contains(&n)) {
                 return Err(Error(format!(
-                    "data.noise must be a number from 0 to 10, got {n}"
+                    "data.noise must be a number from 0 to {MAX_NOISE}, got {n}"
                 )));
             }
         }
@@ -358,9 +507,6 @@ impl Config {
                     "data.samples must be from 2 to {MAX_SAMPLES}, got {s}"
                 )));
             }
-        }
-        if let Some(n) = &d.normalize {
-            one_of("data.normalize", n, NORMALIZE)?;
         }
         if let Some(s) = &d.split {
             for (name, v) in [
@@ -387,28 +533,7 @@ impl Config {
                 )));
             }
         }
-        if let Some(m) = &d.missing {
-            one_of("data.missing", m, &["drop", "mean"])?;
-        }
-        if let Some(t) = &d.task {
-            one_of("data.task", t, &["classification", "regression"])?;
-        }
         Ok(())
-    }
-}
-
-pub fn one_of(field: &str, value: &str, allowed: &[&str]) -> Result<()> {
-    if allowed.contains(&value) {
-        Ok(())
-    } else {
-        Err(Error(format!(
-            "{field} must be one of {}, got '{value}'",
-            allowed
-                .iter()
-                .map(|a| format!("'{a}'"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )))
     }
 }
 
@@ -436,7 +561,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.train.batch_size, 4);
-        assert_eq!(c.model.kind, "linear");
+        assert_eq!(c.model.kind, ModelKind::Linear);
     }
 
     #[test]

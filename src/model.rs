@@ -2,7 +2,8 @@
 //! are MLPs without hidden layers), CNNs from a layer list, and RNNs.
 //! Config errors name the field (`model.layers[2].kernel`).
 
-use crate::config::{LayerConfig, ModelConfig};
+use crate::config::{Init as InitChoice, LayerConfig, LayerType, ModelConfig, ModelKind, Padding};
+use crate::data::Source;
 use crate::error::{Error, Result};
 use crate::layers::build::{self, LayerSpec};
 use crate::layers::Activation;
@@ -18,19 +19,20 @@ pub struct InputDesc {
     pub width: usize,
     /// `[C, H, W]` for image sets.
     pub image_shape: Option<[usize; 3]>,
-    pub source: String,
+    pub source: Source,
 }
 
+/// The scheme `model.init` names; `auto` decides by model and activation.
 pub fn init_scheme(m: &ModelConfig, act: Activation) -> Init {
-    match m.init.as_str() {
-        "zeros" => Init::Zeros,
-        "glorot" => Init::Glorot,
-        "he" => Init::He,
+    match m.init {
+        InitChoice::Zeros => Init::Zeros,
+        InitChoice::Glorot => Init::Glorot,
+        InitChoice::He => Init::He,
         // The lesson's linear model starts from zero, as the article does:
         // gradient descent from zero also ends at the minimum-norm solution.
-        _ if m.kind == "linear" => Init::Zeros,
-        _ if act.is_relu_family() && m.kind != "logistic" => Init::He,
-        _ => Init::Glorot,
+        InitChoice::Auto if m.kind == ModelKind::Linear => Init::Zeros,
+        InitChoice::Auto if act.is_relu_family() && m.kind != ModelKind::Logistic => Init::He,
+        InitChoice::Auto => Init::Glorot,
     }
 }
 
@@ -40,13 +42,13 @@ pub fn build_network(
     outputs: usize,
     rng: &mut Rng,
 ) -> Result<Network> {
-    let act = Activation::parse(&m.activation)?;
-    match m.kind.as_str() {
-        "cnn" => {
+    let act = m.activation;
+    match m.kind {
+        ModelKind::Cnn => {
             let shape = input.image_shape.ok_or_else(|| {
                 Error(format!(
                     "model.kind 'cnn' needs image data such as data.source 'digits'; '{}' has no image shape",
-                    input.source
+                    input.source.id()
                 ))
             })?;
             let specs = match &m.layers {
@@ -60,25 +62,29 @@ pub fn build_network(
                 LayerSpec::Act(a) => a.is_relu_family(),
                 _ => false,
             });
-            let init = match m.init.as_str() {
-                "auto" if relu => Init::He,
-                "auto" => Init::Glorot,
+            let init = match m.init {
+                InitChoice::Auto if relu => Init::He,
+                InitChoice::Auto => Init::Glorot,
                 _ => init_scheme(m, act),
             };
             build::build(&shape, &specs, outputs, init, rng)
                 .map_err(|e| Error(format!("model.layers: {e}")))
         }
-        "rnn" => {
+        ModelKind::Rnn => {
             let hidden = m.hidden.first().copied().unwrap_or(DEFAULT_RNN_HIDDEN);
-            let init = if m.init == "auto" {
+            let init = if m.init == InitChoice::Auto {
                 Init::Glorot
             } else {
                 init_scheme(m, act)
             };
             build::rnn_network(input.width, 1, hidden, outputs, init, rng)
         }
-        _ => {
-            let hidden: &[usize] = if m.kind == "mlp" { &m.hidden } else { &[] };
+        ModelKind::Linear | ModelKind::Logistic | ModelKind::Mlp => {
+            let hidden: &[usize] = if m.kind == ModelKind::Mlp {
+                &m.hidden
+            } else {
+                &[]
+            };
             Ok(Network::mlp(
                 input.width,
                 hidden,
@@ -116,14 +122,10 @@ fn layer_specs(layers: &[LayerConfig]) -> Result<Vec<LayerSpec>> {
 
 fn layer_spec(i: usize, l: &LayerConfig) -> Result<LayerSpec> {
     let field = |name: &str| format!("model.layers[{i}].{name}");
+    let kind = l.kind.id();
     let need = |v: Option<usize>, name: &str, lo: usize, hi: usize| -> Result<usize> {
-        let v = v.ok_or_else(|| {
-            Error(format!(
-                "{} is required for a {} layer",
-                field(name),
-                l.kind
-            ))
-        })?;
+        let v =
+            v.ok_or_else(|| Error(format!("{} is required for a {kind} layer", field(name))))?;
         if (lo..=hi).contains(&v) {
             Ok(v)
         } else {
@@ -133,22 +135,13 @@ fn layer_spec(i: usize, l: &LayerConfig) -> Result<LayerSpec> {
             )))
         }
     };
-    let act = |a: &Option<String>| -> Result<Option<Activation>> {
-        a.as_deref()
-            .map(|a| {
-                Activation::parse(a).map_err(|_| {
-                    Error(format!("{}: unknown activation '{a}'", field("activation")))
-                })
-            })
-            .transpose()
-    };
     // Fields that the layer type does not use are refused, not ignored.
-    let allowed: &[&str] = match l.kind.as_str() {
-        "conv2d" => &["filters", "kernel", "stride", "padding", "activation"],
-        "maxpool" => &["size", "stride"],
-        "dense" => &["units", "activation"],
-        "dropout" => &["rate"],
-        _ => &[],
+    let allowed: &[&str] = match l.kind {
+        LayerType::Conv2d => &["filters", "kernel", "stride", "padding", "activation"],
+        LayerType::MaxPool => &["size", "stride"],
+        LayerType::Dense => &["units", "activation"],
+        LayerType::Dropout => &["rate"],
+        LayerType::Flatten | LayerType::Act(_) => &[],
     };
     for (name, given) in [
         ("filters", l.filters.is_some()),
@@ -162,66 +155,71 @@ fn layer_spec(i: usize, l: &LayerConfig) -> Result<LayerSpec> {
     ] {
         if given && !allowed.contains(&name) {
             return Err(Error(format!(
-                "{} does not apply to a '{}' layer",
-                field(name),
-                l.kind
+                "{} does not apply to a '{kind}' layer",
+                field(name)
             )));
         }
     }
-    Ok(match l.kind.as_str() {
-        "conv2d" => {
-            let padding_same = match l.padding.as_deref().unwrap_or("same") {
-                "same" => true,
-                "valid" => false,
-                other => return Err(Error(format!("{} must be 'same' or 'valid', got '{other}'", field("padding")))),
-            };
-            LayerSpec::Conv2d {
-                filters: need(l.filters, "filters", 1, 64)?,
-                kernel: need(l.kernel, "kernel", 1, 11)?,
-                stride: need(l.stride.or(Some(1)), "stride", 1, 8)?,
-                padding_same,
-                activation: act(&l.activation)?,
+    Ok(match l.kind {
+        LayerType::Conv2d => LayerSpec::Conv2d {
+            filters: need(l.filters, "filters", 1, MAX_FILTERS)?,
+            kernel: need(l.kernel, "kernel", 1, MAX_KERNEL)?,
+            stride: need(l.stride.or(Some(1)), "stride", 1, MAX_STRIDE)?,
+            padding_same: l.padding.unwrap_or(Padding::Same) == Padding::Same,
+            activation: l.activation,
+        },
+        LayerType::MaxPool => {
+            let size = need(l.size, "size", 1, MAX_POOL)?;
+            LayerSpec::MaxPool {
+                size,
+                stride: need(l.stride.or(Some(size)), "stride", 1, MAX_STRIDE)?,
             }
         }
-        "maxpool" => {
-            let size = need(l.size, "size", 1, 8)?;
-            LayerSpec::MaxPool { size, stride: need(l.stride.or(Some(size)), "stride", 1, 8)? }
-        }
-        "flatten" => LayerSpec::Flatten,
-        "dense" => LayerSpec::Dense { units: need(l.units, "units", 1, 512)?, activation: act(&l.activation)? },
-        "dropout" => {
-            let rate = l.rate.ok_or_else(|| Error(format!("{} is required for a dropout layer", field("rate"))))?;
+        LayerType::Flatten => LayerSpec::Flatten,
+        LayerType::Dense => LayerSpec::Dense {
+            units: need(l.units, "units", 1, MAX_DENSE_UNITS)?,
+            activation: l.activation,
+        },
+        LayerType::Dropout => {
+            let rate = l.rate.ok_or_else(|| {
+                Error(format!("{} is required for a dropout layer", field("rate")))
+            })?;
             if !(rate.is_finite() && (0.0..1.0).contains(&rate)) {
-                return Err(Error(format!("{} must be at least 0 and below 1, got {rate}", field("rate"))));
+                return Err(Error(format!(
+                    "{} must be at least 0 and below 1, got {rate}",
+                    field("rate")
+                )));
             }
             LayerSpec::Dropout { rate: rate as f32 }
         }
-        other => match Activation::parse(other) {
-            Ok(a) => LayerSpec::Act(a),
-            Err(_) => {
-                return Err(Error(format!(
-                    "{} must be 'conv2d', 'maxpool', 'flatten', 'dense', 'dropout' or an activation, got '{other}'",
-                    field("type")
-                )))
-            }
-        },
+        LayerType::Act(a) => LayerSpec::Act(a),
     })
 }
+
+/// A cnn's layer settings at most (the catalog reports them).
+pub const MAX_FILTERS: usize = 64;
+pub const MAX_KERNEL: usize = 11;
+pub const MAX_STRIDE: usize = 8;
+pub const MAX_POOL: usize = 8;
+pub const MAX_DENSE_UNITS: usize = 512;
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::config::Config;
 
+    /// The refusal, whether the config reader (names) or the builder (numbers, shapes) gives it.
     fn err(layers: &str) -> String {
-        let cfg = Config::from_json(&format!(
+        let cfg = match Config::from_json(&format!(
             r#"{{"data":{{"source":"digits"}},"model":{{"kind":"cnn","layers":{layers}}}}}"#
-        ))
-        .unwrap();
+        )) {
+            Ok(cfg) => cfg,
+            Err(e) => return e.0,
+        };
         let input = InputDesc {
             width: 64,
             image_shape: Some([1, 8, 8]),
-            source: "digits".into(),
+            source: Source::Digits,
         };
         build_network(&cfg.model, &input, 10, &mut crate::rng::seeded(1))
             .expect_err("refused")
@@ -249,7 +247,7 @@ mod tests {
         let input = InputDesc {
             width: 2,
             image_shape: None,
-            source: "xor".into(),
+            source: Source::Xor,
         };
         let e = build_network(&cfg.model, &input, 1, &mut crate::rng::seeded(1))
             .err()

@@ -95,6 +95,8 @@ pub struct Info {
     pub loss: &'static str,
     pub optimizer: &'static str,
     pub learning_rate: f32,
+    /// The mini-batch each update takes.
+    pub batch_size: usize,
     pub domain: Option<f32>,
     pub input_shape: Option<Vec<usize>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -108,6 +110,12 @@ pub struct LeastSquares {
     pub bias: f64,
     pub train_mse: f64,
     pub test_mse: Option<f64>,
+    /// The fit's prediction for each training and test row (crosses as
+    /// Float32Arrays, so not serialized here).
+    #[serde(skip)]
+    pub train_predictions: Vec<f32>,
+    #[serde(skip)]
+    pub test_predictions: Option<Vec<f32>>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
@@ -116,6 +124,9 @@ pub struct History {
     pub step: Vec<u64>,
     pub train_loss: Vec<Option<f64>>,
     pub val_loss: Vec<Option<f64>>,
+    /// Classification only (null for regression).
+    pub train_accuracy: Vec<Option<f64>>,
+    pub val_accuracy: Vec<Option<f64>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -268,6 +279,8 @@ impl Session {
         h.step.push(r.step);
         h.train_loss.push(r.train_loss);
         h.val_loss.push(r.val_loss);
+        h.train_accuracy.push(r.train_accuracy);
+        h.val_accuracy.push(r.val_accuracy);
         if h.step.len() >= HISTORY_CAP {
             // Keep every other point, in place: the curve's shape survives
             // and the vectors never grow past their first allocation, so
@@ -275,6 +288,8 @@ impl Session {
             thin(&mut h.step);
             thin(&mut h.train_loss);
             thin(&mut h.val_loss);
+            thin(&mut h.train_accuracy);
+            thin(&mut h.val_accuracy);
         }
     }
 
@@ -284,11 +299,6 @@ impl Session {
             Which::Val => &self.val,
             Which::Test => &self.test,
         }
-    }
-
-    /// Mean loss over a split (None when empty or not finite).
-    fn split_loss(&mut self, w: Which) -> Option<f64> {
-        self.score(w).0
     }
 
     /// (mean loss, accuracy) over a whole split, in chunks, no allocation.
@@ -424,9 +434,12 @@ impl Session {
     }
 
     pub fn set_learning_rate(&mut self, lr: f64) -> Result<()> {
+        use crate::config::MAX_LEARNING_RATE;
         crate::config::positive_finite("learningRate", lr)?;
-        if lr > 100.0 {
-            return Err(Error(format!("learningRate must be at most 100, got {lr}")));
+        if lr > MAX_LEARNING_RATE {
+            return Err(Error(format!(
+                "learningRate must be at most {MAX_LEARNING_RATE}, got {lr}"
+            )));
         }
         self.opt.set_learning_rate(lr as f32);
         self.config.train.learning_rate = lr;
@@ -451,6 +464,7 @@ impl Session {
             loss: self.loss.name(),
             optimizer: self.opt.name(),
             learning_rate: self.opt.learning_rate(),
+            batch_size: self.batch,
             domain: self.domain,
             input_shape: self.image_shape.map(|s| s.to_vec()),
             csv_report: self.csv_report.clone(),
@@ -469,7 +483,9 @@ impl Session {
     /// The minimum-norm least-squares fit, for linear regression models
     /// (in the model's input space: the article's lesson uses raw inputs).
     pub fn least_squares(&self) -> Option<LeastSquares> {
-        if self.task != Task::Regression || self.config.model.kind != "linear" {
+        if self.task != Task::Regression
+            || self.config.model.kind != crate::config::ModelKind::Linear
+        {
             return None;
         }
         let d = self.net.inputs();
@@ -481,14 +497,19 @@ impl Session {
                 .map(|r| (r.iter().zip(&w).map(|(&x, &w)| x as f64 * w).sum::<f64>() + b) as f32)
                 .collect()
         };
-        let train_mse = metrics::mse(&predict(&self.train), &self.train.y);
-        let test_mse =
-            (self.test.rows() > 0).then(|| metrics::mse(&predict(&self.test), &self.test.y));
+        let train_predictions = predict(&self.train);
+        let test_predictions = (self.test.rows() > 0).then(|| predict(&self.test));
+        let train_mse = metrics::mse(&train_predictions, &self.train.y);
+        let test_mse = test_predictions
+            .as_ref()
+            .map(|p| metrics::mse(p, &self.test.y));
         Some(LeastSquares {
             weights: w,
             bias: b,
             train_mse,
             test_mse,
+            train_predictions,
+            test_predictions,
         })
     }
 

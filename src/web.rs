@@ -1,10 +1,12 @@
 //! The one wasm boundary: converts JS values to Rust and back, and
 //! delegates to `session::Session`. No ML here.
 //!
-//! Configs arrive as plain JS objects (serde-wasm-bindgen, with the failing
-//! field's path in the message); tensors cross as `Float32Array`s; small
-//! results go back as plain objects. Every error becomes a JS `Error`.
+//! Configs arrive as plain JS objects and cross as JSON text (`read_json`
+//! names the failing field's path in the message); tensors cross as
+//! `Float32Array`s; small results go back as plain objects
+//! (serde-wasm-bindgen). Every error becomes a JS `Error`.
 
+use crate::catalog::MAX_TRAIN_STEPS;
 use crate::config::Config;
 use crate::error::Error;
 use crate::session;
@@ -43,6 +45,53 @@ pub fn start() {
 pub fn csv_preview(text: &str, max_rows: usize) -> Result<JsValue, JsError> {
     let p = crate::data::csv::preview(text, max_rows).map_err(js_err)?;
     to_js(&p)
+}
+
+/// `catalog()`: every data source (with its settings), model kind,
+/// activation, init, loss, optimizer (with its hyperparameters),
+/// normalization and feature the engine accepts, and every limit, for the
+/// page to build its controls from (`src/catalog.rs`).
+#[wasm_bindgen]
+pub fn catalog() -> Result<JsValue, JsError> {
+    to_js(&crate::catalog::catalog())
+}
+
+/// `featureValues(x)`: raw 2-D rows (x1, x2, flattened) → every feature the
+/// catalog lists, in its order, for each row (rows × features).
+#[wasm_bindgen(js_name = featureValues)]
+pub fn feature_values(x: &[f32]) -> Result<Float32Array, JsError> {
+    if !x.len().is_multiple_of(2) {
+        return Err(JsError::new(&format!(
+            "featureValues: expected rows of 2 values (x1, x2), flattened; got {} values",
+            x.len()
+        )));
+    }
+    Ok(Float32Array::from(
+        &crate::data::features::all_features(x)[..],
+    ))
+}
+
+/// `splitSizes(rows, { train, val, test })` → `{ train, val, test }`: the
+/// rows a session puts in each split of `rows` rows (no fixed split).
+#[wasm_bindgen(js_name = splitSizes)]
+pub fn split_sizes(rows: usize, split: JsValue) -> Result<JsValue, JsError> {
+    let frac = |k: &str| {
+        Reflect::get(&split, &JsValue::from_str(k))
+            .ok()
+            .and_then(|v| v.as_f64())
+    };
+    let (Some(train), Some(val), Some(test)) = (frac("train"), frac("val"), frac("test")) else {
+        return Err(JsError::new(
+            "splitSizes(rows, split): split must be { train, val, test }, three fractions",
+        ));
+    };
+    let cfg = crate::config::SplitConfig { train, val, test };
+    let (tr, va, te) = crate::data::split::split_sizes(rows, &cfg);
+    let o = Object::new();
+    set(&o, "train", &JsValue::from(tr as u32))?;
+    set(&o, "val", &JsValue::from(va as u32))?;
+    set(&o, "test", &JsValue::from(te as u32))?;
+    Ok(o.into())
 }
 
 /// `loadDigits(text)`: the digits data set's CSV text (data/digits.csv.gz,
@@ -84,9 +133,9 @@ impl Session {
 
     /// Run `steps` updates → `{ step, epoch, trainLoss, valLoss, trainAccuracy, valAccuracy, diverged }`.
     pub fn train(&mut self, steps: u32) -> Result<JsValue, JsError> {
-        if steps > 1_000_000 {
+        if steps > MAX_TRAIN_STEPS {
             return Err(JsError::new(&format!(
-                "train(steps): at most 1000000 steps a call, got {steps}"
+                "train(steps): at most {MAX_TRAIN_STEPS} steps a call, got {steps}"
             )));
         }
         to_js(&self.inner.train(steps))
@@ -96,9 +145,9 @@ impl Session {
     /// (cheap: for training in small slices; call `score()` when a report is due).
     #[wasm_bindgen(js_name = trainSteps)]
     pub fn train_steps(&mut self, steps: u32) -> Result<JsValue, JsError> {
-        if steps > 1_000_000 {
+        if steps > MAX_TRAIN_STEPS {
             return Err(JsError::new(&format!(
-                "trainSteps(steps): at most 1000000 steps a call, got {steps}"
+                "trainSteps(steps): at most {MAX_TRAIN_STEPS} steps a call, got {steps}"
             )));
         }
         let diverged = self.inner.train_steps(steps);
@@ -159,13 +208,28 @@ impl Session {
         Ok(out)
     }
 
-    /// Minimum-norm least-squares reference `{ weights, bias, trainMse, testMse }`, or null.
+    /// Minimum-norm least-squares reference `{ weights, bias, trainMse,
+    /// testMse, predictions: { train, test } }` (predictions as
+    /// Float32Arrays, one per row of the split; test null without one), or null.
     #[wasm_bindgen(js_name = leastSquares)]
     pub fn least_squares(&self) -> Result<JsValue, JsError> {
-        match self.inner.least_squares() {
-            Some(ls) => to_js(&ls),
-            None => Ok(JsValue::NULL),
-        }
+        let Some(ls) = self.inner.least_squares() else {
+            return Ok(JsValue::NULL);
+        };
+        let out = to_js(&ls)?;
+        let p = Object::new();
+        set(
+            &p,
+            "train",
+            &Float32Array::from(&ls.train_predictions[..]).into(),
+        )?;
+        let test = match &ls.test_predictions {
+            Some(t) => Float32Array::from(&t[..]).into(),
+            None => JsValue::NULL,
+        };
+        set(&p, "test", &test)?;
+        set(&Object::from(out.clone()), "predictions", &p.into())?;
+        Ok(out)
     }
 
     /// `{ x: Float32Array, y: Float32Array, rows, inputs }` of a split's raw rows.

@@ -13,6 +13,7 @@ impl DataConfig {
                 "samples",
                 "noise",
                 "classes",
+                "tiles",
                 "split",
                 "normalize",
                 "features",
@@ -25,17 +26,18 @@ impl DataConfig {
             ],
         )?;
         Ok(DataConfig {
-            source: o.req("source", rj::text)?,
+            source: o.req("source", Source::read)?,
             samples: o.opt("samples", rj::count)?,
             noise: o.opt("noise", rj::number)?,
             classes: o.opt("classes", rj::count)?,
+            tiles: o.opt("tiles", rj::count)?,
             split: o.opt("split", SplitConfig::read)?,
-            normalize: o.opt("normalize", rj::text)?,
-            features: o.opt("features", rj::texts)?,
+            normalize: o.opt("normalize", Normalization::read)?,
+            features: o.opt("features", |v, p| rj::list(v, p, Feature::read))?,
             csv: o.opt("csv", rj::text)?,
             target: o.opt("target", rj::text)?,
-            task: o.opt("task", rj::text)?,
-            missing: o.opt("missing", rj::text)?,
+            task: o.opt("task", TaskKind::read)?,
+            missing: o.opt("missing", Missing::read)?,
             window: o.opt("window", rj::count)?,
             mix: o.opt("mix", rj::flag)?,
         })
@@ -61,14 +63,18 @@ impl ModelConfig {
             &["kind", "hidden", "layers", "window", "activation", "init"],
         )?;
         Ok(ModelConfig {
-            kind: o.or("kind", rj::text, default_kind())?,
+            kind: o.or("kind", ModelKind::read, ModelKind::Linear)?,
             hidden: o.or("hidden", hidden, vec![])?,
             layers: o.opt("layers", |v, p| rj::list(v, p, LayerConfig::read))?,
             window: o.opt("window", rj::count)?,
-            activation: o.or("activation", rj::text, default_activation())?,
-            init: o.or("init", rj::text, default_init())?,
+            activation: o.or("activation", activation, Activation::Tanh)?,
+            init: o.or("init", Init::read, Init::Auto)?,
         })
     }
+}
+
+fn activation(v: &Value, path: &str) -> rj::Res<Activation> {
+    parse_activation(path, &rj::text(v, path)?).map_err(|e| e.0)
 }
 
 /// `hidden: 16` or `hidden: [16, 8]`.
@@ -100,15 +106,17 @@ impl LayerConfig {
             ],
         )?;
         Ok(LayerConfig {
-            kind: o.req("type", rj::text)?,
+            kind: o.req("type", |v, p| {
+                LayerType::parse(p, &rj::text(v, p)?).map_err(|e| e.0)
+            })?,
             filters: o.opt("filters", rj::count)?,
             kernel: o.opt("kernel", rj::count)?,
             stride: o.opt("stride", rj::count)?,
-            padding: o.opt("padding", rj::text)?,
+            padding: o.opt("padding", Padding::read)?,
             size: o.opt("size", rj::count)?,
             units: o.opt("units", rj::count)?,
             rate: o.opt("rate", rj::number)?,
-            activation: o.opt("activation", rj::text)?,
+            activation: o.opt("activation", activation)?,
         })
     }
 }
@@ -128,6 +136,7 @@ impl TrainConfig {
                 "beta2",
                 "rho",
                 "epsilon",
+                "weightDecay",
                 "l1",
                 "l2",
                 "loss",
@@ -135,18 +144,19 @@ impl TrainConfig {
             ],
         )?;
         Ok(TrainConfig {
-            optimizer: o.or("optimizer", rj::text, default_optimizer())?,
-            learning_rate: o.or("learningRate", rj::number, default_lr())?,
-            batch_size: o.or("batchSize", rj::count, default_batch())?,
+            optimizer: o.or("optimizer", OptimizerKind::read, OptimizerKind::Sgd)?,
+            learning_rate: o.or("learningRate", rj::number, DEFAULT_LEARNING_RATE)?,
+            batch_size: o.or("batchSize", rj::count, DEFAULT_BATCH)?,
             momentum: o.opt("momentum", rj::number)?,
             nesterov: o.or("nesterov", rj::flag, false)?,
             beta1: o.opt("beta1", rj::number)?,
             beta2: o.opt("beta2", rj::number)?,
             rho: o.opt("rho", rj::number)?,
             epsilon: o.opt("epsilon", rj::number)?,
+            weight_decay: o.opt("weightDecay", rj::number)?,
             l1: o.or("l1", rj::number, 0.0)?,
             l2: o.or("l2", rj::number, 0.0)?,
-            loss: o.opt("loss", rj::text)?,
+            loss: o.opt("loss", LossKind::read)?,
             clip_norm: o.opt("clipNorm", rj::number)?,
         })
     }

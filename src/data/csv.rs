@@ -75,7 +75,8 @@ use self::notes::{layout_notes, notes};
 use self::scan::{for_each_row, layout, refuse_text, scan, unique, Col, Layout, Plan, Scan};
 use self::target::{guess_classes, target_task};
 use super::{Dataset, Task};
-use crate::config::{one_of, DataConfig, MAX_CELLS};
+use crate::config::{DataConfig, MAX_CELLS};
+use crate::data::source::TaskKind;
 use crate::error::{Error, Result};
 use ndarray::Array2;
 use serde::Serialize;
@@ -199,12 +200,20 @@ pub fn from_config_with_report(cfg: &DataConfig) -> Result<Parsed> {
     let text = cfg.csv.as_deref().ok_or_else(|| {
         Error::new("data.csv is required for source 'csv': paste the file's text, header row first")
     })?;
-    parse(
+    parse_typed(
         text,
         cfg.target.as_deref(),
-        cfg.task.as_deref(),
-        cfg.missing.as_deref().unwrap_or("drop"),
+        cfg.task,
+        cfg.missing.unwrap_or(Missing::Drop),
     )
+}
+
+crate::choice! {
+    /// `data.missing`: what to do with a row that lacks a feature.
+    pub enum Missing {
+        Drop = "drop",
+        Mean = "mean",
+    }
 }
 
 /// How one input column is made from the file.
@@ -229,10 +238,18 @@ pub fn parse(
     task: Option<&str>,
     missing: &str,
 ) -> Result<Parsed> {
-    one_of("data.missing", missing, &["drop", "mean"])?;
-    if let Some(t) = task {
-        one_of("data.task", t, &["classification", "regression"])?;
-    }
+    let missing = Missing::parse("data.missing", missing)?;
+    let task = task.map(|t| TaskKind::parse("data.task", t)).transpose()?;
+    parse_typed(text, target, task, missing)
+}
+
+/// [`parse`] with the choices already read.
+pub fn parse_typed(
+    text: &str,
+    target: Option<&str>,
+    task: Option<TaskKind>,
+    missing: Missing,
+) -> Result<Parsed> {
     let lay = layout(text)?;
     let Some(target) = target.map(str::trim) else {
         return Err(Error(format!(
@@ -262,7 +279,7 @@ pub fn parse(
             show(target)
         )));
     }
-    let drop = missing == "drop";
+    let drop = missing == Missing::Drop;
     let s = scan(
         &lay,
         Plan {

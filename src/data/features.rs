@@ -6,36 +6,58 @@ use super::Dataset;
 use crate::error::{Error, Result};
 use ndarray::{Array2, ArrayView2};
 
-/// Every feature a 2-D set can offer, in the order the page lists them.
-pub const FEATURES: &[&str] = &["x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"];
+crate::choice! {
+    /// Every feature a 2-D set can offer, in the order the page lists them.
+    pub enum Feature {
+        X1 = "x1",
+        X2 = "x2",
+        X1Squared = "x1^2",
+        X2Squared = "x2^2",
+        X1TimesX2 = "x1*x2",
+        SinX1 = "sin(x1)",
+        SinX2 = "sin(x2)",
+    }
+}
+
+impl Feature {
+    /// This feature of the point (a, b).
+    pub fn of(self, a: f32, b: f32) -> f32 {
+        match self {
+            Feature::X1 => a,
+            Feature::X2 => b,
+            Feature::X1Squared => a * a,
+            Feature::X2Squared => b * b,
+            Feature::X1TimesX2 => a * b,
+            Feature::SinX1 => a.sin(),
+            Feature::SinX2 => b.sin(),
+        }
+    }
+}
+
+/// Every feature of each raw 2-D row (x1, x2), in catalog order: the
+/// page's pictures of the features it offers, from the engine's own maps.
+pub fn all_features(x: &[f32]) -> Vec<f32> {
+    let mut out = Vec::with_capacity(x.len() / 2 * Feature::ALL.len());
+    for p in x.chunks_exact(2) {
+        out.extend(Feature::ALL.iter().map(|f| f.of(p[0], p[1])));
+    }
+    out
+}
 
 /// What the model's inputs are made of.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FeatureMap {
-    /// Indices into FEATURES (2-D sets), or `None`: the raw columns as they are.
-    chosen: Option<Vec<usize>>,
+    /// The chosen features (2-D sets), or `None`: the raw columns as they are.
+    chosen: Option<Vec<Feature>>,
     names: Vec<String>,
-}
-
-/// Feature `f` (an index into FEATURES) of the point (a, b).
-fn feature(f: usize, a: f32, b: f32) -> f32 {
-    match f {
-        0 => a,
-        1 => b,
-        2 => a * a,
-        3 => b * b,
-        4 => a * b,
-        5 => a.sin(),
-        _ => b.sin(),
-    }
 }
 
 impl FeatureMap {
     /// `requested` is `data.features`. Data sets whose inputs are exactly
-    /// `x1, x2` take any non-empty subset of FEATURES without repeats, in the
+    /// `x1, x2` take any non-empty subset of the features without repeats, in the
     /// given order (default: `x1, x2`); any other data set is used as it is,
     /// and asking for features there is an error.
-    pub fn new(requested: Option<&[String]>, ds: &Dataset) -> Result<FeatureMap> {
+    pub fn new(requested: Option<&[Feature]>, ds: &Dataset) -> Result<FeatureMap> {
         let is_plane =
             ds.input_names.len() == 2 && ds.input_names[0] == "x1" && ds.input_names[1] == "x2";
         if !is_plane {
@@ -51,33 +73,23 @@ impl FeatureMap {
                 names: ds.input_names.clone(),
             });
         }
-        let default = [FEATURES[0].to_string(), FEATURES[1].to_string()];
-        let requested = requested.unwrap_or(&default);
+        let requested = requested.unwrap_or(&[Feature::X1, Feature::X2]);
         if requested.is_empty() {
             return Err(Error::new(
                 "data.features must name at least one feature: the model needs an input",
             ));
         }
         let mut chosen = Vec::with_capacity(requested.len());
-        for (i, name) in requested.iter().enumerate() {
-            let Some(f) = FEATURES.iter().position(|f| f == name) else {
-                return Err(Error(format!(
-                    "data.features[{i}] must be one of {}, got '{name}'",
-                    FEATURES
-                        .iter()
-                        .map(|f| format!("'{f}'"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )));
-            };
+        for (i, &f) in requested.iter().enumerate() {
             if chosen.contains(&f) {
                 return Err(Error(format!(
-                    "data.features[{i}]: '{name}' is listed twice; list each feature once"
+                    "data.features[{i}]: '{}' is listed twice; list each feature once",
+                    f.id()
                 )));
             }
             chosen.push(f);
         }
-        let names = chosen.iter().map(|&f| FEATURES[f].to_string()).collect();
+        let names = chosen.iter().map(|f| f.id().to_string()).collect();
         Ok(FeatureMap {
             chosen: Some(chosen),
             names,
@@ -101,8 +113,8 @@ impl FeatureMap {
             None => out.copy_from_slice(raw),
             Some(chosen) => {
                 let (a, b) = (raw[0], raw[1]);
-                for (o, &f) in out.iter_mut().zip(chosen) {
-                    *o = feature(f, a, b);
+                for (o, f) in out.iter_mut().zip(chosen) {
+                    *o = f.of(a, b);
                 }
             }
         }
@@ -116,8 +128,8 @@ impl FeatureMap {
         let mut out = Array2::zeros((x.nrows(), self.width()));
         for (raw, mut o) in x.rows().into_iter().zip(out.rows_mut()) {
             let (a, b) = (raw[0], raw[1]);
-            for (v, &f) in o.iter_mut().zip(self.chosen.iter().flatten()) {
-                *v = feature(f, a, b);
+            for (v, f) in o.iter_mut().zip(self.chosen.iter().flatten()) {
+                *v = f.of(a, b);
             }
         }
         out
@@ -144,16 +156,24 @@ mod tests {
     fn xy() -> Dataset {
         crate::data::playground::xor(4, 0.0, &mut seeded(1))
     }
-    fn strings(v: &[&str]) -> Vec<String> {
-        v.iter().map(|s| s.to_string()).collect()
+    fn strings(v: &[&str]) -> Vec<Feature> {
+        v.iter()
+            .map(|s| Feature::parse("data.features", s).unwrap())
+            .collect()
     }
 
     #[test]
     fn every_feature_on_one_row() {
-        let all = strings(FEATURES);
-        let m = FeatureMap::new(Some(&all), &xy()).unwrap();
+        let m = FeatureMap::new(Some(Feature::ALL), &xy()).unwrap();
         assert_eq!(m.width(), 7);
-        assert_eq!(m.names(), all);
+        let ids: Vec<&str> = Feature::ALL.iter().map(|f| f.id()).collect();
+        assert_eq!(m.names(), ids);
+        assert_eq!(
+            all_features(&[2.0, -3.0]),
+            m.apply(array![[2.0, -3.0]].view())
+                .into_raw_vec_and_offset()
+                .0
+        );
         let mut out = [0.0; 7];
         m.apply_row(&[2.0, -3.0], &mut out);
         assert_eq!(out, [2.0, -3.0, 4.0, 9.0, -6.0, 2f32.sin(), (-3f32).sin()]);
@@ -181,9 +201,8 @@ mod tests {
     fn bad_requests_name_the_field() {
         let e = FeatureMap::new(Some(&[]), &xy()).unwrap_err().0;
         assert!(e.starts_with("data.features must name at least one"), "{e}");
-        let e = FeatureMap::new(Some(&strings(&["x1", "x3"])), &xy())
-            .unwrap_err()
-            .0;
+        // Names are checked when the config is read, with the item's index.
+        let e = Feature::parse("data.features[1]", "x3").unwrap_err().0;
         assert!(
             e.starts_with("data.features[1] must be one of") && e.contains("'x3'"),
             "{e}"

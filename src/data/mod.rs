@@ -14,6 +14,7 @@ pub mod normalize;
 pub mod playground;
 pub mod regression;
 pub mod sequence;
+pub mod source;
 pub mod split;
 
 use crate::config::{DataConfig, MAX_CELLS, MAX_CLASSES};
@@ -62,58 +63,12 @@ pub struct Dataset {
     pub domain: Option<f32>,
 }
 
-/// Every built-in `data.source` name.
-pub const SOURCES: &[&str] = &[
-    "article-linear",
-    "circle",
-    "xor",
-    "gauss",
-    "spiral",
-    "moons",
-    "blobs",
-    "spiral-k",
-    "reg-plane",
-    "reg-gauss",
-    "sine",
-    "digits",
-    "csv",
-    "sine-seq",
-    "seq-majority",
-];
+pub use source::{Source, TaskKind};
 
-/// Sources whose rows are fixed (a file or the article's table): there is
-/// nothing to sample and no noise to add.
-const FIXED_SOURCES: &[&str] = &["article-linear", "digits", "csv"];
-
-/// Sources whose rows are windows of a sequence (for recurrent networks).
-pub const SEQUENCE_SOURCES: &[&str] = &["sine-seq", "seq-majority"];
-
-/// Sources that take `data.classes`.
-const CLASS_SOURCES: &[&str] = &["blobs", "spiral-k"];
-
-/// Default `data.classes` for `blobs` and `spiral-k`: three is the smallest
-/// count that is not a yes/no question, so softmax has something to show.
-pub const DEFAULT_CLASSES: usize = 3;
-
-/// How many rows a generator makes when `data.samples` is absent: 500, as
-/// TensorFlow Playground. `None` for fixed sets, whose size is their own.
-pub fn default_samples(source: &str) -> Option<usize> {
-    if FIXED_SOURCES.contains(&source) {
-        None
-    } else {
-        Some(500)
-    }
-}
-
-/// The `data.normalize` used when the config gives none. Pixels (0..16) and
-/// a file's columns can have any scale, so they are standardized; the
-/// generated sets are already on a small symmetric range, and the page draws
-/// them in their own units, so they are left alone.
-pub fn default_normalize(source: &str) -> &'static str {
-    match source {
-        "digits" | "csv" => "standard",
-        _ => "none",
-    }
+/// How many rows a generator makes when `data.samples` is absent (500, as
+/// TensorFlow Playground). `None` for fixed sets, whose size is their own.
+pub fn default_samples(source: Source) -> Option<usize> {
+    (!source.fixed()).then_some(source::DEFAULT_SAMPLES)
 }
 
 /// Refuse a data set larger than the page can hold, before building it.
@@ -131,26 +86,10 @@ pub fn check_cells(rows: usize, inputs: usize) -> Result<()> {
 /// Build the raw data set the config asks for. `rng` is the data stream, so
 /// the same seed gives the same rows whatever the model or training settings.
 pub fn generate(cfg: &DataConfig, rng: &mut Rng) -> Result<Dataset> {
-    let source = cfg.source.as_str();
-    if !SOURCES.contains(&source) {
-        return Err(Error(format!(
-            "data.source must be one of {}, got '{source}'",
-            SOURCES
-                .iter()
-                .map(|s| format!("'{s}'"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )));
-    }
+    let source = cfg.source;
     check_fields(cfg)?;
 
-    let noise = cfg.noise.unwrap_or(0.0);
-    if !(noise.is_finite() && noise >= 0.0) {
-        return Err(Error(format!(
-            "data.noise must be a number from 0 to 10, got {noise}"
-        )));
-    }
-    let noise = noise as f32;
+    let noise = cfg.noise.unwrap_or(0.0) as f32;
     let n = cfg.samples.or(default_samples(source)).unwrap_or(0);
     let window = cfg.window.unwrap_or(sequence::DEFAULT_WINDOW);
     if !(2..=sequence::MAX_WINDOW).contains(&window) {
@@ -159,53 +98,52 @@ pub fn generate(cfg: &DataConfig, rng: &mut Rng) -> Result<Dataset> {
             sequence::MAX_WINDOW
         )));
     }
-    let classes = cfg.classes.unwrap_or(DEFAULT_CLASSES);
-    if CLASS_SOURCES.contains(&source) && !(2..=MAX_CLASSES).contains(&classes) {
+    let classes = cfg.classes.unwrap_or(source::DEFAULT_CLASSES);
+    if source.takes("classes") && !(2..=MAX_CLASSES).contains(&classes) {
         return Err(Error(format!(
             "data.classes must be from 2 to {MAX_CLASSES}, got {classes}"
         )));
     }
+    let tiles = cfg.tiles.unwrap_or(source::DEFAULT_TILES);
+    if !(2..=source::MAX_TILES).contains(&tiles) {
+        return Err(Error(format!(
+            "data.tiles must be from 2 to {}, got {tiles}",
+            source::MAX_TILES
+        )));
+    }
     // Generators must make at least one row per class or the split and the
     // loss have nothing to work with; config validation already asks for ≥ 2.
-    if !FIXED_SOURCES.contains(&source) {
-        let need = if CLASS_SOURCES.contains(&source) {
-            classes
-        } else {
-            2
-        };
+    if !source.fixed() {
+        let need = if source.takes("classes") { classes } else { 2 };
         if n < need {
             return Err(Error(format!(
-                "data.samples must be at least {need} for '{source}' (one row per class at \
-                 least), got {n}"
+                "data.samples must be at least {need} for '{}' (one row per class at \
+                 least), got {n}",
+                source.id()
             )));
         }
-        let inputs = match source {
-            "sine" => 1,
-            "sine-seq" | "seq-majority" => window,
-            _ => 2,
-        };
+        let inputs = source.facts().inputs.unwrap_or(window);
         check_cells(n, inputs)?;
     }
 
+    use Source as S;
     let ds = match source {
-        "article-linear" => article::article_linear(),
-        "circle" => playground::circle(n, noise, rng),
-        "xor" => playground::xor(n, noise, rng),
-        "gauss" => playground::gauss(n, noise, rng),
-        "spiral" => playground::spiral(n, noise, rng),
-        "moons" => playground::moons(n, noise, rng),
-        "blobs" => playground::blobs(n, classes, noise, rng)?,
-        "spiral-k" => playground::spiral_k(n, classes, noise, rng)?,
-        "reg-plane" => regression::reg_plane(n, noise, rng),
-        "reg-gauss" => regression::reg_gauss(n, noise, rng),
-        "sine" => regression::sine(n, noise, rng),
-        "digits" => digits::digits()?,
-        "csv" => csv::from_config(cfg)?,
-        "sine-seq" => sequence::sine_seq(n, window, noise, cfg.mix.unwrap_or(false), rng),
-        "seq-majority" => sequence::seq_majority(n, window, rng),
-        // Unreachable: `source` was checked against SOURCES above; an error
-        // rather than a panic keeps a future mismatch harmless.
-        other => return Err(Error(format!("data.source '{other}' has no generator"))),
+        S::ArticleLinear => article::article_linear(),
+        S::Circle => playground::circle(n, noise, rng),
+        S::Xor => playground::xor(n, noise, rng),
+        S::Gauss => playground::gauss(n, noise, rng),
+        S::Spiral => playground::spiral(n, noise, rng),
+        S::Moons => playground::moons(n, noise, rng),
+        S::Checkerboard => playground::checkerboard(n, tiles, noise, rng),
+        S::Blobs => playground::blobs(n, classes, noise, rng)?,
+        S::SpiralK => playground::spiral_k(n, classes, noise, rng)?,
+        S::RegPlane => regression::reg_plane(n, noise, rng),
+        S::RegGauss => regression::reg_gauss(n, noise, rng),
+        S::Sine => regression::sine(n, noise, rng),
+        S::Digits => digits::digits()?,
+        S::Csv => csv::from_config(cfg)?,
+        S::SineSeq => sequence::sine_seq(n, window, noise, cfg.mix.unwrap_or(false), rng),
+        S::SeqMajority => sequence::seq_majority(n, window, rng),
     };
     check_cells(ds.x.nrows(), ds.x.ncols())?;
     Ok(ds)
@@ -213,41 +151,51 @@ pub fn generate(cfg: &DataConfig, rng: &mut Rng) -> Result<Dataset> {
 
 /// Settings that do not apply to the chosen source are refused rather than
 /// ignored: a slider that silently does nothing teaches the wrong lesson.
+/// Which apply is the source's own list (`source.rs`).
 fn check_fields(cfg: &DataConfig) -> Result<()> {
-    let source = cfg.source.as_str();
-    if FIXED_SOURCES.contains(&source) {
+    let source = cfg.source;
+    let id = source.id();
+    if source.fixed() {
         let why = match source {
-            "digits" => "the set is the 1,797 real images as they are",
-            "csv" => "the rows are the file's",
+            Source::Digits => "the set is the 1,797 real images as they are",
+            Source::Csv => "the rows are the file's",
             _ => "the rows are the article's",
         };
-        if cfg.samples.is_some() {
+        for (name, given) in [
+            ("samples", cfg.samples.is_some()),
+            ("noise", cfg.noise.is_some()),
+        ] {
+            if given {
+                return Err(Error(format!(
+                    "data.{name} does not apply to '{id}' ({why}); remove it"
+                )));
+            }
+        }
+    }
+    if cfg.noise.is_some() && !source.takes("noise") {
+        return Err(Error(format!(
+            "data.noise does not apply to '{id}' (its values are exact); remove it"
+        )));
+    }
+    for (name, given) in [
+        ("classes", cfg.classes.is_some()),
+        ("mix", cfg.mix.is_some()),
+        ("tiles", cfg.tiles.is_some()),
+    ] {
+        if given && !source.takes(name) {
             return Err(Error(format!(
-                "data.samples does not apply to '{source}' ({why}); remove it"
+                "data.{name} is only for {} (source is '{id}'); remove it",
+                Source::with_setting(name)
             )));
         }
-        if cfg.noise.is_some() {
-            return Err(Error(format!(
-                "data.noise does not apply to '{source}' ({why}); remove it"
-            )));
-        }
     }
-    if cfg.classes.is_some() && !CLASS_SOURCES.contains(&source) {
+    if cfg.window.is_some() && !source.takes("window") {
         return Err(Error(format!(
-            "data.classes is only for 'blobs' and 'spiral-k' (source is '{source}'); remove it"
+            "window is only for the sequence sets {} (source is '{id}')",
+            Source::with_setting("window")
         )));
     }
-    if cfg.mix.is_some() && source != "sine-seq" {
-        return Err(Error(format!(
-            "data.mix is only for 'sine-seq' (source is '{source}'); remove it"
-        )));
-    }
-    if cfg.window.is_some() && !SEQUENCE_SOURCES.contains(&source) {
-        return Err(Error(format!(
-            "window is only for the sequence sets 'sine-seq' and 'seq-majority' (source is '{source}')"
-        )));
-    }
-    if source != "csv" {
+    if source != Source::Csv {
         for (name, given) in [
             ("data.csv", cfg.csv.is_some()),
             ("data.target", cfg.target.is_some()),
@@ -256,7 +204,7 @@ fn check_fields(cfg: &DataConfig) -> Result<()> {
         ] {
             if given {
                 return Err(Error(format!(
-                    "{name} is only for source 'csv' (source is '{source}'); remove it"
+                    "{name} is only for source 'csv' (source is '{id}'); remove it"
                 )));
             }
         }
@@ -298,14 +246,14 @@ mod tests {
 
     fn cfg(source: &str) -> DataConfig {
         DataConfig {
-            source: source.into(),
+            source: source::parse(source).unwrap(),
             ..Default::default()
         }
     }
 
     #[test]
     fn every_source_generates_with_its_defaults() {
-        for &s in SOURCES {
+        for s in Source::ALL.iter().map(|s| s.id()) {
             let mut c = cfg(s);
             if s == "csv" {
                 c.csv = Some("a,b\n1,2\n3,4\n5,6\n".into());
@@ -314,7 +262,7 @@ mod tests {
             let ds = generate(&c, &mut seeded(1)).unwrap_or_else(|e| panic!("{s}: {e}"));
             assert_eq!(ds.x.nrows(), ds.y.len(), "{s}");
             assert_eq!(ds.x.ncols(), ds.input_names.len(), "{s}");
-            if let Some(n) = default_samples(s) {
+            if let Some(n) = default_samples(c.source) {
                 assert_eq!(ds.x.nrows(), n, "{s}");
             }
             assert!(ds.x.iter().all(|v| v.is_finite()), "{s}");
@@ -329,7 +277,7 @@ mod tests {
 
     #[test]
     fn unknown_source_lists_the_choices() {
-        let e = generate(&cfg("spirals"), &mut seeded(1)).unwrap_err().0;
+        let e = source::parse("spirals").unwrap_err().0;
         assert!(e.starts_with("data.source must be one of"), "{e}");
         assert!(e.contains("'spiral-k'") && e.contains("'spirals'"), "{e}");
     }
@@ -393,10 +341,11 @@ mod tests {
 
     #[test]
     fn default_normalization_per_source() {
-        assert_eq!(default_normalize("digits"), "standard");
-        assert_eq!(default_normalize("csv"), "standard");
-        assert_eq!(default_normalize("xor"), "none");
-        assert_eq!(default_normalize("article-linear"), "none");
+        let n = |s: &str| cfg(s).source.facts().normalize.id();
+        assert_eq!(n("digits"), "standard");
+        assert_eq!(n("csv"), "standard");
+        assert_eq!(n("xor"), "none");
+        assert_eq!(n("article-linear"), "none");
     }
 
     #[test]

@@ -7,9 +7,18 @@
 
 use ndarray::{Array2, ArrayView2};
 
+crate::choice! {
+    /// `data.normalize`.
+    pub enum Normalization {
+        Standard = "standard",
+        MinMax = "minmax",
+        None = "none",
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Normalizer {
-    kind: &'static str,
+    kind: Normalization,
     shift: Vec<f32>,
     scale: Vec<f32>,
 }
@@ -25,19 +34,18 @@ impl Normalizer {
     ///   variance gets scale 1, so it becomes all zeros rather than NaN.
     /// - `minmax`: maps [min, max] onto [-1, 1]: shift = (min + max) / 2,
     ///   scale = 2 / (max − min); a constant column gets scale 1.
-    /// - `none` (and, defensively, any name config validation let through,
-    ///   though it refuses all others): the identity.
+    /// - `none`: the identity.
     ///
     /// With no rows there is nothing to learn, so the result is the identity.
-    pub fn fit(kind: &str, x: ArrayView2<f32>) -> Normalizer {
+    pub fn fit(kind: Normalization, x: ArrayView2<f32>) -> Normalizer {
         let d = x.ncols();
         let mut n = Normalizer::identity(d);
         if x.nrows() == 0 {
             return n;
         }
         match kind {
-            "standard" => {
-                n.kind = "standard";
+            Normalization::Standard => {
+                n.kind = kind;
                 let rows = x.nrows() as f64;
                 for (j, col) in x.columns().into_iter().enumerate() {
                     // f64 sums: thousands of f32 values lose digits otherwise.
@@ -48,8 +56,8 @@ impl Normalizer {
                     n.scale[j] = if sd > TINY { (1.0 / sd) as f32 } else { 1.0 };
                 }
             }
-            "minmax" => {
-                n.kind = "minmax";
+            Normalization::MinMax => {
+                n.kind = kind;
                 for (j, col) in x.columns().into_iter().enumerate() {
                     let (lo, hi) = col
                         .iter()
@@ -64,7 +72,7 @@ impl Normalizer {
                     };
                 }
             }
-            _ => {}
+            Normalization::None => {}
         }
         n
     }
@@ -72,27 +80,21 @@ impl Normalizer {
     /// x' = x for `d` columns.
     pub fn identity(d: usize) -> Normalizer {
         Normalizer {
-            kind: "none",
+            kind: Normalization::None,
             shift: vec![0.0; d],
             scale: vec![1.0; d],
         }
     }
 
-    /// `standard`, `minmax` or `none`.
     /// Rebuild a fitted normalizer (from an exported model). `None` when
     /// the kind is unknown, the lengths differ, or a number is not finite.
     pub fn from_parts(kind: &str, shift: Vec<f32>, scale: Vec<f32>) -> Option<Normalizer> {
-        let kind = match kind {
-            "standard" => "standard",
-            "minmax" => "minmax",
-            "none" => "none",
-            _ => return None,
-        };
+        let kind = Normalization::parse("", kind).ok()?;
         let ok = shift.len() == scale.len() && shift.iter().chain(&scale).all(|v| v.is_finite());
         ok.then_some(Normalizer { kind, shift, scale })
     }
 
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> Normalization {
         self.kind
     }
 
@@ -137,8 +139,8 @@ mod tests {
     fn standard_uses_the_training_statistics_only() {
         // Column 0: mean 2, sd sqrt(2/3); column 1 is constant.
         let train = array![[1.0, 5.0], [2.0, 5.0], [3.0, 5.0]];
-        let n = Normalizer::fit("standard", train.view());
-        assert_eq!(n.kind(), "standard");
+        let n = Normalizer::fit(Normalization::Standard, train.view());
+        assert_eq!(n.kind(), Normalization::Standard);
         let inv_sd = 1.0 / (2.0f32 / 3.0).sqrt();
         assert!(close(n.shift(), &[2.0, 5.0]));
         assert!(close(n.scale(), &[inv_sd, 1.0]));
@@ -164,7 +166,7 @@ mod tests {
     #[test]
     fn minmax_maps_the_training_range_to_plus_minus_one() {
         let train = array![[0.0, -4.0], [10.0, -4.0], [5.0, -4.0]];
-        let n = Normalizer::fit("minmax", train.view());
+        let n = Normalizer::fit(Normalization::MinMax, train.view());
         assert!(close(n.shift(), &[5.0, -4.0]));
         assert!(close(n.scale(), &[0.2, 1.0]));
         let mut row = [10.0, -4.0];
@@ -180,10 +182,10 @@ mod tests {
     fn none_and_empty_are_the_identity() {
         let x = array![[3.0, -1.0]];
         for n in [
-            Normalizer::fit("none", x.view()),
-            Normalizer::fit("standard", Array2::zeros((0, 2)).view()),
+            Normalizer::fit(Normalization::None, x.view()),
+            Normalizer::fit(Normalization::Standard, Array2::zeros((0, 2)).view()),
         ] {
-            assert_eq!(n.kind(), "none");
+            assert_eq!(n.kind(), Normalization::None);
             let mut y = x.clone();
             n.apply(&mut y);
             assert_eq!(y, x);
@@ -193,7 +195,7 @@ mod tests {
     #[test]
     fn apply_row_and_apply_agree() {
         let train = array![[1.0, 2.0], [4.0, 8.0], [-2.0, 0.5]];
-        let n = Normalizer::fit("standard", train.view());
+        let n = Normalizer::fit(Normalization::Standard, train.view());
         let mut all = train.clone();
         n.apply(&mut all);
         for (i, r) in train.rows().into_iter().enumerate() {

@@ -128,6 +128,30 @@ fn spiral_arm(m: usize, delta: f32, noise: f32, rng: &mut Rng, pts: &mut Vec<[f3
     }
 }
 
+/// Two classes on a checkerboard of `tiles` × `tiles` squares covering
+/// [-6, 6]²: the class of a point is the colour of its square,
+/// (⌊(x + 6)/s⌋ + ⌊(y + 6)/s⌋) mod 2 with s = 12 / tiles.
+///
+/// x, y ~ U[-6, 6). With noise, as for xor, the colour is read at the point
+/// moved by (U[-s, s] · noise) in each coordinate, so noise shows as wrongly
+/// coloured points near the edges. A linear model cannot separate even the
+/// 2 × 2 board (it is xor); more tiles need more hidden units.
+pub fn checkerboard(n: usize, tiles: usize, noise: f32, rng: &mut Rng) -> Dataset {
+    let side = 2.0 * DOMAIN / tiles as f32;
+    let mut pts = Vec::with_capacity(n);
+    let mut y = Vec::with_capacity(n);
+    let tile = |v: f32| (((v + DOMAIN) / side).floor() as i64).clamp(0, tiles as i64 - 1);
+    for _ in 0..n {
+        let px = uniform(rng, -DOMAIN, DOMAIN);
+        let py = uniform(rng, -DOMAIN, DOMAIN);
+        let nx = uniform(rng, -side, side) * noise;
+        let ny = uniform(rng, -side, side) * noise;
+        pts.push([px, py]);
+        y.push(((tile(px + nx) + tile(py + ny)) % 2) as f32);
+    }
+    plane(pts, y, numbered_classes(2), DOMAIN)
+}
+
 /// How much `moons` stretches scikit-learn's shape (x in [-1, 2], y in
 /// [-0.5, 1]) to fill the plane: x spans [-5.4, 5.4], y [-2.7, 2.7]. One
 /// factor for both axes keeps the half circles round.
@@ -215,6 +239,33 @@ pub fn spiral_k(n: usize, classes: usize, noise: f32, rng: &mut Rng) -> Result<D
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn checkerboard_colours_alternate_by_square() {
+        let ds = checkerboard(2_000, 4, 0.0, &mut crate::rng::seeded(3));
+        assert_eq!((ds.x.nrows(), ds.domain), (2_000, Some(DOMAIN)));
+        let mut counts = [0usize; 2];
+        for (p, &c) in ds.x.rows().into_iter().zip(&ds.y) {
+            // Squares are 3 wide: (-6..-3, -6..-3) is class 0, its neighbours 1.
+            let (i, j) = (
+                ((p[0] + 6.0) / 3.0).floor() as i32,
+                ((p[1] + 6.0) / 3.0).floor() as i32,
+            );
+            assert_eq!(c as i32, (i + j).rem_euclid(2), "{p:?}");
+            counts[c as usize] += 1;
+        }
+        // Uniform points: each colour covers half the board.
+        assert!(
+            counts.iter().all(|&k| (850..1150).contains(&k)),
+            "{counts:?}"
+        );
+        let noisy = checkerboard(2_000, 4, 0.5, &mut crate::rng::seeded(3));
+        let flipped = ds.y.iter().zip(&noisy.y).filter(|(a, b)| a != b).count();
+        assert!(
+            flipped > 100,
+            "noise moves labels near the edges: {flipped}"
+        );
+    }
     use crate::data::Task;
     use crate::rng::seeded;
 

@@ -8,6 +8,8 @@ use ndarray::Array2;
 
 /// Half-width of the square the inputs are drawn from (Playground's radius).
 const RADIUS: f32 = 6.0;
+/// `sine`: x spans [-6, 6].
+pub const SINE_DOMAIN: f32 = RADIUS;
 
 /// Draws x1, x2 ~ U[-6, 6] and labels each point by `f` evaluated at the
 /// point moved by (U[-6, 6] · noise) per coordinate, as Playground does: the

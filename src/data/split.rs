@@ -3,6 +3,27 @@
 use crate::config::SplitConfig;
 use crate::rng::{shuffle, Rng};
 
+/// (train, val, test) row counts of `n` rows split by the fractions `cfg`,
+/// as [`split_indices`] cuts them (no fixed split).
+pub fn split_sizes(n: usize, cfg: &SplitConfig) -> (usize, usize, usize) {
+    let count = |f: f64| -> usize {
+        if !(f.is_finite() && f > 0.0) {
+            return 0;
+        }
+        // Rounded, but a fraction above 0 means "hold some rows out".
+        ((f * n as f64).round() as usize).max(1).min(n)
+    };
+    let (mut v, mut t) = (count(cfg.val), count(cfg.test));
+    while v + t > 0 && v + t >= n {
+        if v >= t {
+            v -= 1;
+        } else {
+            t -= 1;
+        }
+    }
+    (n - v - t, v, t)
+}
+
 /// Split rows 0..n into (train, val, test) index lists.
 ///
 /// `fixed` (a data set's own split, e.g. the article's): the first `train`
@@ -30,21 +51,7 @@ pub fn split_indices(
     }
     let mut idx: Vec<usize> = (0..n).collect();
     shuffle(rng, &mut idx);
-    let count = |f: f64| -> usize {
-        if !(f.is_finite() && f > 0.0) {
-            return 0;
-        }
-        // Rounded, but a fraction above 0 means "hold some rows out".
-        ((f * n as f64).round() as usize).max(1).min(n)
-    };
-    let (mut v, mut t) = (count(cfg.val), count(cfg.test));
-    while v + t > 0 && v + t >= n {
-        if v >= t {
-            v -= 1;
-        } else {
-            t -= 1;
-        }
-    }
+    let (_, v, t) = split_sizes(n, cfg);
     let test = idx.split_off(n - t);
     let val = idx.split_off(n - t - v);
     (idx, val, test)

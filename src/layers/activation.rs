@@ -33,6 +33,17 @@ const GELU_C: f32 = 0.797_884_6; // √(2/π)
 const GELU_A: f32 = 0.044_715;
 
 impl Activation {
+    /// Every activation, in the order the catalog lists them.
+    pub const ALL: &'static [Activation] = &[
+        Activation::Relu,
+        Activation::LeakyRelu,
+        Activation::Elu,
+        Activation::Gelu,
+        Activation::Tanh,
+        Activation::Sigmoid,
+        Activation::Linear,
+    ];
+
     pub fn parse(name: &str) -> Result<Activation> {
         Ok(match name {
             "relu" => Activation::Relu,

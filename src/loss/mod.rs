@@ -6,6 +6,7 @@
 pub mod cross_entropy;
 pub mod mse;
 
+use crate::config::LossKind;
 use crate::error::{Error, Result};
 
 /// What the network's outputs mean, and so how to turn logits into predictions.
@@ -17,7 +18,9 @@ pub enum Output {
     Sigmoid,
     /// k classes: k logits, P = softmax(z).
     Softmax,
-    /// tanh output, as TensorFlow Playground's own network (benchmark W1).
+    /// tanh output, as TensorFlow Playground's own network (benchmark W1
+    /// only: no config reaches it).
+    #[cfg(feature = "bench")]
     Tanh,
 }
 
@@ -26,7 +29,9 @@ pub enum Loss {
     /// Mean squared error of the outputs after `Output` (for classification:
     /// of the probabilities against 0/1 targets, as the Playground trains).
     Mse(Output),
-    /// ½(o − t)² averaged over the batch: TensorFlow Playground's SQUARE loss.
+    /// ½(o − t)² averaged over the batch: TensorFlow Playground's SQUARE
+    /// loss (benchmark W1 only).
+    #[cfg(feature = "bench")]
     HalfSquared(Output),
     /// Binary cross-entropy from one logit.
     BinaryCrossEntropy,
@@ -36,24 +41,26 @@ pub enum Loss {
 
 impl Loss {
     /// The loss a task trains with unless `train.loss` overrides it.
-    pub fn for_task(output: Output, override_: Option<&str>) -> Result<Loss> {
+    pub fn for_task(output: Output, override_: Option<LossKind>) -> Result<Loss> {
+        use LossKind::{CrossEntropy, Mse};
         Ok(match (override_, output) {
-            (None, Output::Identity) | (Some("mse"), _) => Loss::Mse(output),
-            (None, Output::Sigmoid) | (Some("cross-entropy"), Output::Sigmoid) => Loss::BinaryCrossEntropy,
-            (None, Output::Softmax) | (Some("cross-entropy"), Output::Softmax) => Loss::SoftmaxCrossEntropy,
+            (None, Output::Identity) | (Some(Mse), _) => Loss::Mse(output),
+            (None | Some(CrossEntropy), Output::Sigmoid) => Loss::BinaryCrossEntropy,
+            (None | Some(CrossEntropy), Output::Softmax) => Loss::SoftmaxCrossEntropy,
+            #[cfg(feature = "bench")]
             (None, Output::Tanh) => Loss::HalfSquared(Output::Tanh),
-            (Some("cross-entropy"), _) => {
+            (Some(CrossEntropy), _) => {
                 return Err(Error(
                     "train.loss 'cross-entropy' needs a classification task; this data set is regression: use 'mse'".into(),
                 ))
             }
-            (Some(other), _) => return Err(Error(format!("train.loss must be 'mse' or 'cross-entropy', got '{other}'"))),
         })
     }
 
     pub fn name(&self) -> &'static str {
         match self {
             Loss::Mse(_) => "mse",
+            #[cfg(feature = "bench")]
             Loss::HalfSquared(_) => "half-squared",
             Loss::BinaryCrossEntropy => "binary-cross-entropy",
             Loss::SoftmaxCrossEntropy => "softmax-cross-entropy",
@@ -73,6 +80,7 @@ impl Loss {
         let (z, t, g) = (&logits[..n], &targets[..n], &mut grad[..n]);
         match *self {
             Loss::Mse(out) => mse::forward_backward(z, t, g, out, 2.0 / n as f32, width) / n as f64,
+            #[cfg(feature = "bench")]
             Loss::HalfSquared(out) => {
                 mse::forward_backward(z, t, g, out, 1.0 / rows as f32, width) * 0.5 / rows as f64
             }
@@ -87,6 +95,7 @@ impl Loss {
         let (z, t) = (&logits[..n], &targets[..n]);
         match *self {
             Loss::Mse(out) => mse::sum(z, t, out, width) / width as f64,
+            #[cfg(feature = "bench")]
             Loss::HalfSquared(out) => 0.5 * mse::sum(z, t, out, width),
             Loss::BinaryCrossEntropy => cross_entropy::binary(z, t, None),
             Loss::SoftmaxCrossEntropy => cross_entropy::softmax(z, t, None, width),
@@ -102,6 +111,7 @@ impl Output {
             Output::Sigmoid => z
                 .iter_mut()
                 .for_each(|v| *v = crate::layers::activation::sigmoid(*v)),
+            #[cfg(feature = "bench")]
             Output::Tanh => crate::layers::fastmath::tanh_in_place(z),
             Output::Softmax => z
                 .chunks_mut(width)
@@ -161,6 +171,7 @@ mod tests {
             2,
             3,
         );
+        #[cfg(feature = "bench")]
         check(
             Loss::HalfSquared(Output::Tanh),
             &z,
@@ -221,13 +232,13 @@ mod tests {
     #[test]
     fn loss_overrides() {
         assert_eq!(
-            Loss::for_task(Output::Sigmoid, Some("mse")).unwrap(),
+            Loss::for_task(Output::Sigmoid, Some(LossKind::Mse)).unwrap(),
             Loss::Mse(Output::Sigmoid)
         );
         assert_eq!(
             Loss::for_task(Output::Softmax, None).unwrap(),
             Loss::SoftmaxCrossEntropy
         );
-        assert!(Loss::for_task(Output::Identity, Some("cross-entropy")).is_err());
+        assert!(Loss::for_task(Output::Identity, Some(LossKind::CrossEntropy)).is_err());
     }
 }

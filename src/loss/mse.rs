@@ -9,6 +9,7 @@
 use super::cross_entropy::softmax_in_place;
 use super::Output;
 use crate::layers::activation::sigmoid;
+#[cfg(feature = "bench")]
 use crate::layers::fastmath;
 
 /// Returns Σ(o − t)² and writes `scale`·½·dL/dz (i.e. scale·(o − t)·o').
@@ -37,6 +38,7 @@ pub fn forward_backward(
                 *g = scale * d * (o * (1.0 - o));
             }
         }
+        #[cfg(feature = "bench")]
         Output::Tanh => {
             for ((g, &z), &t) in g.iter_mut().zip(z).zip(t) {
                 let o = fastmath::tanh(z);
@@ -77,6 +79,7 @@ pub fn sum(z: &[f32], t: &[f32], out: Output, k: usize) -> f64 {
             .zip(t)
             .map(|(&z, &t)| ((sigmoid(z) - t).powi(2)) as f64)
             .sum(),
+        #[cfg(feature = "bench")]
         Output::Tanh => z
             .iter()
             .zip(t)

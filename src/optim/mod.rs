@@ -10,16 +10,18 @@
 //!
 //! The formulas follow TensorFlow.js / Keras so a benchmark against them
 //! does identical work; each file states its formula:
-//! [`sgd`], [`momentum`], [`rmsprop`], [`adam`], [`adagrad`].
+//! [`sgd`], [`momentum`], [`rmsprop`], [`adam`], [`adagrad`], [`adamw`].
 
 mod adagrad;
 mod adam;
+mod adamw;
 mod momentum;
 mod rmsprop;
 mod sgd;
 
-use crate::config::{one_of, TrainConfig, OPTIMIZERS};
-use crate::error::Result;
+use crate::config::TrainConfig;
+use crate::error::{Error, Result};
+use serde::Serialize;
 
 /// Defaults when the config leaves a hyperparameter out (Keras / tf.js).
 pub const DEFAULT_MOMENTUM: f64 = 0.9;
@@ -27,6 +29,133 @@ pub const DEFAULT_BETA1: f64 = 0.9;
 pub const DEFAULT_BETA2: f64 = 0.999;
 pub const DEFAULT_RHO: f64 = 0.9;
 pub const DEFAULT_EPSILON: f64 = 1e-7;
+/// AdamW's λ, as PyTorch's `AdamW` and Keras's `AdamW`.
+pub const DEFAULT_WEIGHT_DECAY: f64 = 0.01;
+
+crate::choice! {
+    /// `train.optimizer`.
+    pub enum OptimizerKind {
+        Sgd = "sgd",
+        Momentum = "momentum",
+        RmsProp = "rmsprop",
+        Adam = "adam",
+        Adagrad = "adagrad",
+        AdamW = "adamw",
+    }
+}
+
+/// One hyperparameter an optimizer takes: its `train.*` key, range and default.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Hyper {
+    pub name: &'static str,
+    /// `number` or `flag` (true/false).
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// Whether `min` itself is refused (ε must be above 0).
+    pub min_exclusive: bool,
+    /// Whether `max` itself is refused (β must stay below 1).
+    pub max_exclusive: bool,
+    pub default: f64,
+}
+
+impl Hyper {
+    const fn number(
+        name: &'static str,
+        min: f64,
+        max: f64,
+        strict: (bool, bool),
+        default: f64,
+    ) -> Hyper {
+        Hyper {
+            name,
+            kind: "number",
+            min: Some(min),
+            max: Some(max),
+            min_exclusive: strict.0,
+            max_exclusive: strict.1,
+            default,
+        }
+    }
+
+    /// `value` given for `field`, against this range.
+    pub fn check(&self, field: &str, value: f64) -> Result<()> {
+        let (Some(lo), Some(hi)) = (self.min, self.max) else {
+            return Ok(());
+        };
+        let above = if self.min_exclusive {
+            value > lo
+        } else {
+            value >= lo
+        };
+        let below = if self.max_exclusive {
+            value < hi
+        } else {
+            value <= hi
+        };
+        if value.is_finite() && above && below {
+            return Ok(());
+        }
+        let from = if self.min_exclusive {
+            "above"
+        } else {
+            "at least"
+        };
+        let to = if self.max_exclusive {
+            "below"
+        } else {
+            "at most"
+        };
+        Err(Error(format!(
+            "{field} must be {from} {lo} and {to} {hi}, got {value}"
+        )))
+    }
+}
+
+/// β and momentum-like decays: 0 ≤ β < 1.
+const fn decay(name: &'static str, default: f64) -> Hyper {
+    Hyper::number(name, 0.0, 1.0, (false, true), default)
+}
+const EPSILON: Hyper = Hyper::number("epsilon", 0.0, 1.0, (true, false), DEFAULT_EPSILON);
+const BETA1: Hyper = decay("beta1", DEFAULT_BETA1);
+const BETA2: Hyper = decay("beta2", DEFAULT_BETA2);
+const NESTEROV: Hyper = Hyper {
+    name: "nesterov",
+    kind: "flag",
+    min: None,
+    max: None,
+    min_exclusive: false,
+    max_exclusive: false,
+    default: 0.0,
+};
+
+const MOMENTUM: Hyper = decay("momentum", DEFAULT_MOMENTUM);
+const RHO: Hyper = decay("rho", DEFAULT_RHO);
+const WEIGHT_DECAY: Hyper = Hyper::number(
+    "weightDecay",
+    0.0,
+    1.0,
+    (false, false),
+    DEFAULT_WEIGHT_DECAY,
+);
+
+impl OptimizerKind {
+    /// The hyperparameters this optimizer takes (besides the learning rate).
+    pub fn hyperparameters(self) -> &'static [Hyper] {
+        match self {
+            OptimizerKind::Sgd => &[],
+            OptimizerKind::Momentum => &[MOMENTUM, NESTEROV],
+            OptimizerKind::RmsProp => &[RHO, EPSILON],
+            OptimizerKind::Adam => &[BETA1, BETA2, EPSILON],
+            OptimizerKind::Adagrad => &[EPSILON],
+            OptimizerKind::AdamW => &[WEIGHT_DECAY, BETA1, BETA2, EPSILON],
+        }
+    }
+}
 
 #[derive(Debug, Clone)]
 enum Kind {
@@ -35,6 +164,7 @@ enum Kind {
     RmsProp(rmsprop::RmsProp),
     Adam(adam::Adam),
     Adagrad(adagrad::Adagrad),
+    AdamW(adamw::AdamW),
 }
 
 /// One optimizer over a fixed number of parameters.
@@ -46,37 +176,41 @@ pub struct Optimizer {
 }
 
 impl Optimizer {
-    /// Validated config (names already checked by Config::validate, but
-    /// return Err for unknown names anyway).
-    pub fn new(cfg: &TrainConfig, n_params: usize) -> Result<Optimizer> {
-        one_of("train.optimizer", &cfg.optimizer, OPTIMIZERS)?;
+    /// From a validated config (its hyperparameters' ranges were checked
+    /// when it was read).
+    pub fn new(cfg: &TrainConfig, n_params: usize) -> Optimizer {
         let eps = cfg.epsilon.unwrap_or(DEFAULT_EPSILON);
-        let kind = match cfg.optimizer.as_str() {
-            "sgd" => Kind::Sgd,
-            "momentum" => Kind::Momentum(momentum::Momentum::new(
+        let (b1, b2) = (
+            cfg.beta1.unwrap_or(DEFAULT_BETA1),
+            cfg.beta2.unwrap_or(DEFAULT_BETA2),
+        );
+        let kind = match cfg.optimizer {
+            OptimizerKind::Sgd => Kind::Sgd,
+            OptimizerKind::Momentum => Kind::Momentum(momentum::Momentum::new(
                 cfg.momentum.unwrap_or(DEFAULT_MOMENTUM) as f32,
                 cfg.nesterov,
                 n_params,
             )),
-            "rmsprop" => Kind::RmsProp(rmsprop::RmsProp::new(
+            OptimizerKind::RmsProp => Kind::RmsProp(rmsprop::RmsProp::new(
                 cfg.rho.unwrap_or(DEFAULT_RHO),
                 eps,
                 n_params,
             )),
-            "adam" => Kind::Adam(adam::Adam::new(
-                cfg.beta1.unwrap_or(DEFAULT_BETA1),
-                cfg.beta2.unwrap_or(DEFAULT_BETA2),
+            OptimizerKind::Adam => Kind::Adam(adam::Adam::new(b1, b2, eps, n_params)),
+            OptimizerKind::Adagrad => Kind::Adagrad(adagrad::Adagrad::new(eps, n_params)),
+            OptimizerKind::AdamW => Kind::AdamW(adamw::AdamW::new(
+                cfg.weight_decay.unwrap_or(DEFAULT_WEIGHT_DECAY),
+                b1,
+                b2,
                 eps,
                 n_params,
             )),
-            "adagrad" => Kind::Adagrad(adagrad::Adagrad::new(eps, n_params)),
-            other => crate::bail!("train.optimizer: no optimizer named '{other}'"),
         };
-        Ok(Optimizer {
+        Optimizer {
             lr: cfg.learning_rate as f32,
             n_params,
             kind,
-        })
+        }
     }
 
     pub fn learning_rate(&self) -> f32 {
@@ -102,6 +236,7 @@ impl Optimizer {
             Kind::RmsProp(o) => o.step(lr, params, grads),
             Kind::Adam(o) => o.step(lr, params, grads),
             Kind::Adagrad(o) => o.step(lr, params, grads),
+            Kind::AdamW(o) => o.step(lr, params, grads),
         }
     }
 
@@ -113,17 +248,23 @@ impl Optimizer {
             Kind::RmsProp(o) => o.reset(),
             Kind::Adam(o) => o.reset(),
             Kind::Adagrad(o) => o.reset(),
+            Kind::AdamW(o) => o.reset(),
+        }
+    }
+
+    pub fn kind(&self) -> OptimizerKind {
+        match self.kind {
+            Kind::Sgd => OptimizerKind::Sgd,
+            Kind::Momentum(_) => OptimizerKind::Momentum,
+            Kind::RmsProp(_) => OptimizerKind::RmsProp,
+            Kind::Adam(_) => OptimizerKind::Adam,
+            Kind::Adagrad(_) => OptimizerKind::Adagrad,
+            Kind::AdamW(_) => OptimizerKind::AdamW,
         }
     }
 
     pub fn name(&self) -> &'static str {
-        match self.kind {
-            Kind::Sgd => "sgd",
-            Kind::Momentum(_) => "momentum",
-            Kind::RmsProp(_) => "rmsprop",
-            Kind::Adam(_) => "adam",
-            Kind::Adagrad(_) => "adagrad",
-        }
+        self.kind().id()
     }
 }
 
@@ -140,19 +281,19 @@ pub(crate) mod tests {
         edit: impl FnOnce(&mut TrainConfig),
     ) -> Optimizer {
         let mut cfg = TrainConfig {
-            optimizer: name.into(),
+            optimizer: OptimizerKind::parse("train.optimizer", name).unwrap(),
             learning_rate: lr,
             ..Default::default()
         };
         edit(&mut cfg);
-        Optimizer::new(&cfg, n).unwrap()
+        Optimizer::new(&cfg, n)
     }
 
     /// As [`opt_n`], sized on first use: the hand-worked tests step 1-, 2-
     /// and 3-element vectors.
     pub(crate) fn opt(name: &str, lr: f64, edit: impl FnOnce(&mut TrainConfig)) -> Lazy {
         let mut cfg = TrainConfig {
-            optimizer: name.into(),
+            optimizer: OptimizerKind::parse("train.optimizer", name).unwrap(),
             learning_rate: lr,
             ..Default::default()
         };
@@ -169,7 +310,7 @@ pub(crate) mod tests {
         pub(crate) fn step(&mut self, params: &mut [f32], grads: &[f32]) {
             let cfg = &self.cfg;
             self.opt
-                .get_or_insert_with(|| Optimizer::new(cfg, params.len()).unwrap())
+                .get_or_insert_with(|| Optimizer::new(cfg, params.len()))
                 .step(params, grads);
         }
     }
@@ -206,7 +347,7 @@ pub(crate) mod tests {
 
     #[test]
     fn every_configured_name_builds_and_reports_itself() {
-        for &name in OPTIMIZERS {
+        for name in OptimizerKind::ALL.iter().map(|k| k.id()) {
             let o = opt_n(name, 0.25, 4, |_| {});
             assert_eq!(o.name(), name);
             assert_eq!(o.learning_rate(), 0.25);
@@ -215,13 +356,32 @@ pub(crate) mod tests {
 
     #[test]
     fn unknown_names_are_refused() {
-        let cfg = TrainConfig {
-            optimizer: "magic".into(),
-            ..Default::default()
-        };
-        let e = Optimizer::new(&cfg, 3).unwrap_err();
+        let e = OptimizerKind::parse("train.optimizer", "magic").unwrap_err();
         assert!(e.message().starts_with("train.optimizer"), "{e}");
         assert!(e.message().contains("'adam'"), "{e}");
+    }
+
+    #[test]
+    fn hyperparameter_ranges_name_the_field() {
+        let eps = OptimizerKind::Adam.hyperparameters()[2];
+        assert_eq!(eps.name, "epsilon");
+        assert!(eps.check("train.epsilon", 1e-8).is_ok());
+        let e = eps.check("train.epsilon", 0.0).unwrap_err().0;
+        assert_eq!(e, "train.epsilon must be above 0 and at most 1, got 0");
+        let b = OptimizerKind::Adam.hyperparameters()[0];
+        assert!(b.check("train.beta1", 0.0).is_ok());
+        assert!(b
+            .check("train.beta1", 1.0)
+            .unwrap_err()
+            .0
+            .contains("below 1"));
+        assert!(b.check("train.beta1", f64::NAN).is_err());
+        // Every default lies in its own range.
+        for &k in OptimizerKind::ALL {
+            for h in k.hyperparameters() {
+                assert!(h.check(h.name, h.default).is_ok(), "{} {}", k.id(), h.name);
+            }
+        }
     }
 
     /// By hand, momentum: step 1 at lr 0.1 with g = 1 gives a = 1, w = 0.9;
@@ -245,7 +405,7 @@ pub(crate) mod tests {
     /// optimizers) it is not the step a fresh optimizer would take.
     #[test]
     fn set_learning_rate_scales_the_next_step_without_resetting() {
-        for &name in OPTIMIZERS {
+        for name in OptimizerKind::ALL.iter().map(|k| k.id()) {
             let mut a = opt_n(name, 0.1, 3, |_| {});
             let mut w = W0;
             run(&mut a, &mut w, &GRADS[..3]);
@@ -277,7 +437,7 @@ pub(crate) mod tests {
 
     #[test]
     fn reset_clears_the_state() {
-        for &name in OPTIMIZERS {
+        for name in OptimizerKind::ALL.iter().map(|k| k.id()) {
             for nesterov in [false, true] {
                 let mut used = opt_n(name, 0.1, 3, |c| c.nesterov = nesterov);
                 let mut w = W0;
@@ -332,7 +492,7 @@ pub(crate) mod tests {
 
     #[test]
     fn no_parameters_is_fine() {
-        for &name in OPTIMIZERS {
+        for name in OptimizerKind::ALL.iter().map(|k| k.id()) {
             let mut o = opt_n(name, 0.1, 0, |_| {});
             o.step(&mut [], &[]);
             o.reset();

@@ -3,8 +3,8 @@
 //! network, loss and optimizer. Runs once, apart from the training loop.
 
 use super::*;
-use crate::config::SplitConfig;
-use crate::data::Dataset;
+use crate::config::{ModelKind, SplitConfig};
+use crate::data::{Dataset, Source};
 use crate::model::{self, InputDesc};
 
 /// RNG streams, so changing one choice (say the batch size) does not
@@ -19,14 +19,15 @@ impl Session {
         Session::new(Config::from_json(text)?)
     }
 
+    /// From a config that `Config::from_json` (or `from_value`) read and
+    /// validated: nothing is parsed or validated again here.
     pub fn new(config: Config) -> Result<Session> {
-        config.validate()?;
         let seed = config.seed;
         let mut data_cfg = config.data.clone();
-        if config.model.kind == "rnn" && data_cfg.window.is_none() {
+        if config.model.kind == ModelKind::Rnn && data_cfg.window.is_none() {
             data_cfg.window = config.model.window;
         }
-        let (ds, csv_report) = if data_cfg.source == "csv" {
+        let (ds, csv_report) = if data_cfg.source == Source::Csv {
             // The report (rows dropped, cells filled, columns renamed) is
             // shown to the learner next to their data.
             let parsed = data::csv::from_config_with_report(&data_cfg)?;
@@ -40,17 +41,16 @@ impl Session {
         let task = ds.task.clone();
 
         let model = &config.model;
-        match (model.kind.as_str(), &task) {
-            ("linear", Task::Classification(_)) => {
+        let source = config.data.source.id();
+        match (model.kind, &task) {
+            (ModelKind::Linear, Task::Classification(_)) => {
                 return Err(Error(format!(
-                    "model.kind 'linear' is for regression, but data.source '{}' is a classification set: choose 'logistic' or 'mlp'",
-                    config.data.source
+                    "model.kind 'linear' is for regression, but data.source '{source}' is a classification set: choose 'logistic' or 'mlp'"
                 )))
             }
-            ("logistic", Task::Regression) => {
+            (ModelKind::Logistic, Task::Regression) => {
                 return Err(Error(format!(
-                    "model.kind 'logistic' is for classification, but data.source '{}' is a regression set: choose 'linear' or 'mlp'",
-                    config.data.source
+                    "model.kind 'logistic' is for classification, but data.source '{source}' is a regression set: choose 'linear' or 'mlp'"
                 )))
             }
             _ => {}
@@ -67,12 +67,11 @@ impl Session {
         let norm_kind = config
             .data
             .normalize
-            .clone()
-            .unwrap_or_else(|| data::default_normalize(&config.data.source).to_string());
+            .unwrap_or(config.data.source.facts().normalize);
         let train_raw = rows_of(&ds.x, &tr);
         // Fitted on the training rows only: statistics of validation or test
         // rows would leak into training and flatter the held-out scores.
-        let normalizer = Normalizer::fit(&norm_kind, features.apply(train_raw.view()).view());
+        let normalizer = Normalizer::fit(norm_kind, features.apply(train_raw.view()).view());
 
         let (output, outputs) = match &task {
             Task::Regression => (Output::Identity, 1),
@@ -95,16 +94,16 @@ impl Session {
                 t.batch_size
             )));
         }
-        let loss = Loss::for_task(output, t.loss.as_deref())?;
+        let loss = Loss::for_task(output, t.loss)?;
         let input = InputDesc {
             width: features.width(),
             image_shape: ds.image_shape,
-            source: config.data.source.clone(),
+            source: config.data.source,
         };
         let mut net =
             model::build_network(model, &input, outputs, &mut rng::derive(seed, STREAM_INIT))?;
         net.reserve(t.batch_size.max(EVAL_CHUNK));
-        let opt = Optimizer::new(t, net.params.len())?;
+        let opt = Optimizer::new(t, net.params.len());
 
         let mut s = Session {
             csv_report,
@@ -134,7 +133,7 @@ impl Session {
             config,
         };
         rng::shuffle(&mut s.shuffle_rng, &mut s.order);
-        s.start_loss = s.split_loss(Which::Train).unwrap_or(0.0);
+        s.start_loss = s.score(Which::Train).0.unwrap_or(0.0);
         Ok(s)
     }
 

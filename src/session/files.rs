@@ -18,7 +18,7 @@ impl Session {
             },
             feature_names: self.features.names(),
             normalization: NormalizationFile {
-                kind: n.kind().into(),
+                kind: n.kind().id().into(),
                 shift: n.shift().to_vec(),
                 scale: n.scale().to_vec(),
             },
@@ -85,7 +85,7 @@ impl Session {
         s.normalizer = normalizer;
         s.rebuild_splits();
         s.step = file.step;
-        s.start_loss = s.split_loss(Which::Train).unwrap_or(0.0);
+        s.start_loss = s.score(Which::Train).0.unwrap_or(0.0);
         Ok(s)
     }
 

@@ -200,3 +200,64 @@ fn training_converges_through_the_js_contract() {
     let e = s.evaluate("test").unwrap();
     assert!(num(&e, "accuracy") >= 0.95, "digits test accuracy {}", num(&e, "accuracy"));
 }
+
+#[wasm_bindgen_test]
+fn catalog_lists_what_the_engine_accepts() {
+    let c = descent::web::catalog().unwrap_or_else(|_| panic!("catalog builds"));
+    let ids = |list: &str| -> Vec<String> {
+        js_sys::Array::from(&get(&c, list))
+            .iter()
+            .map(|e| get(&e, "id").as_string().unwrap_or_default())
+            .collect()
+    };
+    let optimizers = ids("optimizers");
+    assert!(optimizers.contains(&"adamw".to_string()), "{optimizers:?}");
+    assert!(ids("sources").contains(&"checkerboard".to_string()));
+    assert_eq!(ids("activations").len(), 7);
+    let lr = get(&get(&c, "limits"), "learningRate");
+    assert_eq!(num(&lr, "max"), 100.0);
+    // Every listed optimizer and source builds a session through the same boundary.
+    for o in &optimizers {
+        let cfg = format!(
+            r#"{{"data":{{"source":"xor"}},"model":{{"kind":"logistic"}},"train":{{"optimizer":"{o}"}}}}"#
+        );
+        assert!(Session::new(obj(&cfg)).is_ok(), "{o}");
+    }
+    let adamw = js_sys::Array::from(&get(&c, "optimizers"))
+        .iter()
+        .find(|o| get(o, "id").as_string().as_deref() == Some("adamw"))
+        .unwrap();
+    let wd = js_sys::Array::from(&get(&adamw, "hyperparameters")).get(0);
+    assert_eq!(get(&wd, "name").as_string().as_deref(), Some("weightDecay"));
+    assert_eq!(num(&wd, "default"), 0.01);
+}
+
+#[wasm_bindgen_test]
+fn engine_answers_features_splits_and_the_least_squares_predictions() {
+    let f = descent::web::feature_values(&[2.0, -3.0, 0.5, 1.0]).unwrap_or_else(|_| panic!("two rows"));
+    let v = f.to_vec();
+    assert_eq!(v.len(), 14);
+    assert_eq!(&v[..5], &[2.0, -3.0, 4.0, 9.0, -6.0]);
+    assert!((v[12] - 0.5f32.sin()).abs() < 1e-6);
+    assert!(descent::web::feature_values(&[1.0, 2.0, 3.0]).is_err());
+    let sizes = descent::web::split_sizes(500, obj(r#"{"train":0.7,"val":0.15,"test":0.15}"#))
+        .unwrap_or_else(|_| panic!("split sizes"));
+    assert_eq!((num(&sizes, "train"), num(&sizes, "val"), num(&sizes, "test")), (350.0, 75.0, 75.0));
+    // The same counts a session makes.
+    let s = Session::new(obj(r#"{"data":{"source":"circle","samples":7,"split":{"train":0.5,"val":0.25,"test":0.25}},"model":{"kind":"logistic"},"train":{"batchSize":1}}"#))
+        .unwrap_or_else(|_| panic!("tiny circle"));
+    let info = s.info().unwrap();
+    let sizes = descent::web::split_sizes(7, obj(r#"{"train":0.5,"val":0.25,"test":0.25}"#)).unwrap();
+    assert_eq!(num(&info, "trainSize"), num(&sizes, "train"));
+    assert_eq!(num(&info, "valSize"), num(&sizes, "val"));
+    assert_eq!(num(&info, "batchSize"), 1.0);
+    let lesson = Session::new(obj(LESSON)).unwrap();
+    let ls = lesson.least_squares().unwrap();
+    let p = get(&ls, "predictions");
+    let train: Float32Array = get(&p, "train").into();
+    let test: Float32Array = get(&p, "test").into();
+    assert_eq!((train.length(), test.length()), (4, 2));
+    // The article's y = [1, 2, 3, 4] is fitted exactly; the test rows are 5, 6.
+    assert!((train.to_vec()[3] - 4.0).abs() < 1e-4, "{:?}", train.to_vec());
+    assert!((test.to_vec()[1] - 6.0).abs() < 1e-4, "{:?}", test.to_vec());
+}

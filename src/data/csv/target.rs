@@ -5,6 +5,7 @@ use super::cell::{show, Cell};
 use super::scan::Col;
 use super::{Task, GUESS_CLASSES_UP_TO};
 use crate::config::MAX_CLASSES;
+use crate::data::source::TaskKind;
 use crate::error::{Error, Result};
 
 /// The task and how a target cell becomes `y`.
@@ -39,12 +40,12 @@ pub(crate) fn guess_classes(col: &Col) -> bool {
         || (col.integers && !col.many_numbers && col.numeric_levels.len() <= GUESS_CLASSES_UP_TO)
 }
 
-pub(crate) fn target_task(name: &str, col: &Col, task: Option<&str>) -> Result<TargetTask> {
+pub(crate) fn target_task(name: &str, col: &Col, task: Option<TaskKind>) -> Result<TargetTask> {
     let numeric = col.text == 0;
     let guessed = task.is_none();
     let classify = match task {
-        Some("regression") => false,
-        Some(_) => true,
+        Some(TaskKind::Regression) => false,
+        Some(TaskKind::Classification) => true,
         None => guess_classes(col),
     };
     if !classify {

@@ -357,7 +357,7 @@ fn preview_describes_the_columns() {
 #[test]
 fn from_config_checks_its_fields() {
     let mut cfg = DataConfig {
-        source: "csv".into(),
+        source: crate::data::source::Source::Csv,
         ..Default::default()
     };
     assert!(from_config(&cfg)
@@ -366,16 +366,15 @@ fn from_config_checks_its_fields() {
         .starts_with("data.csv is required"));
     cfg.csv = Some("a,y\n1,0\n2,1\n".into());
     cfg.target = Some("y".into());
-    cfg.missing = Some("zero".into());
-    assert!(from_config(&cfg)
+    // Choices are read once, with the config.
+    assert!(Missing::parse("data.missing", "zero")
         .unwrap_err()
         .0
         .starts_with("data.missing must be one of"));
     cfg.missing = None;
-    cfg.task = Some("regression".into());
+    cfg.task = Some(TaskKind::Regression);
     assert_eq!(from_config(&cfg).unwrap().task, Task::Regression);
-    cfg.task = Some("clustering".into());
-    assert!(from_config(&cfg)
+    assert!(TaskKind::parse("data.task", "clustering")
         .unwrap_err()
         .0
         .starts_with("data.task must be one of"));
