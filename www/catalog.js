@@ -34,6 +34,10 @@ export function settingOf(source, name) {
   return (source?.settings || []).find((s) => s.name === name) || null;
 }
 
+// An entry's default as the page holds it: a flag is true or false (the
+// engine may write it as 0 or 1).
+export const defaultOf = (entry) => (entry?.type === 'flag' ? !!entry.default : entry?.default);
+
 // Every setting name any source has, with the entry of the first source
 // that has it (the ranges of one name agree across sources).
 export const SETTINGS = new Map();

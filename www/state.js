@@ -10,7 +10,7 @@
 
 import { formatNumber } from './format.js';
 import {
-  catalog, limits, ids, sourceEntry, modelEntry, optimizerEntry, modelFits, CSV_SOURCE, BUILT_IN, SETTINGS,
+  catalog, limits, ids, sourceEntry, modelEntry, optimizerEntry, modelFits, defaultOf, CSV_SOURCE, BUILT_IN, SETTINGS,
 } from './catalog.js';
 import { OPENING, PRESETS, cnnLayers } from './presets.js';
 import { frameReset } from './frame-protocol.js';
@@ -36,13 +36,13 @@ export const isNamedSetting = (name) => NAMED_SETTINGS.has(name);
 // one the hidden-layer controls edit.
 export const MLP = 'mlp';
 
-const defaultOf = (name) => SETTINGS.get(name)?.default;
+const settingDefault = (name) => defaultOf(SETTINGS.get(name));
 
 export const DEFAULTS = Object.freeze({
   source: OPENING.source,
-  classes: defaultOf('classes') ?? 3,
-  noise: Math.round((defaultOf('noise') ?? 0) * 100),
-  samples: defaultOf('samples') ?? 500,
+  classes: settingDefault('classes') ?? 3,
+  noise: Math.round((settingDefault('noise') ?? 0) * 100),
+  samples: settingDefault('samples') ?? 500,
   split: Object.freeze([70, 15, 15]), // percent train / validation / test
   seed: 1,
   normalize: 'auto',
@@ -57,8 +57,8 @@ export const DEFAULTS = Object.freeze({
   batchSize: limits.batchSize.default,
   regularization: 'none',
   regRate: 0,
-  window: defaultOf('window') ?? 20, // sequence sets: steps a row
-  mix: defaultOf('mix') ?? false, // a second frequency, where a set offers it
+  window: settingDefault('window') ?? 20, // sequence sets: steps a row
+  mix: settingDefault('mix') ?? false, // a second frequency, where a set offers it
   dataSettings: Object.freeze({}), // other data settings set by the learner, by name
   hyper: Object.freeze({}), // optimizer hyperparameters set by the learner, by name
   filters: OPENING.filters, // cnn: filters of its conv layer
@@ -98,11 +98,11 @@ export const LIVE_KEYS = new Set(['learningRate', 'speed', 'showVal', 'discretiz
 // The value of a data setting in these settings (page units: noise in %).
 export function settingValue(settings, entry) {
   if (isNamedSetting(entry.name)) return settings[entry.name];
-  return settings.dataSettings?.[entry.name] ?? entry.default;
+  return settings.dataSettings?.[entry.name] ?? defaultOf(entry);
 }
 
 // The value of an optimizer hyperparameter: the learner's, or the engine's default.
-export const hyperValue = (settings, entry) => settings.hyper?.[entry.name] ?? entry.default;
+export const hyperValue = (settings, entry) => settings.hyper?.[entry.name] ?? defaultOf(entry);
 
 // Make a combination the engine accepts: a model kind for the task and the
 // data, a loss for the task, at least one feature. Returns the fixed
