@@ -222,6 +222,18 @@ export async function newLinkKeysRefuseHostileValues({ page, baseUrl }) {
   assert.doesNotMatch(await page.evaluate(() => location.hash), /weightDecay/);
 }
 
+// The batch a session uses is the engine's (info().batchSize): the lesson's
+// four training rows cap a batch of 32 at 4, and the note says so.
+export async function batchNoteReadsTheEngine({ page, baseUrl }) {
+  await open(page, baseUrl, '#preset=lesson&batch=32');
+  assert.equal(await page.locator(id('batch-size')).inputValue(), '32');
+  await page.waitForFunction(() => /using 4/.test(document.querySelector('[data-testid="batch-note"]')?.textContent || ''), null, { timeout: 5000 });
+  assert.match(await text(page, 'batch-note'), /using 4: the training split has 4 rows/);
+  await page.locator(id('step')).click();
+  await waitForNumber(page, 'step-count', '>=', 1, 5000, 'a step with the cut batch');
+  await assertNoError(page);
+}
+
 export const tests = [
   bundledCatalogIsTheEngines,
   everyCatalogIdHasALabel,
@@ -230,4 +242,5 @@ export const tests = [
   adamwTrainsAndRoundTrips,
   checkerboardTrainsAndRoundTrips,
   newLinkKeysRefuseHostileValues,
+  batchNoteReadsTheEngine,
 ];

@@ -34,6 +34,7 @@ export function createModelPanel(root, intents) {
   const hyperRoot = $('hyperparameters');
   let settings = null;
   let layersKey = '';
+  let hyperOrder = null; // the optimizer whose order the hyperparameter controls are in
 
   const fill = (select, list, kind) => {
     for (const id of list) select.appendChild(new Option(label(kind, id), id));
@@ -138,6 +139,11 @@ export function createModelPanel(root, intents) {
       init.value = s.init;
       optimizer.value = s.optimizer;
       const own = optimizerEntry(s.optimizer)?.hyperparameters || [];
+      if (hyperOrder !== s.optimizer) {
+        // In the optimizer's own order (AdamW: weight decay first).
+        hyperOrder = s.optimizer;
+        for (const h of own) hyperRoot.appendChild(hypers.get(h.name).field);
+      }
       for (const [name, control] of hypers) {
         const entry = own.find((h) => h.name === name);
         setProp(control.field, 'hidden', !entry);
