@@ -1,10 +1,13 @@
 //! The session config: one plain object from the page (camelCase keys),
-//! validated once here so the rest of the engine can trust it.
+//! read into types and validated once here, so the rest of the engine can
+//! trust it: every named choice is an enum (`choice.rs`), matched
+//! exhaustively downstream.
 //!
-//! Parsing goes through `read_json`, so a wrong type names its
-//! field ("train.learningRate: expected a number, ..."); unknown keys are
-//! refused (`deny_unknown_fields`) because a typo silently ignored is a
-//! lesson silently wrong.
+//! Reading goes through `read_json` (by hand, not serde's derive), so a
+//! wrong type names its field ("train.learningRate: expected a number,
+//! ..."); unknown keys are refused because a typo silently ignored is a
+//! lesson silently wrong. `Serialize` is derived only to write a config
+//! into a model file.
 
 use crate::data::csv::Missing;
 use crate::data::features::Feature;

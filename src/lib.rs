@@ -24,4 +24,5 @@ pub mod optim;
 pub mod read_json;
 pub mod rng;
 pub mod session;
+pub mod setting;
 pub mod web;

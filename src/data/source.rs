@@ -5,7 +5,7 @@
 //! from all read it.
 
 use super::sequence::{DEFAULT_WINDOW, MAX_WINDOW};
-use crate::config::{MAX_CLASSES, MAX_SAMPLES};
+use crate::config::{MAX_CLASSES, MAX_NOISE, MAX_SAMPLES};
 use crate::error::Result;
 use serde::Serialize;
 
@@ -39,31 +39,7 @@ crate::choice! {
     }
 }
 
-/// A `data.*` setting a source takes: its config key, its type and range,
-/// its default, and (for sliders) the range the page offers.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Setting {
-    pub name: &'static str,
-    /// `count` (a whole number), `number` or `flag`.
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub min: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub max: Option<f64>,
-    pub default: f64,
-    /// The page's control: a narrower range than the engine allows where
-    /// the whole range would only make the page slow or the slider coarse.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub ui: Option<Ui>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Ui {
-    pub min: f64,
-    pub max: f64,
-    pub step: f64,
-}
+pub use crate::setting::Setting;
 
 /// The number of rows a generator makes when `data.samples` is absent: 500,
 /// as TensorFlow Playground.
@@ -75,70 +51,19 @@ pub const DEFAULT_CLASSES: usize = 3;
 pub const DEFAULT_TILES: usize = 4;
 pub const MAX_TILES: usize = 8;
 
-const SAMPLES: Setting = Setting {
-    name: "samples",
-    kind: "count",
-    min: Some(2.0),
-    max: Some(MAX_SAMPLES as f64),
-    default: DEFAULT_SAMPLES as f64,
-    // Every update the page shows scores the whole training split, so it
-    // offers at most 10,000 rows; the engine takes more.
-    ui: Some(Ui {
-        min: 10.0,
-        max: 10_000.0,
-        step: 10.0,
-    }),
-};
-const NOISE: Setting = Setting {
-    name: "noise",
-    kind: "number",
-    min: Some(0.0),
-    max: Some(10.0),
-    default: 0.0,
-    // TensorFlow Playground's 0-50 % slider, so its lessons carry over.
-    ui: Some(Ui {
-        min: 0.0,
-        max: 0.5,
-        step: 0.05,
-    }),
-};
-const CLASSES: Setting = Setting {
-    name: "classes",
-    kind: "count",
-    min: Some(2.0),
-    max: Some(MAX_CLASSES as f64),
-    default: DEFAULT_CLASSES as f64,
-    ui: None,
-};
-const WINDOW: Setting = Setting {
-    name: "window",
-    kind: "count",
-    min: Some(2.0),
-    max: Some(MAX_WINDOW as f64),
-    default: DEFAULT_WINDOW as f64,
-    // A recurrent step per value: past 60 the page's training slows to a crawl.
-    ui: Some(Ui {
-        min: 2.0,
-        max: 60.0,
-        step: 1.0,
-    }),
-};
-const MIX: Setting = Setting {
-    name: "mix",
-    kind: "flag",
-    min: None,
-    max: None,
-    default: 0.0,
-    ui: None,
-};
-const TILES: Setting = Setting {
-    name: "tiles",
-    kind: "count",
-    min: Some(2.0),
-    max: Some(MAX_TILES as f64),
-    default: DEFAULT_TILES as f64,
-    ui: None,
-};
+// Every update the page shows scores the whole training split, so it
+// offers at most 10,000 rows; the engine takes more.
+const SAMPLES: Setting =
+    Setting::count("samples", 2, MAX_SAMPLES, DEFAULT_SAMPLES).with_ui(10.0, 10_000.0, 10.0);
+// TensorFlow Playground's 0-50 % slider, so its lessons carry over.
+const NOISE: Setting =
+    Setting::number("noise", 0.0, MAX_NOISE, (false, false), 0.0).with_ui(0.0, 0.5, 0.05);
+const CLASSES: Setting = Setting::count("classes", 2, MAX_CLASSES, DEFAULT_CLASSES);
+// A recurrent step per value: past 60 the page's training slows to a crawl.
+const WINDOW: Setting =
+    Setting::count("window", 2, MAX_WINDOW, DEFAULT_WINDOW).with_ui(2.0, 60.0, 1.0);
+const MIX: Setting = Setting::flag("mix");
+const TILES: Setting = Setting::count("tiles", 2, MAX_TILES, DEFAULT_TILES);
 
 /// What a source is, for the engine and the page.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

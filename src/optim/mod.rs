@@ -20,8 +20,6 @@ mod rmsprop;
 mod sgd;
 
 use crate::config::TrainConfig;
-use crate::error::{Error, Result};
-use serde::Serialize;
 
 /// Defaults when the config leaves a hyperparameter out (Keras / tf.js).
 pub const DEFAULT_MOMENTUM: f64 = 0.9;
@@ -45,76 +43,7 @@ crate::choice! {
 }
 
 /// One hyperparameter an optimizer takes: its `train.*` key, range and default.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Hyper {
-    pub name: &'static str,
-    /// `number` or `flag` (true/false).
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub min: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub max: Option<f64>,
-    /// Whether `min` itself is refused (ε must be above 0).
-    pub min_exclusive: bool,
-    /// Whether `max` itself is refused (β must stay below 1).
-    pub max_exclusive: bool,
-    pub default: f64,
-}
-
-impl Hyper {
-    const fn number(
-        name: &'static str,
-        min: f64,
-        max: f64,
-        strict: (bool, bool),
-        default: f64,
-    ) -> Hyper {
-        Hyper {
-            name,
-            kind: "number",
-            min: Some(min),
-            max: Some(max),
-            min_exclusive: strict.0,
-            max_exclusive: strict.1,
-            default,
-        }
-    }
-
-    /// `value` given for `field`, against this range.
-    pub fn check(&self, field: &str, value: f64) -> Result<()> {
-        let (Some(lo), Some(hi)) = (self.min, self.max) else {
-            return Ok(());
-        };
-        let above = if self.min_exclusive {
-            value > lo
-        } else {
-            value >= lo
-        };
-        let below = if self.max_exclusive {
-            value < hi
-        } else {
-            value <= hi
-        };
-        if value.is_finite() && above && below {
-            return Ok(());
-        }
-        let from = if self.min_exclusive {
-            "above"
-        } else {
-            "at least"
-        };
-        let to = if self.max_exclusive {
-            "below"
-        } else {
-            "at most"
-        };
-        Err(Error(format!(
-            "{field} must be {from} {lo} and {to} {hi}, got {value}"
-        )))
-    }
-}
+pub type Hyper = crate::setting::Setting;
 
 /// β and momentum-like decays: 0 ≤ β < 1.
 const fn decay(name: &'static str, default: f64) -> Hyper {
@@ -123,16 +52,7 @@ const fn decay(name: &'static str, default: f64) -> Hyper {
 const EPSILON: Hyper = Hyper::number("epsilon", 0.0, 1.0, (true, false), DEFAULT_EPSILON);
 const BETA1: Hyper = decay("beta1", DEFAULT_BETA1);
 const BETA2: Hyper = decay("beta2", DEFAULT_BETA2);
-const NESTEROV: Hyper = Hyper {
-    name: "nesterov",
-    kind: "flag",
-    min: None,
-    max: None,
-    min_exclusive: false,
-    max_exclusive: false,
-    default: 0.0,
-};
-
+const NESTEROV: Hyper = Hyper::flag("nesterov");
 const MOMENTUM: Hyper = decay("momentum", DEFAULT_MOMENTUM);
 const RHO: Hyper = decay("rho", DEFAULT_RHO);
 const WEIGHT_DECAY: Hyper = Hyper::number(
