@@ -10,6 +10,7 @@ import { createDrawPad } from './draw-pad.js';
 import { classColor, css, diverging } from './colors.js';
 import { setText, setAttr } from './dom.js';
 import { label } from '../strings/index.js';
+import { modelEntry } from '../catalog.js';
 
 // A layer's row title: its kind, or for an activation layer the activation.
 const layerTitle = (l) => (l.kind === 'activation' ? label('activation', l.activation) : label('layer', l.kind));
@@ -79,7 +80,7 @@ export function createCnnView(root, { onDraw, onPick }) {
   function draw(props) {
     last = props;
     const { inspection, info, params, kind, current } = props;
-    const cnn = kind === 'cnn';
+    const cnn = modelEntry(kind)?.needs === 'image';
     root.classList.toggle('no-conv', !cnn);
     setText(caption, captionOf(props));
     setText(inputCaption, current.label);
@@ -169,7 +170,7 @@ export function createCnnView(root, { onDraw, onPick }) {
 
 function captionOf({ inspection, current, kind }) {
   if (!inspection) return '';
-  const conv = kind === 'cnn' ? '' : ' Choose the convolutional network (model kind CNN) to see filters and feature maps.';
+  const conv = modelEntry(kind)?.needs === 'image' ? '' : ' Choose the convolutional network (model kind CNN) to see filters and feature maps.';
   return `${current.label} at step ${inspection.step}.${conv}`;
 }
 
