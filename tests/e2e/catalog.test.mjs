@@ -51,6 +51,8 @@ function labelKeys(c) {
   }
   for (const n of c.normalizations) keys.push(`normalize.${n.id}`);
   for (const f of c.features) keys.push(`feature.${f.id}`);
+  for (const t of c.tasks) keys.push(`task.${t.id}`);
+  for (const m of c.missing) keys.push(`missing.${m.id}`);
   return [...new Set(keys)];
 }
 
