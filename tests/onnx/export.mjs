@@ -28,6 +28,17 @@ const DEEP = 1e-4;
 const adam = (learningRate = 0.01, batchSize = 16) => ({ optimizer: 'adam', learningRate, batchSize });
 const ACTIVATIONS = ['relu', 'leaky-relu', 'elu', 'gelu', 'tanh', 'sigmoid', 'linear'];
 
+/** A CSV with a category column (one-hot encoded by the engine: predict() takes those columns). */
+function csvText() {
+  let t = 'size,colour,weight,kind\n';
+  for (let i = 0; i < 240; i++) {
+    const size = (i * 37) % 101 / 10;
+    const weight = ((i * 53) % 89) / 7 - 3;
+    t += `${size},${['red', 'green', 'blue'][i % 3]},${weight},${size + weight > 6 ? 'big' : i % 2 ? 'odd' : 'even'}\n`;
+  }
+  return t;
+}
+
 const CASES = [
   { name: 'linear-article', tol: TABULAR, steps: 200, config: { data: { source: 'article-linear' }, model: { kind: 'linear' }, train: { optimizer: 'sgd', learningRate: 0.01, batchSize: 4 } } },
   { name: 'linear-reg-plane-standard', tol: TABULAR, steps: 200, config: { data: { source: 'reg-plane', normalize: 'standard' }, model: { kind: 'linear' }, train: adam() } },
@@ -48,6 +59,8 @@ const CASES = [
   { name: 'mlp-gelu-spiral-k-4', tol: TABULAR, steps: 300, config: { data: { source: 'spiral-k', classes: 4, normalize: 'standard' }, model: { kind: 'mlp', hidden: [16, 16], activation: 'gelu' }, train: adam(0.02) } },
   { name: 'mlp-tanh-reg-gauss', tol: TABULAR, steps: 300, config: { data: { source: 'reg-gauss', normalize: 'minmax' }, model: { kind: 'mlp', hidden: [8], activation: 'tanh' }, train: adam(0.02) } },
   { name: 'mlp-elu-sine', tol: TABULAR, steps: 300, config: { data: { source: 'sine' }, model: { kind: 'mlp', hidden: [12], activation: 'elu' }, train: adam(0.02) } },
+  { name: 'mlp-relu-csv-3-classes', tol: TABULAR, steps: 300, config: { data: { source: 'csv', csv: csvText(), target: 'kind' }, model: { kind: 'mlp', hidden: [8], activation: 'relu' }, train: adam(0.02) } },
+  { name: 'linear-csv-regression', tol: TABULAR, steps: 300, config: { data: { source: 'csv', csv: csvText(), target: 'weight', task: 'regression' }, model: { kind: 'linear' }, train: adam(0.02) } },
   { name: 'cnn-default', tol: DEEP, steps: 60, config: { data: { source: 'digits' }, model: { kind: 'cnn' }, train: adam(0.01, 32) } },
   {
     name: 'cnn-same-s1-valid-s2-pool-dropout',
