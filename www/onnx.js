@@ -32,8 +32,6 @@ export const OPSET = 13;
 const FORMAT = 'descent-model';
 const VERSION = 1;
 const KINDS = ['linear', 'logistic', 'mlp', 'cnn', 'rnn'];
-/** Image sources' per-row shape [C, H, W] (the catalog's `shape`). */
-const IMAGE_SHAPES = { digits: [1, 8, 8] };
 /** src/layers/activation.rs: LEAK and the tanh form of GELU's constants. */
 const LEAK = 0.01;
 const GELU_C = 0.7978846;
@@ -99,9 +97,10 @@ function planNetwork(file) {
   const outputs = outputWidth(file);
   const b = new Planner(file);
   if (m.kind === 'cnn') {
-    const shape = IMAGE_SHAPES[file.config.data.source];
-    if (!shape || shape.reduce((a, c) => a * c, 1) !== inputs) {
-      throw new Error(`a CNN on data.source '${file.config.data.source}' cannot be exported: ONNX export knows the image shape of ${Object.keys(IMAGE_SHAPES).join(', ')}`);
+    // The file says a row's [C, H, W] (the engine's inputShape).
+    const shape = file.inputShape;
+    if (!Array.isArray(shape) || shape.length !== 3 || shape.reduce((a, c) => a * c, 1) !== inputs) {
+      throw new Error(`this CNN's model file gives no image shape [channels, height, width] for its ${inputs} inputs; save it again from this version of Descent`);
     }
     b.shape = shape.slice();
     const specs = m.layers || DEFAULT_CNN;
