@@ -157,10 +157,17 @@ descent_build_release() {
 # ES modules; on a first visit, 45 of them cost five rounds of imports and
 # ~120 ms before the first frame. dist/ sits beside www/, so every
 # `new URL('../…', import.meta.url)` in them means the same file. Run again
-# after editing www/ (it takes well under a second).
+# after editing www/ (it takes well under a second). First the engine's
+# catalog() goes into dist/catalog.json (scripts/catalog.mjs), which the
+# bundles include: the page reads what the engine offers from it.
 descent_build_page() {
+    if [ ! -f "$DESCENT_ROOT/pkg/descent_bg.wasm" ]; then
+        _descent_log "no pkg/ yet: build the wasm first (scripts/setup.sh --build)"
+        return 1
+    fi
     (cd "$DESCENT_ROOT" \
-        && esbuild www/main.js www/worker.js --bundle --format=esm --minify --sourcemap \
+        && node scripts/catalog.mjs \
+        && esbuild www/main.js www/worker.js www/onnx.js --bundle --format=esm --minify --sourcemap \
             --target=es2022 --outdir=dist --log-level=warning \
         && esbuild www/head.js --bundle --format=iife --minify --sourcemap \
             --target=es2022 --outdir=dist --log-level=warning)

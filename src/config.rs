@@ -321,7 +321,23 @@ pub struct TrainConfig {
     pub loss: Option<LossKind>,
     /// Rescale the gradient when its global norm exceeds this (RNNs).
     pub clip_norm: Option<f64>,
+    /// Stop when the validation loss has not improved for a while.
+    pub early_stopping: Option<EarlyStopping>,
 }
+
+/// `train.earlyStopping: { patience, minDelta }`: after every epoch the
+/// validation loss is compared with the best so far; an improvement of more
+/// than `minDelta` keeps the weights as the best checkpoint, and `patience`
+/// epochs in a row without one stop training.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct EarlyStopping {
+    pub patience: usize,
+    pub min_delta: f64,
+}
+
+/// `train.earlyStopping.patience` at most, in epochs.
+pub const MAX_PATIENCE: usize = 1_000;
 
 impl TrainConfig {
     /// The value of hyperparameter `name` given in the config, if any.
@@ -367,6 +383,7 @@ impl Default for TrainConfig {
             l2: 0.0,
             loss: None,
             clip_norm: None,
+            early_stopping: None,
         }
     }
 }
@@ -450,6 +467,20 @@ impl Config {
         }
         if let Some(c) = t.clip_norm {
             positive_finite("train.clipNorm", c)?;
+        }
+        if let Some(e) = t.early_stopping {
+            if !(1..=MAX_PATIENCE).contains(&e.patience) {
+                return Err(Error(format!(
+                    "train.earlyStopping.patience must be from 1 to {MAX_PATIENCE} epochs, got {}",
+                    e.patience
+                )));
+            }
+            if !(e.min_delta.is_finite() && e.min_delta >= 0.0) {
+                return Err(Error(format!(
+                    "train.earlyStopping.minDelta must be a number of at least 0, got {}",
+                    e.min_delta
+                )));
+            }
         }
 
         let m = &self.model;

@@ -34,6 +34,9 @@ pub const MAX_LANES: usize = 4;
 pub enum Status {
     Training,
     Paused,
+    /// `train.earlyStopping` stopped it (no better validation loss for
+    /// `patience` epochs).
+    StoppedEarly,
     /// Why it stopped (`Session::divergence`).
     Diverged(String),
 }
@@ -44,6 +47,7 @@ impl Status {
         match self {
             Status::Training => "training".into(),
             Status::Paused => "paused".into(),
+            Status::StoppedEarly => "stopped early".into(),
             Status::Diverged(why) => format!("diverged: {why}"),
         }
     }
@@ -133,6 +137,8 @@ impl Race {
             if l.status == Status::Training && l.session.train_steps(steps) {
                 let why = l.session.divergence().unwrap_or("training diverged");
                 l.status = Status::Diverged(why.to_string());
+            } else if l.status == Status::Training && l.session.early_stopped() {
+                l.status = Status::StoppedEarly;
             }
         }
         self.reports()
@@ -150,7 +156,8 @@ impl Race {
             .collect()
     }
 
-    /// Pause lane `i` (0-based) or let it go on; a diverged lane stays so.
+    /// Pause lane `i` (0-based) or let it go on; a diverged or early-stopped
+    /// lane stays so.
     pub fn set_paused(&mut self, i: usize, paused: bool) -> Result<()> {
         let n = self.lanes.len();
         let l = self.lanes.get_mut(i).ok_or_else(|| {
@@ -160,7 +167,7 @@ impl Race {
             ))
         })?;
         match (&l.status, paused) {
-            (Status::Diverged(_), _) => {}
+            (Status::Diverged(_) | Status::StoppedEarly, _) => {}
             (_, true) => l.status = Status::Paused,
             (_, false) => l.status = Status::Training,
         }

@@ -17,6 +17,7 @@ use ndarray::Array2;
 use serde::Serialize;
 
 mod build;
+mod early;
 mod files;
 mod inspect;
 mod surface;
@@ -65,6 +66,11 @@ pub struct TrainReport {
     pub train_accuracy: Option<f64>,
     pub val_accuracy: Option<f64>,
     pub diverged: bool,
+    /// `train.earlyStopping` stopped training (nothing trains until a reset).
+    pub early_stopped: bool,
+    /// The best checkpoint's step and validation loss (early stopping only).
+    pub best_step: Option<u64>,
+    pub best_val_loss: Option<f64>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -102,6 +108,10 @@ pub struct Info {
     pub learning_rate: f32,
     /// The mini-batch each update takes.
     pub batch_size: usize,
+    /// Floating-point operations of one training step: forward and
+    /// backward passes (backward ≈ 2 × forward) over one mini-batch, a
+    /// multiply-add counting 2; the optimizer's own few per weight aside.
+    pub flops_per_step: u64,
     pub domain: Option<f32>,
     pub input_shape: Option<Vec<usize>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -182,6 +192,7 @@ pub struct Session {
     start_loss: f64,
     history: History,
     trajectory: Trajectory,
+    early: Option<early::Early>,
 }
 
 impl Session {
@@ -205,10 +216,13 @@ impl Session {
     /// Returns whether training has diverged.
     pub fn train_steps(&mut self, steps: u32) -> bool {
         for _ in 0..steps {
-            if self.diverged {
+            if self.diverged || self.early_stopped() {
                 break;
             }
             let loss = self.step_once();
+            if self.cursor >= self.train.rows() {
+                self.epoch_end();
+            }
             let limit = EXPLODE_FACTOR * self.start_loss.max(1.0);
             let why = if !loss.is_finite() {
                 Some("the loss is not a finite number".to_string())
@@ -315,6 +329,9 @@ impl Session {
             train_accuracy,
             val_accuracy,
             diverged: self.diverged,
+            early_stopped: self.early_stopped(),
+            best_step: self.best().map(|b| b.0),
+            best_val_loss: self.best().map(|b| b.1),
         }
     }
 
@@ -443,8 +460,17 @@ impl Session {
         Ok((inputs, rows))
     }
 
+    /// Scores a split. The test split is scored with the best checkpoint's
+    /// weights when early stopping keeps one: that is the model one keeps.
     pub fn evaluate(&mut self, which: &str) -> Result<Evaluation> {
         let w = Which::parse(which)?;
+        if w == Which::Test {
+            return Ok(self.with_best(|s| s.evaluate_split(w)));
+        }
+        Ok(self.evaluate_split(w))
+    }
+
+    fn evaluate_split(&mut self, w: Which) -> Evaluation {
         let (loss, accuracy) = self.score(w);
         let split = self.split(w);
         let (x, y, rows) = (
@@ -454,7 +480,7 @@ impl Session {
         );
         let k = self.net.outputs();
         let pred = self.predict_inputs(&x, rows);
-        Ok(match &self.task {
+        match &self.task {
             Task::Classification(c) => Evaluation {
                 loss,
                 accuracy,
@@ -477,7 +503,7 @@ impl Session {
                 r2: metrics::r2(&pred, &y).filter(|v| v.is_finite()),
                 rows,
             },
-        })
+        }
     }
 
     pub fn set_learning_rate(&mut self, lr: f64) -> Result<()> {
@@ -512,6 +538,9 @@ impl Session {
             optimizer: self.opt.name(),
             learning_rate: self.opt.learning_rate(),
             batch_size: self.batch,
+            flops_per_step: 3
+                * self.batch as u64
+                * self.net.layers.iter().map(|l| l.flops()).sum::<u64>(),
             domain: self.domain,
             input_shape: self.image_shape.map(|s| s.to_vec()),
             csv_report: self.csv_report.clone(),

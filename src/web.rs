@@ -162,6 +162,11 @@ impl Session {
         )?;
         set(&o, "epoch", &JsValue::from_f64(self.inner.epoch() as f64))?;
         set(&o, "diverged", &JsValue::from_bool(diverged))?;
+        set(
+            &o,
+            "earlyStopped",
+            &JsValue::from_bool(self.inner.early_stopped()),
+        )?;
         Ok(o.into())
     }
 
@@ -180,6 +185,12 @@ impl Session {
     pub fn evaluate(&mut self, split: &str) -> Result<JsValue, JsError> {
         let e = self.inner.evaluate(split).map_err(js_err)?;
         to_js(&e)
+    }
+
+    /// Back to the best checkpoint's weights (`train.earlyStopping`).
+    #[wasm_bindgen(js_name = restoreBest)]
+    pub fn restore_best(&mut self) -> Result<(), JsError> {
+        self.inner.restore_best().map_err(js_err)
     }
 
     #[wasm_bindgen(js_name = setLearningRate)]
@@ -533,7 +544,8 @@ impl Race {
 
     /// `steps` updates for every running lane → `[{ value, status, step,
     /// epoch, trainLoss, valLoss, trainAccuracy, valAccuracy, diverged }]`,
-    /// lane 1 first; status `'training' | 'paused' | 'diverged: <reason>'`.
+    /// lane 1 first; status `'training' | 'paused' | 'diverged: <reason>' |
+    /// 'stopped early'` (train.earlyStopping).
     pub fn train(&mut self, steps: u32) -> Result<Array, JsError> {
         if steps > MAX_TRAIN_STEPS {
             return Err(JsError::new(&format!(

@@ -119,3 +119,33 @@ fn bad_races_are_refused_by_name() {
     let e = err("hidden", &[json!([2]), json!([3])]);
     assert!(e.contains("model.hidden"), "{e}");
 }
+
+#[test]
+fn a_lane_that_stops_early_says_so_and_the_others_go_on() {
+    let cfg = Config::from_value(&json!({"seed":3,"data":{"source":"circle","samples":100},
+        "model":{"kind":"mlp","hidden":[4],"activation":"tanh"},
+        "train":{"batchSize":10,"earlyStopping":{"patience":1}}}))
+    .unwrap();
+    let mut race = Race::new(&cfg, "learningRate", &[json!(3), json!(0.0001)]).unwrap();
+    let mut stopped = None;
+    for _ in 0..200 {
+        let r = race.train(7);
+        if let Some(l) = r.iter().find(|l| l.status == Status::StoppedEarly) {
+            assert_eq!(l.status.text(), "stopped early");
+            assert!(l.report.early_stopped);
+            stopped.get_or_insert(l.report.step);
+            assert_eq!(Some(l.report.step), stopped, "it stays stopped");
+        }
+        if r.iter().all(|l| l.status != Status::Training) {
+            break;
+        }
+    }
+    assert!(stopped.is_some(), "a lane stopped early");
+    assert!(
+        race.lanes[0]
+            .session
+            .trace(&descent::session::Batch::Next)
+            .is_err()
+            || !race.lanes[0].session.early_stopped()
+    );
+}

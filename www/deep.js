@@ -1,5 +1,5 @@
 // The page's looks inside a model, wired to the store and the worker:
-//   digits      the "Inside the network" panel (views/cnn-view.js): the
+//   images      the "Inside the network" panel (views/cnn-view.js): the
 //               drawn digit or a picked image goes to the worker, which
 //               answers with probabilities, feature maps and saliency
 //   sequences   the Sequence panel (views/sequence-view.js): the series,
@@ -9,7 +9,8 @@
 // newer weights. Main.js hands over worker messages and calls draw(s).
 
 import { rasterize } from './digit-raster.js';
-import { sourceInfo } from './state.js';
+import { sourceOf } from './state.js';
+import { isImageSource, isSequenceSource, modelEntry } from './catalog.js';
 import { createCnnView } from './views/cnn-view.js';
 import { createSequenceView } from './views/sequence-view.js';
 import { createDeepControls } from './views/deep-controls.js';
@@ -95,13 +96,12 @@ export function createDeep({ store, send, intents, cnnRoot, sequenceRoot }) {
     const s = store.get();
     if (!s.ready || !s.info || s.gen !== gen) return;
     const step = s.frame?.step ?? 0;
-    const src = s.config.data.source;
-    if (src === 'digits') {
+    if (s.info.inputShape) {
       const cur = currentImage(s);
       if (!cur) return;
       const split = s.testResult ? 'test' : 'val';
       ask('inspect', `${Array.prototype.join.call(cur.x, ',')}|${split}`, step, s.playing, { type: 'inspect', image: cur.x, split });
-    } else if (sourceInfo(src).seq) {
+    } else if (isSequenceSource(sourceOf({ ...s.settings, source: s.config.data.source }))) {
       const start = view.start ?? 0;
       ask('sequence', `${start}|${view.row}|${view.freeRun}|${!!s.testResult}`, step, s.playing, {
         type: 'sequence',
@@ -129,15 +129,18 @@ export function createDeep({ store, send, intents, cnnRoot, sequenceRoot }) {
   }
 
   function draw(s) {
-    const source = s.config?.data.source ?? s.settings.source;
+    // The data of the session on screen (its config), else of the settings.
+    const src = sourceOf(s.config ? { ...s.settings, source: s.config.data.source } : s.settings);
     const kind = s.config?.model.kind ?? s.settings.kind;
     controls.draw(s);
     const body = document.body;
-    const seqData = !!sourceInfo(source).seq;
+    const seqData = isSequenceSource(src);
+    const images = isImageSource(src);
     toggle(body, 'seq-data', seqData);
-    toggle(body, 'kind-cnn', kind === 'cnn');
-    toggle(body, 'kind-rnn', kind === 'rnn');
-    if (cnnRoot.hidden !== (source !== 'digits')) cnnRoot.hidden = source !== 'digits';
+    const needs = modelEntry(kind)?.needs;
+    toggle(body, 'kind-cnn', needs === 'image');
+    toggle(body, 'kind-rnn', needs === 'sequence');
+    if (cnnRoot.hidden !== !images) cnnRoot.hidden = !images;
     if (sequenceRoot.hidden !== !seqData) sequenceRoot.hidden = !seqData;
     if (!s.ready || !s.info) return;
     if (s.gen !== gen) {
@@ -153,10 +156,11 @@ export function createDeep({ store, send, intents, cnnRoot, sequenceRoot }) {
     pump();
     // Redraw only for a new answer (a few a second while training), not
     // for every frame: the filters come from that moment's weights.
-    if (source === 'digits') {
+    if (images) {
       const cur = currentImage(s);
       if (cur && changed('cnn', [s.inspection, cur.label, kind, s.settings.large])) {
-        cnn.draw({ inspection: s.inspection, info: s.info, params: s.frame?.params, kind, current: cur });
+        const pixelMax = sourceOf(s.settings).pixelRange?.[1];
+        cnn.draw({ inspection: s.inspection, info: s.info, params: s.frame?.params, kind, current: cur, pixelMax });
       }
     } else if (seqData && changed('seq', [s.sequence, view.freeRun, !!s.testResult, kind, s.settings.large])) {
       seq.draw({ report: s.sequence, info: s.info, kind, freeRun: view.freeRun, tested: !!s.testResult });

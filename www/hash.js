@@ -4,9 +4,9 @@
 // back to its default with a reason the page shows. Values are only ever
 // compared and parsed, never put into HTML.
 
+import { catalog, limits, ids, BUILT_IN, SETTINGS, HYPERS, optimizerEntry, inRange, rangeText } from './catalog.js';
 import {
-  DEFAULTS, SOURCES, FEATURES, KINDS, ACTIVATIONS, INITS, OPTIMIZERS, NORMALIZE, LOSSES, REGULARIZATIONS,
-  SPEEDS, MAX_LAYERS, MAX_UNITS, MAX_SAMPLES, MAX_BATCH, PRESETS, FILTERS, MAX_WINDOW, MAX_STATE, defaultSettings, presetSettings, fixSettings,
+  DEFAULTS, NORMALIZE, LOSSES, REGULARIZATIONS, SPEEDS, PRESETS, defaultSettings, presetSettings, fixSettings, sourceOf, isNamedSetting,
 } from './state.js';
 
 const MAX_HASH = 2000; // a real link is a few hundred characters
@@ -21,14 +21,15 @@ const int = (lo, hi) => ({
   show: String,
   want: `a whole number from ${lo} to ${hi}`,
 });
-const num = (lo, hi, open = false) => ({
+// A number within a catalog range ({ min, max, minExclusive, maxExclusive }).
+const num = (range) => ({
   parse: (t) => {
     if (!/^[0-9.e+-]{1,24}$/i.test(t)) return undefined;
     const v = Number(t);
-    return Number.isFinite(v) && (open ? v > lo : v >= lo) && v <= hi ? v : undefined;
+    return inRange(v, range) ? v : undefined;
   },
   show: String,
-  want: `a number ${open ? 'above' : 'from'} ${lo}${open ? ' and at most' : ' to'} ${hi}`,
+  want: rangeText(range),
 });
 const bool = {
   parse: (t) => (t === '1' ? true : t === '0' ? false : undefined),
@@ -47,43 +48,77 @@ const list = (item, { min, max, unique = false }) => ({
   show: (v) => v.join(','),
   want: `${min === max ? min : `${min} to ${max}`} comma-separated values, each ${item.want}`,
 });
+const choice = (values) => ({ ...oneOf(values.map(String)), parse: (t) => (values.map(String).includes(t) ? Number(t) : undefined) });
 
-// Hash key → [settings key, codec]. Short keys keep links readable.
+// A catalog setting or hyperparameter ({ type: 'count' | 'number' | 'flag',
+// min, max, ui? }) → its codec; a link may ask for what the controls offer (ui).
+function codecOf(entry) {
+  if (entry.type === 'flag') return bool;
+  const r = { ...entry, ...(entry.ui || {}) };
+  if (entry.type === 'count') return int(Math.ceil(r.min ?? 0), Math.floor(r.max ?? 2 ** 31 - 1));
+  return num(r);
+}
+const setting = (name) => SETTINGS.get(name) || { type: 'count', min: 0, max: 0 };
+const noise = setting('noise');
+const noiseMax = Math.round(((noise.ui || noise).max ?? 0) * 100);
+
+// Hash key → [settings key, codec]. Short keys keep links readable. Every
+// choice and range is the catalog's; these keys are part of every link
+// ever shared, so they never change.
 const FIELDS = {
-  data: ['source', oneOf(SOURCES.map((s) => s.name))],
-  classes: ['classes', int(2, 8)],
-  noise: ['noise', int(0, 50)],
-  samples: ['samples', int(10, MAX_SAMPLES)],
-  split: ['split', list(int(0, 100), { min: 3, max: 3 })],
+  data: ['source', oneOf(ids(BUILT_IN))],
+  classes: ['classes', codecOf(setting('classes'))],
+  noise: ['noise', int(0, noiseMax)], // percent
+  samples: ['samples', codecOf(setting('samples'))],
+  split: ['split', list(int(Math.round(limits.split.min * 100), Math.round(limits.split.max * 100)), { min: 3, max: 3 })],
   seed: ['seed', int(0, 2 ** 31 - 1)],
   normalize: ['normalize', oneOf(NORMALIZE)],
-  features: ['features', list(oneOf(FEATURES), { min: 1, max: FEATURES.length, unique: true })],
-  model: ['kind', oneOf(KINDS)],
-  hidden: ['hidden', list(int(1, MAX_UNITS), { min: 0, max: MAX_LAYERS })],
-  activation: ['activation', oneOf(ACTIVATIONS)],
-  init: ['init', oneOf(INITS)],
+  features: ['features', list(oneOf(ids(catalog.features)), { min: 1, max: catalog.features.length, unique: true })],
+  model: ['kind', oneOf(ids(catalog.models))],
+  hidden: ['hidden', list(int(limits.units.min, limits.units.max), { min: limits.hiddenLayers.min, max: limits.hiddenLayers.max })],
+  activation: ['activation', oneOf(ids(catalog.activations))],
+  init: ['init', oneOf(ids(catalog.inits))],
   loss: ['loss', oneOf(LOSSES)],
-  optimizer: ['optimizer', oneOf(OPTIMIZERS)],
-  lr: ['learningRate', num(0, 10, true)],
-  batch: ['batchSize', int(1, MAX_BATCH)],
+  optimizer: ['optimizer', oneOf(ids(catalog.optimizers))],
+  lr: ['learningRate', num(limits.learningRate)],
+  batch: ['batchSize', int(limits.batchSize.min, limits.batchSize.max)],
   reg: ['regularization', oneOf(REGULARIZATIONS)],
-  regRate: ['regRate', num(0, 10)],
-  window: ['window', int(2, MAX_WINDOW)],
+  regRate: ['regRate', num(limits.regularization)],
+  window: ['window', codecOf(setting('window'))],
   mix: ['mix', bool],
-  filters: ['filters', { ...int(1, 16), parse: (t) => (FILTERS.map(String).includes(t) ? Number(t) : undefined), want: `one of ${FILTERS.join(', ')}` }],
-  state: ['stateSize', int(1, MAX_STATE)],
-  speed: ['speed', { ...int(1, 1000), parse: (t) => (SPEEDS.map(String).includes(t) ? Number(t) : undefined), want: `one of ${SPEEDS.join(', ')}` }],
+  filters: ['filters', choice(limits.cnnFilters.suggested)],
+  state: ['stateSize', int(limits.rnnState.min, limits.rnnState.ui?.max ?? limits.rnnState.max)],
+  speed: ['speed', choice(SPEEDS)],
   showVal: ['showVal', bool],
   discretize: ['discretize', bool],
   log: ['logScale', bool],
   large: ['large', bool],
 };
 
+// Keys for what the catalog adds beyond FIELDS, carried generically: a data
+// setting the page has no control of its own for (checkerboard's
+// `tiles=4`) and each optimizer hyperparameter (`weightDecay=0.01`), under
+// its own name, or `opt-NAME` should that name already be a key. Only the
+// values a learner set are written, and only those that apply to the
+// link's data set and optimizer.
+const EXTRA = new Map(); // hash key → { kind: 'data' | 'hyper', name }
+for (const name of SETTINGS.keys()) if (!isNamedSetting(name)) EXTRA.set(Object.hasOwn(FIELDS, name) ? `data-${name}` : name, { kind: 'data', name });
+for (const name of HYPERS.keys()) EXTRA.set(Object.hasOwn(FIELDS, name) || EXTRA.has(name) ? `opt-${name}` : name, { kind: 'hyper', name });
+const keyOf = new Map([...EXTRA].map(([key, e]) => [`${e.kind}:${e.name}`, key]));
+
 export function encodeHash(settings) {
   const parts = [];
   for (const [key, [field, codec]] of Object.entries(FIELDS)) {
     // '%2C' for ',' would make links unreadable; the values never contain '&' or '='.
     parts.push(`${key}=${encodeURIComponent(codec.show(settings[field])).replace(/%2C/g, ',')}`);
+  }
+  for (const entry of sourceOf(settings).settings) {
+    const v = settings.dataSettings?.[entry.name];
+    if (!isNamedSetting(entry.name) && v !== undefined) parts.push(`${keyOf.get(`data:${entry.name}`)}=${codecOf(entry).show(v)}`);
+  }
+  for (const entry of optimizerEntry(settings.optimizer)?.hyperparameters || []) {
+    const v = settings.hyper?.[entry.name];
+    if (v !== undefined) parts.push(`${keyOf.get(`hyper:${entry.name}`)}=${codecOf(entry).show(v)}`);
   }
   return `#${parts.join('&')}`;
 }
@@ -114,8 +149,15 @@ export function decodeHash(hash) {
     params.delete('data');
   }
   const seen = new Set();
+  const extras = []; // [key, value]: checked once the data set and optimizer are known
   for (const [key, value] of params) {
     if (key === 'preset') continue;
+    if (EXTRA.has(key)) {
+      if (seen.has(key)) problems.push(`${key} is given twice`);
+      else extras.push([key, value]);
+      seen.add(key);
+      continue;
+    }
     if (!Object.hasOwn(FIELDS, key)) {
       problems.push(`"${clip(key)}" is not a setting`);
       continue;
@@ -129,6 +171,22 @@ export function decodeHash(hash) {
     const v = codec.parse(value);
     if (v === undefined) problems.push(`${key} "${clip(value)}" is not ${codec.want}`);
     else settings[field] = v;
+  }
+  // Data settings and hyperparameters, against the final data set and optimizer.
+  for (const [key, value] of extras) {
+    const { kind, name } = EXTRA.get(key);
+    const entry = kind === 'data'
+      ? sourceOf(settings).settings.find((e) => e.name === name)
+      : optimizerEntry(settings.optimizer)?.hyperparameters.find((e) => e.name === name);
+    if (!entry) {
+      problems.push(kind === 'data' ? `${key} is not a setting of the data set ${settings.source}` : `${key} is not a setting of the optimizer ${settings.optimizer}`);
+      continue;
+    }
+    const codec = codecOf(entry);
+    const v = codec.parse(value);
+    if (v === undefined) problems.push(`${key} "${clip(value)}" is not ${codec.want}`);
+    else if (kind === 'data') settings.dataSettings = { ...settings.dataSettings, [name]: v };
+    else settings.hyper = { ...settings.hyper, [name]: v };
   }
   // Cross-field rules the single fields cannot check.
   const [tr, va, te] = settings.split;

@@ -1,15 +1,7 @@
-// The first lesson: the source article's linear regression. What makes it
-// this lesson (its config, and the quantities its data can pin down) lives
-// here, so the views stay general and later lessons add a file, not a fork.
-
-export const config = Object.freeze({
-  seed: 1,
-  data: { source: 'article-linear' },
-  model: { kind: 'linear' },
-  // Full batch (all 4 rows), as in the article. 0.01 converges; the article's
-  // own 0.1 diverges on this data, which the page lets a learner try.
-  train: { optimizer: 'sgd', learningRate: 0.01, batchSize: 4 },
-});
+// The first lesson: the source article's linear regression. Its setup is
+// the `lesson` preset (presets.js, which also says when the page is in it);
+// what its data can pin down lives here, so the views stay general and
+// later lessons add a file, not a fork.
 
 // x2 = x1 + 1 on every row, so ŷ = (w1 + w2)·x1 + (w2 + b): the data fixes
 // only these two combinations, never w1, w2 and b one by one. Every exact

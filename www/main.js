@@ -7,9 +7,11 @@
 import { takeEarlyWorker } from './boot.js';
 import { newWorker } from './new-worker.js';
 import {
-  initialState, createStore, errorText, toConfig, fixSettings, presetSettings, defaultSettings,
-  isLesson, LIVE_KEYS, SOURCES,
+  initialState, createStore, errorText, toConfig, fixSettings, presetSettings, defaultSettings, LIVE_KEYS,
 } from './state.js';
+import { limits, inRange, rangeText } from './catalog.js';
+import { isLesson } from './presets.js';
+import { frameReset, framePatch, frameDeps } from './frame-protocol.js';
 import { encodeHash, decodeHash } from './hash.js';
 import * as lesson from './lesson.js';
 import { createControls } from './views/controls.js';
@@ -152,8 +154,8 @@ const intents = {
       store.set({ commandError: { source: 'learningRate', message: 'The learning rate is empty: type a positive number such as 0.03.' } });
       return;
     }
-    if (!(Number.isFinite(value) && value > 0 && value <= 10)) {
-      store.set({ commandError: { source: 'learningRate', message: `The learning rate must be a number above 0 and at most 10, got ${value}.` } });
+    if (!inRange(value, limits.learningRate)) {
+      store.set({ commandError: { source: 'learningRate', message: `The learning rate must be ${rangeText(limits.learningRate)}, got ${value}.` } });
       return;
     }
     change({ learningRate: value });
@@ -161,9 +163,11 @@ const intents = {
   evaluateTest() {
     if (store.get().ready) send({ type: 'evaluateTest' });
   },
-  saveModel() {
-    if (store.get().ready) send({ type: 'exportModel' });
+  // `as`: 'onnx' for the ONNX file, else the engine's own model file.
+  saveModel(as = 'json') {
+    if (store.get().ready) send({ type: 'exportModel', as });
   },
+
   focus(focus) {
     const f = store.get().focus;
     if (f?.col !== focus?.col || f?.unit !== focus?.unit) store.set({ focus });
@@ -193,15 +197,7 @@ const onWorkerMessage = ({ data: msg }) => {
         info: msg.info,
         dataset: msg.dataset,
         reference: msg.reference,
-        frame: null,
-        series: null,
-        boundary: null,
-        units: null,
-        evaluation: null,
-        samples: null,
-        curve: null,
-        lessonPredictions: null,
-        points: null,
+        ...frameReset(),
         testResult: null,
         showTest: false,
         focus: null,
@@ -212,7 +208,7 @@ const onWorkerMessage = ({ data: msg }) => {
         thumbnailsAsked = true;
         // After this frame is on screen: the pictures cost the worker ~50 ms
         // and this thread ~30, which the first frame should not wait behind.
-        requestAnimationFrame(() => setTimeout(() => send({ type: 'thumbnails', sources: SOURCES.map(({ name, task, fixed, classes }) => ({ name, task, fixed: !!fixed, classes: !!classes })) })));
+        requestAnimationFrame(() => setTimeout(() => send({ type: 'thumbnails' })));
       }
       break;
     case 'frame':
@@ -228,7 +224,7 @@ const onWorkerMessage = ({ data: msg }) => {
       if (msg.gen === s.gen) store.set({ testResult: msg, showTest: true });
       break;
     case 'thumbnails':
-      store.set({ thumbnails: msg.items });
+      store.set({ thumbnails: msg.items, featureValues: msg.featureValues });
       break;
     case 'fatal':
       restartWorker(msg.message);
@@ -244,19 +240,6 @@ const onWorkerMessage = ({ data: msg }) => {
       break;
   }
 };
-// What a frame message changes in the store.
-function framePatch(msg) {
-  const patch = { frame: msg };
-  if (msg.series) patch.series = msg.series;
-  if (msg.boundary) patch.boundary = msg.boundary;
-  if (msg.units) patch.units = msg.units;
-  if (msg.evaluation) patch.evaluation = msg.evaluation;
-  if (msg.samples) patch.samples = msg.samples;
-  if (msg.curve) patch.curve = msg.curve;
-  if (msg.lesson) patch.lessonPredictions = msg.lesson;
-  if (msg.points) patch.points = msg.points;
-  return patch;
-}
 
 const onWorkerError = (e) => {
   // A trap thrown past every handler: recover as from a posted 'fatal'.
@@ -355,7 +338,7 @@ store.subscribe((s) => {
     refreshPalette(); // chart text follows the root font size
   }
   views.controls.draw(s);
-  if (due('settings', [st, s.thumbnails, s.commandError, s.ready])) {
+  if (due('settings', [st, s.thumbnails, s.featureValues, s.commandError, s.ready, s.info])) {
     views.data.draw(s);
     views.model.draw(s);
   }
@@ -369,7 +352,7 @@ store.subscribe((s) => {
   if (notice.hidden !== !s.notice) notice.hidden = !s.notice;
   // The lesson's tables explain a linear model's w and b; with another model
   // on the lesson's data they would mislabel the first layer's weights.
-  const lessonOn = !!(isLesson(st) && st.kind === 'linear' && s.config?.model.kind === 'linear');
+  const lessonOn = isLesson(s.config) && st.source === s.config.data.source && st.kind === s.config.model.kind;
   const body = document.body;
   if (body.classList.contains('lesson-mode') !== lessonOn) body.classList.toggle('lesson-mode', lessonOn);
   const classification = s.info?.task === 'classification';
@@ -382,7 +365,7 @@ store.subscribe((s) => {
 
   const colors = palette();
   const series = s.series;
-  if (due('loss', [series, st.logScale, st.large, s.info], { every: busy ? 100 : 0, heavy: true })) {
+  if (due('loss', [...frameDeps(s, 'loss'), st.logScale, st.large, s.info], { every: busy ? 100 : 0, heavy: true })) {
     views.loss.draw({
       steps: series?.step,
       lines: [
@@ -409,7 +392,7 @@ store.subscribe((s) => {
   const test = s.testResult?.split ?? null;
   // The boundary, curve and samples arrive at most ~15 times a second, so
   // the output needs no throttle of its own.
-  if (due('output', [s.boundary, s.curve, s.samples, s.lessonPredictions, s.dataset, st.showVal, st.discretize, s.showTest, s.testResult, overlay?.values, overlay?.unit, st.large, s.info, s.points, s.csvAxes], { heavy: true })) {
+  if (due('output', [...frameDeps(s, 'output'), s.dataset, st.showVal, st.discretize, s.showTest, s.testResult, overlay?.values, overlay?.unit, st.large, s.info, s.csvAxes], { heavy: true })) {
     views.output.draw({
       info: s.info,
       dataset: s.dataset,
@@ -430,20 +413,20 @@ store.subscribe((s) => {
       target: s.config?.data.target,
     });
   }
-  if (due('network', [s.frame?.params, s.units, s.info, st.large], { every: busy ? 125 : 0, heavy: true })) {
+  if (due('network', [...frameDeps(s, 'network'), s.info, st.large], { every: busy ? 125 : 0, heavy: true })) {
     views.network.draw({
       info: s.info,
       params: s.frame?.params,
       units: s.units,
       kind: st.kind,
       activation: st.activation,
-      sampleImage: s.dataset.samples ? s.dataset.samples.x.subarray(0, 64) : null,
+      sampleImage: s.dataset.samples ? s.dataset.samples.x.subarray(0, s.dataset.samples.inputs) : null,
     });
   }
-  if (due('evaluation', [s.evaluation, s.testResult, s.info, s.dataset, s.ready], { heavy: true })) {
+  if (due('evaluation', [...frameDeps(s, 'evaluation'), s.testResult, s.info, s.dataset, s.ready], { heavy: true })) {
     views.evaluation.draw({ ready: s.ready, info: s.info, dataset: s.dataset, evaluation: s.evaluation, test: s.testResult });
   }
-  if (lessonOn && due('lesson', [s.frame, s.lessonPredictions, s.dataset], { every: busy ? 100 : 0 })) {
+  if (lessonOn && due('lesson', [s.frame, ...frameDeps(s, 'lesson'), s.dataset], { every: busy ? 100 : 0 })) {
     const lessonData = { ...s.dataset, featureNames: s.info.featureNames };
     const preds = s.lessonPredictions;
     views.params.draw({ dataset: lessonData, frame: s.frame && { ...s.frame, testMse: preds?.testMse ?? null }, reference: s.reference });

@@ -3,13 +3,14 @@
 // a later change of settings starts from it. What the controls cannot show
 // is named in `problems`, never guessed at.
 
-import { SOURCES, FEATURES, KINDS, ACTIVATIONS, INITS, OPTIMIZERS, NORMALIZE, LOSSES, fixSettings } from './state.js';
+import { catalog, ids, limits, BUILT_IN, inRange, modelEntry, optimizerEntry, sourceEntry } from './catalog.js';
+import { NORMALIZE, LOSSES, MLP, fixSettings, isNamedSetting } from './state.js';
 
 // `csv`: the page's description of the model's CSV data ({ id, name, rows,
 // target, task, missing }), when the config's source is a CSV file.
 export function settingsFromConfig(config, base, csv = null) {
   const problems = [];
-  const s = { ...base, split: [...base.split], features: [...base.features], hidden: [...base.hidden] };
+  const s = { ...base, split: [...base.split], features: [...base.features], hidden: [...base.hidden], dataSettings: {}, hyper: {} };
   const d = config.data || {};
   const m = config.model || {};
   const t = config.train || {};
@@ -23,7 +24,7 @@ export function settingsFromConfig(config, base, csv = null) {
     s.source = 'csv';
     s.csv = csv;
   } else {
-    pick(SOURCES.map((x) => x.name), d.source, 'data set', 'source');
+    pick(ids(BUILT_IN), d.source, 'data set', 'source');
   }
   if (d.samples != null) s.samples = d.samples;
   if (d.noise != null) s.noise = Math.round(d.noise * 100);
@@ -35,22 +36,27 @@ export function settingsFromConfig(config, base, csv = null) {
   }
   s.normalize = 'auto';
   pick(NORMALIZE, d.normalize, 'normalization', 'normalize');
-  if (Array.isArray(d.features)) s.features = FEATURES.filter((f) => d.features.includes(f));
-  // Settings of the sequence and CNN sets, where the page has them.
-  if ('window' in s && (d.window ?? m.window) != null) s.window = d.window ?? m.window;
-  if ('mix' in s && d.mix != null) s.mix = d.mix;
+  if (Array.isArray(d.features)) s.features = ids(catalog.features).filter((f) => d.features.includes(f));
+  // The source's other settings (window, mix, tiles, ...), where it has them.
+  if ((d.window ?? m.window) != null) s.window = d.window ?? m.window;
+  if (d.mix != null) s.mix = d.mix;
+  for (const e of sourceEntry(d.source)?.settings || []) {
+    if (!isNamedSetting(e.name) && d[e.name] != null) s.dataSettings[e.name] = d[e.name];
+  }
   s.seed = config.seed ?? 1;
 
-  pick(KINDS, m.kind, 'model', 'kind');
-  if (m.kind === 'mlp') s.hidden = [...(m.hidden || [])];
-  if (m.kind === 'rnn' && 'stateSize' in s && m.hidden?.length) s.stateSize = m.hidden[0];
-  const conv = m.kind === 'cnn' ? (m.layers || []).find((l) => l.type === 'conv2d') : null;
-  if (conv && 'filters' in s && conv.filters) s.filters = conv.filters;
-  pick(ACTIVATIONS, m.activation, 'activation', 'activation');
-  pick(INITS, m.init, 'initialization', 'init');
+  pick(ids(catalog.models), m.kind, 'model', 'kind');
+  const needs = modelEntry(m.kind)?.needs;
+  if (m.kind === MLP) s.hidden = [...(m.hidden || [])];
+  if (needs === 'sequence' && m.hidden?.length) s.stateSize = m.hidden[0];
+  const conv = needs === 'image' ? (m.layers || []).find((l) => l.type === 'conv2d') : null;
+  if (conv && conv.filters) s.filters = conv.filters;
+  pick(ids(catalog.activations), m.activation, 'activation', 'activation');
+  pick(ids(catalog.inits), m.init, 'initialization', 'init');
 
-  pick(OPTIMIZERS, t.optimizer, 'optimizer', 'optimizer');
-  if (t.learningRate > 0 && t.learningRate <= 10) s.learningRate = Number(t.learningRate.toPrecision(6));
+  pick(ids(catalog.optimizers), t.optimizer, 'optimizer', 'optimizer');
+  for (const h of optimizerEntry(t.optimizer)?.hyperparameters || []) if (t[h.name] != null) s.hyper[h.name] = t[h.name];
+  if (inRange(t.learningRate, limits.learningRate)) s.learningRate = Number(t.learningRate.toPrecision(6));
   else if (t.learningRate != null) problems.push(`learning rate ${t.learningRate}`);
   if (t.batchSize != null) s.batchSize = t.batchSize;
   s.regularization = t.l1 > 0 ? 'l1' : t.l2 > 0 ? 'l2' : 'none';

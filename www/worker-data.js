@@ -5,12 +5,17 @@
 // text, only this worker does, and nothing here sends anything anywhere
 // but back to the page.
 
-import { csvPreview } from '../pkg/descent.js';
+import * as wasm from '../pkg/descent.js';
+import { limits, sourceEntry, settingOf } from './catalog.js';
 
-// The engine's limits (src/data/csv.rs MAX_BYTES, src/export.rs
-// MAX_MODEL_BYTES), checked here before a byte is read.
-export const MAX_CSV_BYTES = 50 * 1024 * 1024;
-const MAX_MODEL_BYTES = 64 * 1024 * 1024;
+const { csvPreview } = wasm;
+// The engine's row counts of a split (a newer engine export; absent, a batch is not cut).
+const splitSizes = wasm.splitSizes;
+
+// The engine's limits (its catalog's csv.maxBytes and modelFile.max),
+// checked here before a byte is read.
+export const MAX_CSV_BYTES = limits.csv.maxBytes;
+const MAX_MODEL_BYTES = limits.modelFile.max;
 const CHUNK = 1 << 20; // one read and one progress message per MB
 const PREVIEW_ROWS = 8;
 // The output scatter draws at most this many rows of each split.
@@ -104,11 +109,13 @@ export function engineConfig(config) {
   return { ...config, data: { ...data, csv } };
 }
 
-// new Session(config) for the page's config. A CSV's training split is
-// only known once parsed (rows with missing values may be dropped), so a
-// batch larger than it is cut to fit rather than refused.
+// new Session(config) for the page's config. The batch the learner asked
+// for is cut to the training split, which the engine counts (splitSizes,
+// or the set's own fixed split). A CSV's training split is only known once
+// parsed (rows with missing values may be dropped), so a batch larger than
+// it is cut to the size the engine's refusal names.
 export function newSession(Session, config) {
-  const engine = engineConfig(config);
+  const engine = fitBatch(engineConfig(config));
   try {
     return new Session(engine);
   } catch (err) {
@@ -116,6 +123,20 @@ export function newSession(Session, config) {
     if (engine.data.source !== 'csv' || !fit || !(Number(fit[1]) >= 1)) throw err;
     return new Session({ ...engine, train: { ...engine.train, batchSize: Number(fit[1]) } });
   }
+}
+
+function fitBatch(config) {
+  const src = sourceEntry(config.data?.source);
+  const batch = config.train?.batchSize;
+  if (!src || !(batch > 1)) return config;
+  let train = null;
+  if (src.fixedSplit) train = src.fixedSplit.train;
+  else {
+    const rows = src.rows ?? config.data.samples ?? settingOf(src, 'samples')?.default;
+    if (rows != null && config.data.split && splitSizes) train = splitSizes(rows, config.data.split).train;
+  }
+  if (!(train >= 1) || batch <= train) return config;
+  return { ...config, train: { ...config.train, batchSize: train } };
 }
 
 // A session now runs on this config: its CSV (if any) is the one to keep.

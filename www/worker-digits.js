@@ -7,15 +7,22 @@
 // This is the page's own file on its own server: nothing leaves the machine.
 
 import { loadDigits } from '../pkg/descent.js';
+import { sourceEntry } from './catalog.js';
 
 const DIGITS_URL = new URL('../data/digits.csv.gz', import.meta.url);
 let loading = null;
 
-// A promise when `config` needs the digits (null when it does not); it
-// rejects with a message a learner can act on, and the next call tries again.
+// What a source's catalog entry may ask to be loaded first (`load`), and
+// the loader of each: the digits' file is the one there is.
+const LOADERS = { digits: () => fetchDigits() };
+
+// A promise when `config` needs the digits (its source's catalog `load`
+// names them; null when it does not); it rejects with a message a learner
+// can act on, and the next call tries again.
 export function digitsFor(config) {
-  if (config?.data?.source !== 'digits') return null;
-  loading ??= fetchDigits().catch((err) => {
+  const load = LOADERS[sourceEntry(config?.data?.source)?.load];
+  if (!load) return null;
+  loading ??= load().catch((err) => {
     loading = null;
     throw err;
   });

@@ -27,7 +27,7 @@ export function makeGrids(info, sampleSplit) {
 }
 
 // Cell centres, row 0 at the top (x2 = +d), x1 growing to the right.
-function planeGrid(n, d) {
+export function planeGrid(n, d) {
   const x = new Float32Array(n * n * 2);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {

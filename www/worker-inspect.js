@@ -18,7 +18,7 @@ export const FREE_STEPS = 100;
 export function inspectImage(session, info, { image, split }) {
   const k = info.classes.length;
   const probs = session.predict(image).slice();
-  const layers = session.layerOutputs(image).map((o) => ({ name: o.name, shape: Array.from(o.shape), values: o.values.slice() }));
+  const layers = session.layerOutputs(image).map((o) => ({ name: o.name, layer: o.layer, kind: o.kind, activation: o.activation, shape: Array.from(o.shape), values: o.values.slice() }));
   let saliency = null;
   try {
     saliency = session.saliency(image).slice();
@@ -150,7 +150,7 @@ function majorityReport(session, info, row) {
 // The recurrent layer's state at every step of one window: [W, hidden].
 function hiddenState(session, windowX) {
   const outs = session.layerOutputs(windowX);
-  const rnn = outs.find((o) => /^rnn/.test(o.name));
+  const rnn = outs.find((o) => o.kind === 'rnn');
   return {
     windowX,
     hidden: rnn ? { shape: Array.from(rnn.shape), values: rnn.values.slice() } : null,

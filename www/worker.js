@@ -9,12 +9,13 @@
 //   {type:'setLearningRate', value}            takes effect on the next update, no reset
 //   {type:'setSpeed', value}                   updates per frame
 //   {type:'evaluateTest'}                      score the held-out test split once
-//   {type:'thumbnails', sources}               a small sample of each data set, for the picker
-//   {type:'exportModel'}                       the model file: the engine's exportModel() JSON
+//   {type:'thumbnails'}                        a small sample of each data set, for the picker, and the feature values
+//   {type:'exportModel', as}                   the model file: the engine's exportModel() JSON (as 'json' or 'onnx')
 //   {type:'importModel', file, gen, seq, csvId} a session from a saved model file (worker-data.js)
 //   {type:'loadCsv', id, name, file|text|modelFile, quiet}  read and preview a CSV file (worker-data.js)
 //   {type:'history'}                           the engine's loss history, for a CSV download
 //   {type:'memory'}                            the wasm memory's size (tests/e2e/memory-soak.mjs)
+//   {type:'catalog'}                           the engine's catalog() as this wasm has it (tests/e2e/catalog.test.mjs)
 //   {type:'debug-crash'}                       test hook: fail as a trap inside wasm would
 //   {type:'inspect', gen, image, split}        one digit through the model (worker-inspect.js)
 //   {type:'sequence', gen, start, freeRun, tested, row}  a sequence set's series, predictions, hidden state
@@ -24,21 +25,25 @@
 //   {type:'status', playing, ack}                   play/pause took effect; ack = seq of the last command seen
 //   {type:'learningRate', value}                    a new learning rate was accepted
 //   {type:'testResult', gen, step, evaluation, split, predictions}
-//   {type:'thumbnails', items}
+//   {type:'thumbnails', items, featureValues}   featureValues: { n, values } every catalog feature over an n × n grid
 //   {type:'model', gen, step, text}                 the model file's JSON text
 //   {type:'csvProgress', id, loaded, total, parsing} | {type:'csv', id, name, preview, quiet}
-//   {type:'history', gen, history} | {type:'memory', bytes, step}
+//   {type:'history', gen, history} | {type:'memory', bytes, step} | {type:'catalog', catalog}
 //   {type:'fatal', message}                         a trap inside wasm: this worker is done, start another
 //   {type:'inspection', gen, step, ...}             the answer to 'inspect'
 //   {type:'sequence', gen, step, ...}               the answer to 'sequence'
 //   {type:'error', source, message, gen}            a Session call threw; source is the command that failed
 
-import init, { Session } from '../pkg/descent.js';
+import init, * as engine from '../pkg/descent.js';
 import { loadCsv, loaded, newSession, adoptConfig, importedConfig, readModelText, pointRows, predictPoints } from './worker-data.js';
 import { inspectImage, sequenceReport, transfers } from './worker-inspect.js';
 import { digitsFor } from './worker-digits.js';
-import { makeGrids, GRID, UNIT_GRID } from './worker-grids.js';
-import { LossHistory } from './worker-history.js';
+import { makeGrids, planeGrid, GRID, UNIT_GRID } from './worker-grids.js';
+import { BUILT_IN, catalog, ids, modelFits } from './catalog.js';
+import { isLessonData } from './presets.js';
+import { frameTransfers } from './frame-protocol.js';
+
+const { Session } = engine;
 
 // One chunk per display frame: `speed` then means "updates per frame".
 const FRAME_MS = 1000 / 60;
@@ -61,7 +66,6 @@ let info = null;
 let gen = 0;
 let lesson = false; // the article's data: its test rows are part of the lesson
 let grids = null; // inputs the pictures need, built once per session
-let history = null;
 let last = null; // the latest score() report
 let stale = false; // updates since `last` was scored
 let stepNow = 0; // the session's step, whether scored or not
@@ -130,12 +134,13 @@ async function handle(msg) {
         speed = Math.max(1, Math.min(100000, Math.round(Number(msg.value) || 1)));
         return;
       case 'evaluateTest': return evaluateTest();
-      case 'thumbnails': return await thumbnails(msg.sources);
-      case 'exportModel': return exportModel();
+      case 'thumbnails': return await thumbnails();
+      case 'exportModel': return exportModel(msg.as);
       case 'importModel': return await importModel(msg);
       case 'loadCsv': return await loadCsv(msg, post);
       case 'history': return post({ type: 'history', gen, history: session ? session.history() : null });
       case 'memory': return post({ type: 'memory', bytes: (await ready).memory.buffer.byteLength, step: stepNow });
+      case 'catalog': return post({ type: 'catalog', catalog: typeof engine.catalog === 'function' ? engine.catalog() : null });
       case 'debug-crash': throw new WebAssembly.RuntimeError('unreachable (the debug-crash test hook)');
       case 'inspect':
       case 'sequence': {
@@ -186,14 +191,14 @@ function reset({ config, gen: nextGen, resume }, built = null, extra = {}) {
   session = next;
   gen = nextGen;
   info = session.info();
-  lesson = config.data.source === 'article-linear';
+  lesson = isLessonData(config);
   adoptConfig(config);
-  // An imported model starts from its saved step, not from 0.
-  last = built ? session.score() : null;
+  // Scored once now: the first frame's numbers, and the history's first
+  // point (step 0, or an imported model's saved step).
+  last = session.score();
   stale = false;
-  stepNow = last ? last.step : 0;
+  stepNow = last.step;
   learningRate = config.train.learningRate;
-  history = new LossHistory(2048, ['trainLoss', 'valLoss', 'trainAccuracy', 'valAccuracy']);
   rate = [];
   due = { output: 0, units: 0, evaluation: 0 };
 
@@ -220,7 +225,7 @@ function reset({ config, gen: nextGen, resume }, built = null, extra = {}) {
   };
   // The first frame rides on 'ready': one message, so the page draws the new
   // session once, complete, rather than empty and then again a task later.
-  postFrame(true, { type: 'ready', gen, config, info, dataset, reference: lesson ? reference(session, train, test) : null, ...extra });
+  postFrame(true, { type: 'ready', gen, config, info, dataset, reference: lesson ? reference(session) : null, ...extra });
   if (keepPlaying) loop();
 }
 
@@ -346,15 +351,8 @@ function evaluateTest() {
 function frame(full) {
   score();
   const now = performance.now();
-  const step = last ? last.step : 0;
-  let m = last;
-  if (!m) {
-    // Step 0: score the untrained model so the first frame has numbers.
-    const tr = session.evaluate('train');
-    const va = info.valSize > 0 ? session.evaluate('val') : null;
-    m = { step: 0, epoch: 0, trainLoss: tr.loss, valLoss: va ? va.loss : null, trainAccuracy: tr.accuracy ?? null, valAccuracy: va ? va.accuracy ?? null : null, diverged: false };
-  }
-  if (step > history.lastStep) history.push(step, [m.trainLoss, m.valLoss, m.trainAccuracy, m.valAccuracy]);
+  const step = last.step;
+  const m = last;
   const f = {
     type: 'frame',
     gen,
@@ -367,7 +365,7 @@ function frame(full) {
     diverged: isDiverged(),
     learningRate,
     stepsPerSecond: stepsPerSecond(),
-    params: session.parameters().map((p) => ({ name: p.name, shape: p.shape, values: own(p.values) })),
+    params: session.parameters().map((p) => ({ name: p.name, layer: p.layer, kind: p.kind, role: p.role, shape: p.shape, values: own(p.values) })),
   };
   const timed = (key, fn) => {
     if (!full && now < due[key]) return;
@@ -377,7 +375,7 @@ function frame(full) {
     due[key] = now + Math.max(EVERY_MS[key], cost / BUDGET);
   };
   timed('series', () => {
-    f.series = history.arrays();
+    f.series = seriesOf(session.history());
   });
   timed('output', () => {
     if (grids.plane) f.boundary = { values: own(session.predict(grids.plane)), n: GRID, step };
@@ -404,39 +402,36 @@ function frame(full) {
   return f;
 }
 
-// Every unit's output over the input plane (or line): one column per layer,
-// features first, the output last as the model reports it (probabilities
-// for classes). Activation layers replace the dense layer they follow, so a
-// hidden unit shows what it passes on.
+// Every unit's output over the input plane (or line): one column per dense
+// layer, features first, the output last as the model reports it
+// (predict(): probabilities for classes). A layer that follows a dense one
+// (its activation, dropout) replaces it, so a hidden unit shows what it
+// passes on.
 function unitOutputs(grid, dims) {
   const rows = grid.length / dims;
   const layers = [];
   for (const o of session.layerOutputs(grid)) {
     // The width from the values, not `shape`: rows × width is what arrives.
     const width = o.values.length / rows;
-    const entry = { name: o.name, width, values: own(o.values) };
-    if (o.name === 'input' || o.name.startsWith('dense') || layers.length === 0) layers.push(entry);
+    const entry = { name: o.name, kind: o.kind, width, values: own(o.values) };
+    if (o.kind === 'input' || o.kind === 'dense' || layers.length === 0) layers.push(entry);
     else layers[layers.length - 1] = entry;
   }
   const out = layers[layers.length - 1];
-  if (info.task === 'classification') out.values = probabilities(out.values, out.width);
+  if (info.task === 'classification') out.values = own(session.predict(grid));
   return { res: dims === 2 ? UNIT_GRID : rows, dims, layers };
 }
 
-function probabilities(logits, width) {
-  const p = new Float32Array(logits.length);
-  if (width === 1) {
-    for (let i = 0; i < logits.length; i++) p[i] = 1 / (1 + Math.exp(-logits[i]));
-    return p;
+// The engine's history (arrays, null where a split has no value) as the
+// typed arrays the charts draw and a frame transfers (NaN for null).
+function seriesOf(h) {
+  const out = {};
+  const n = h.step.length;
+  for (const key of ['step', 'trainLoss', 'valLoss', 'trainAccuracy', 'valAccuracy']) {
+    const a = h[key];
+    out[key] = a ? Float32Array.from(a, (v) => (v == null ? NaN : v)) : new Float32Array(n).fill(NaN);
   }
-  for (let r = 0; r < logits.length; r += width) {
-    let max = -Infinity;
-    for (let c = 0; c < width; c++) max = Math.max(max, logits[r + c]);
-    let sum = 0;
-    for (let c = 0; c < width; c++) sum += (p[r + c] = Math.exp(logits[r + c] - max));
-    for (let c = 0; c < width; c++) p[r + c] /= sum;
-  }
-  return p;
+  return out;
 }
 
 // `ready`: the session's 'ready' message, to carry this frame as `frame`
@@ -455,21 +450,13 @@ function postFrame(full, ready = null) {
   posted = performance.now();
   unposted = false;
   partial = !full;
-  const buffers = f.params.map((p) => p.values.buffer);
-  if (f.series) buffers.push(...Object.values(f.series).map((a) => a.buffer));
-  if (f.boundary) buffers.push(f.boundary.values.buffer);
-  if (f.curve) buffers.push(f.curve.x.buffer, f.curve.y.buffer);
-  if (f.samples) buffers.push(f.samples.probs.buffer);
-  if (f.units) buffers.push(...f.units.layers.map((l) => l.values.buffer));
-  if (f.evaluation?.predictions) buffers.push(f.evaluation.predictions.buffer);
-  if (f.points) buffers.push(...[f.points.train, f.points.val].filter(Boolean).map((a) => a.buffer));
-  if (f.lesson) buffers.push(f.lesson.train.buffer, ...(f.lesson.test ? [f.lesson.test.buffer] : []));
-  post(ready ? { ...ready, frame: f } : f, buffers);
+  post(ready ? { ...ready, frame: f } : f, frameTransfers(f));
 }
 
-function exportModel() {
+// `as` rides along: the page turns the same file into ONNX (onnx.js).
+function exportModel(as) {
   if (!session) return;
-  post({ type: 'model', gen, step: stepNow, text: session.exportModel() });
+  post({ type: 'model', gen, step: stepNow, text: session.exportModel(), as });
 }
 
 // A saved model replaces the session only if the engine accepts the file;
@@ -507,45 +494,51 @@ function configOf(text) {
 }
 
 // A small picture of every data set for the picker: a few hundred points
-// of the 2-D and 1-D sets, four digits. Built once, after the first session
-// (which is when the digits are fetched, if the first session did not).
-async function thumbnails(sources) {
-  if (sources.some((s) => s.name === 'digits')) await digitsFor({ data: { source: 'digits' } })?.catch(() => {});
+// of the 2-D and 1-D sets, four images of an image set; and every feature
+// over the plane of the 2-D sets (the engine's featureValues), for the
+// feature pictures. Built once, after the first session (which is when the
+// digits are fetched, if the first session did not).
+async function thumbnails() {
+  for (const src of BUILT_IN) if (src.load) await digitsFor({ data: { source: src.id } })?.catch(() => {});
   const items = [];
-  for (const { name, task, fixed, classes } of sources) {
+  for (const src of BUILT_IN) {
     try {
-      const data = { source: name };
-      if (!fixed) Object.assign(data, { samples: 200, noise: 0.1, split: { train: 1, val: 0, test: 0 } });
-      if (classes) data.classes = 4;
-      const s = new Session({ seed: 1, data, model: { kind: task === 'regression' ? 'linear' : 'logistic' }, train: { batchSize: 1 } });
+      const has = (name) => src.settings.some((e) => e.name === name);
+      const data = { source: src.id };
+      if (has('samples')) data.samples = 200;
+      if (has('noise')) data.noise = 0.1;
+      if (has('classes')) data.classes = 4;
+      if (src.splitApplies && !src.fixedSplit) data.split = { train: 1, val: 0, test: 0 };
+      // The simplest model that fits: the picture is of the data.
+      const model = catalog.models.find((m) => modelFits(m, src, src.task));
+      const s = new Session({ seed: 1, data, model: { kind: model.id }, train: { batchSize: 1 } });
       const t = s.split('train');
       const i = s.info();
       const rows = i.inputShape ? 4 : t.rows;
-      items.push({ source: name, x: t.x.slice(0, rows * t.inputs), y: t.y.slice(0, rows), rows, inputs: t.inputs, task: i.task, classes: i.classes.length, domain: i.domain ?? null });
+      items.push({ source: src.id, x: t.x.slice(0, rows * t.inputs), y: t.y.slice(0, rows), rows, inputs: t.inputs, task: i.task, classes: i.classes.length, domain: i.domain ?? null, shape: i.inputShape ?? null, sequence: !!src.sequence });
       s.free();
     } catch {
       // A missing thumbnail is only a missing picture; the select still works.
     }
   }
-  post({ type: 'thumbnails', items });
+  post({ type: 'thumbnails', items, featureValues: features() });
+}
+
+// Every catalog feature over an n × n grid of the 2-D sets' square, row 0
+// at the top, as the engine computes them (featureValues).
+function features() {
+  const d = BUILT_IN.find((s) => s.featuresApply && s.domain)?.domain;
+  if (!d || !engine.featureValues) return null;
+  const n = 28;
+  const values = engine.featureValues(planeGrid(n, d));
+  return { n, values: own(values), names: ids(catalog.features) };
 }
 
 // The least-squares solution gradient descent is heading for (lesson only),
-// with its predictions so the fit view can draw it without knowing the model.
-function reference(s, train, test) {
-  const ls = s.leastSquares();
-  if (!ls) return null;
-  const predict = (split) => {
-    if (!split) return null;
-    const out = new Float32Array(split.rows);
-    for (let r = 0; r < split.rows; r++) {
-      let v = ls.bias;
-      for (let c = 0; c < split.inputs; c++) v += ls.weights[c] * split.x[r * split.inputs + c];
-      out[r] = v;
-    }
-    return out;
-  };
-  return { ...ls, predictions: { train: predict(train), test: predict(test) } };
+// with the engine's predictions for the training and test rows, so the fit
+// view can draw it without knowing the model.
+function reference(s) {
+  return s.leastSquares() || null;
 }
 
 // Transferring a buffer detaches it; never let that be wasm's own memory.

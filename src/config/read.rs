@@ -141,6 +141,7 @@ impl TrainConfig {
                 "l2",
                 "loss",
                 "clipNorm",
+                "earlyStopping",
             ],
         )?;
         Ok(TrainConfig {
@@ -158,6 +159,17 @@ impl TrainConfig {
             l2: o.or("l2", rj::number, 0.0)?,
             loss: o.opt("loss", LossKind::read)?,
             clip_norm: o.opt("clipNorm", rj::number)?,
+            early_stopping: o.opt("earlyStopping", EarlyStopping::read)?,
+        })
+    }
+}
+
+impl EarlyStopping {
+    pub(super) fn read(v: &Value, path: &str) -> rj::Res<EarlyStopping> {
+        let o = Obj::nested(v, path, &["patience", "minDelta"])?;
+        Ok(EarlyStopping {
+            patience: o.req("patience", rj::count)?,
+            min_delta: o.or("minDelta", rj::number, 0.0)?,
         })
     }
 }

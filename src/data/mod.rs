@@ -189,6 +189,13 @@ fn check_fields(cfg: &DataConfig) -> Result<()> {
             )));
         }
     }
+    // The catalog's `featuresApply` is this rule: the crosses are for the
+    // generated 2-D sets; the article's lesson fits its two columns as they are.
+    if cfg.features.is_some() && !source.facts().features_apply {
+        return Err(Error(format!(
+            "data.features is only for the 2-D data sets (source is '{id}'); remove data.features"
+        )));
+    }
     if cfg.window.is_some() && !source.takes("window") {
         return Err(Error(format!(
             "window is only for the sequence sets {} (source is '{id}')",

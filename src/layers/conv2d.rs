@@ -179,6 +179,10 @@ impl Conv2d {
 }
 
 impl LayerInfo for Conv2d {
+    /// Each output value is a patch (k·k·C) of multiply-adds plus its bias.
+    fn flops(&self) -> u64 {
+        (self.out_width() * (2 * self.patch() + 1)) as u64
+    }
     fn kind(&self) -> LayerKind {
         LayerKind::Conv2d
     }

@@ -72,6 +72,10 @@ impl Dense {
 }
 
 impl LayerInfo for Dense {
+    /// y = xW + b: in·out multiply-adds and out additions a row.
+    fn flops(&self) -> u64 {
+        (2 * self.inputs * self.outputs + self.outputs) as u64
+    }
     fn kind(&self) -> LayerKind {
         LayerKind::Dense
     }

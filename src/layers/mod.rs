@@ -155,6 +155,12 @@ pub trait LayerInfo {
     fn fans(&self) -> Vec<Fans> {
         Vec::new()
     }
+    /// Floating-point operations of the forward pass, per row: a
+    /// multiply-add counts 2. One per output value for layers without
+    /// weights (an activation, a pooling comparison, a dropout mask).
+    fn flops(&self) -> u64 {
+        self.out_width() as u64
+    }
 }
 
 /// `each!(self, l => expr, act(a, w) => expr)`: `expr` on whichever layer
@@ -231,6 +237,11 @@ impl Layer {
     /// The weight tensors to draw at initialisation (biases start at 0).
     pub fn fans(&self) -> Vec<Fans> {
         each!(self, l => l.fans(), act(_, _) => Vec::new())
+    }
+
+    /// Forward floating-point operations per row (see `LayerInfo::flops`).
+    pub fn flops(&self) -> u64 {
+        each!(self, l => l.flops(), act(_, w) => *w as u64)
     }
 
     pub fn forward(&mut self, params: &[f32], x: &[f32], y: &mut [f32], rows: usize) {

@@ -280,6 +280,12 @@ impl Rnn {
 }
 
 impl LayerInfo for Rnn {
+    /// Each of the window's steps: h = tanh(x·W + h·U + b), (F + H)·H
+    /// multiply-adds, H additions and H tanh.
+    fn flops(&self) -> u64 {
+        let (f, h) = (self.features, self.hidden);
+        (self.window * (2 * (f + h) * h + 2 * h)) as u64
+    }
     fn kind(&self) -> LayerKind {
         LayerKind::Rnn
     }

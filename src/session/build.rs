@@ -136,9 +136,18 @@ impl Session {
             start_loss: 0.0,
             history: History::default(),
             trajectory: Trajectory::default(),
+            early: None,
             config,
         };
         s.trajectory = Trajectory::new(&s.net.params, 0);
+        if let Some(e) = s.config.train.early_stopping {
+            if s.val.rows() == 0 {
+                return Err(Error::new(
+                    "train.earlyStopping needs a validation split to watch: give data.split.val a share above 0",
+                ));
+            }
+            s.early = Some(early::Early::new(e, s.net.params.len()));
+        }
         rng::shuffle(&mut s.shuffle_rng, &mut s.order);
         s.start_loss = s.score(Which::Train).0.unwrap_or(0.0);
         Ok(s)

@@ -123,9 +123,14 @@ impl Session {
         }
         match batch {
             Batch::Next => {
-                if self.diverged {
+                if self.diverged || self.early_stopped() {
+                    let why = if self.diverged {
+                        "diverged"
+                    } else {
+                        "stopped early"
+                    };
                     return Err(Error(format!(
-                        "{what}('next'): training has diverged and stopped, so there is no next step; trace rows instead ({{ rows: [0] }})"
+                        "{what}('next'): training has {why}, so there is no next step; trace rows instead ({{ rows: [0] }})"
                     )));
                 }
                 let (wrap, start, end) = next_window(self.cursor, self.batch, n);

@@ -95,7 +95,7 @@ export function createBoundaryRenderer() {
     const fill = (y) => (props.info.task === 'regression' ? css(diverging(y / props.yScale)) : css(classColor(y)));
     const r = props.pointRadius;
     const sets = [
-      [props.dataset.train, 'circle', '#ffffff', 1.2],
+      [props.dataset.train, 'disc', '#ffffff', 1.2],
       props.showVal && [props.dataset.val, 'diamond', '#1d232a', 1.4],
       props.test && [props.test, 'square', '#000000', 1.6],
     ];
@@ -109,7 +109,7 @@ export function createBoundaryRenderer() {
         const y = sy(split.x[i * split.inputs + 1]);
         ctx.fillStyle = fill(split.y[i]);
         ctx.beginPath();
-        if (shape === 'circle') ctx.arc(x, y, r, 0, 2 * Math.PI);
+        if (shape === 'disc') ctx.arc(x, y, r, 0, 2 * Math.PI);
         else if (shape === 'diamond') {
           ctx.moveTo(x, y - r * 1.35);
           ctx.lineTo(x + r * 1.35, y);

@@ -9,8 +9,15 @@ import { prepareCanvas, palette, canvasSize } from './plot.js';
 import { createDrawPad } from './draw-pad.js';
 import { classColor, css, diverging } from './colors.js';
 import { setText, setAttr } from './dom.js';
+import { label } from '../strings/index.js';
+import { modelEntry } from '../catalog.js';
 
-const LAYER_TITLES = { input: 'input', conv2d: 'convolution', relu: 'ReLU', maxpool: 'max-pool', dropout: 'dropout' };
+// A layer's row title: its kind, or for an activation layer the activation.
+const layerTitle = (l) => (l.kind === 'activation' ? label('activation', l.activation) : label('layer', l.kind));
+
+// The shown data set's largest pixel value (its catalog entry's pixelRange),
+// set by each draw: the module's pictures are drawn in 0..1 of it.
+let pixelMax = 1;
 
 export function createCnnView(root, { onDraw, onPick }) {
   root.innerHTML = `
@@ -77,11 +84,13 @@ export function createCnnView(root, { onDraw, onPick }) {
   function draw(props) {
     last = props;
     const { inspection, info, params, kind, current } = props;
-    const cnn = kind === 'cnn';
+    // A pixel's largest value, from the data set's own range (digits: 16).
+    pixelMax = props.pixelMax || 1;
+    const cnn = modelEntry(kind)?.needs === 'image';
     root.classList.toggle('no-conv', !cnn);
     setText(caption, captionOf(props));
     setText(inputCaption, current.label);
-    paintPixels(input, inspection?.image, (v) => ink(v / 16));
+    paintPixels(input, inspection?.image, (v) => ink(v / pixelMax));
     paintSaliency(saliency, inspection);
     drawProbabilities(inspection, info);
     drawFilters(filters, params);
@@ -144,7 +153,7 @@ export function createCnnView(root, { onDraw, onPick }) {
       const ctx = c.getContext('2d');
       const img = ctx.createImageData(8, 8);
       for (let i = 0; i < 64; i++) {
-        const [r, g, bl] = ink(it.x[i] / 16);
+        const [r, g, bl] = ink(it.x[i] / pixelMax);
         img.data.set([r, g, bl, 255], i * 4);
       }
       ctx.putImageData(img, 0, 0);
@@ -167,7 +176,7 @@ export function createCnnView(root, { onDraw, onPick }) {
 
 function captionOf({ inspection, current, kind }) {
   if (!inspection) return '';
-  const conv = kind === 'cnn' ? '' : ' Choose the convolutional network (model kind CNN) to see filters and feature maps.';
+  const conv = modelEntry(kind)?.needs === 'image' ? '' : ' Choose the convolutional network (model kind CNN) to see filters and feature maps.';
   return `${current.label} at step ${inspection.step}.${conv}`;
 }
 
@@ -208,7 +217,7 @@ function paintSaliency(canvas, insp) {
   for (const v of s) max = Math.max(max, v);
   paintPixels(canvas, s, (v, i) => {
     const heat = v / max;
-    const paper = 255 - (insp.image[i] / 16) * 70; // the digit, faint
+    const paper = 255 - (insp.image[i] / pixelMax) * 70; // the digit, faint
     return [paper + (200 - paper) * heat, paper * (1 - heat) + 20 * heat, paper * (1 - heat) + 30 * heat];
   });
 }
@@ -218,7 +227,7 @@ function paintSaliency(canvas, insp) {
 function drawFilters(canvas, params) {
   const colors = palette();
   const font = parseFloat(colors.font);
-  const kernel = params?.find((p) => /^conv\d+\.kernel$/.test(p.name));
+  const kernel = params?.find((p) => p.kind === 'conv2d' && p.role === 'weight');
   const [kh, kw, inC, outC] = kernel ? kernel.shape : [3, 3, 1, 0];
   // Four to a row (two rows of the default eight), as large as fits.
   const gap = 10;
@@ -287,14 +296,14 @@ function drawFeatureMaps(canvas, insp) {
   rowsOf.forEach((layer, r) => {
     const [ch, h, w] = layer.shape;
     const y0 = r * rowH + 2;
-    const kind = layer.name.replace(/\d+$/, '');
+    const kind = layer.kind;
     ctx.fillStyle = colors.ink;
     ctx.textAlign = 'left';
-    ctx.fillText(LAYER_TITLES[kind] || kind, 0, y0 + cell / 2 - font * 0.55);
+    ctx.fillText(layerTitle(layer), 0, y0 + cell / 2 - font * 0.55);
     ctx.fillStyle = colors.muted;
     ctx.fillText(`${ch} × ${h}×${w}`, 0, y0 + cell / 2 + font * 0.6);
     // The input row is the raw image: the model's own input is standardized pixel by pixel.
-    const v = kind === 'input' && insp.image?.length === layer.values.length ? Float32Array.from(insp.image, (x) => x / 16) : layer.values;
+    const v = kind === 'input' && insp.image?.length === layer.values.length ? Float32Array.from(insp.image, (x) => x / pixelMax) : layer.values;
     let max = 1e-9;
     for (const x of v) max = Math.max(max, Math.abs(x));
     const signed = kind === 'conv2d' || kind === 'input';

@@ -5,7 +5,8 @@
 // never talks to the worker itself.
 
 import { formatNumber } from '../format.js';
-import { SPEEDS, PRESETS, LEARNING_RATES, taskOf } from '../state.js';
+import { SPEEDS, PRESETS, taskOf } from '../state.js';
+import { limits } from '../catalog.js';
 import { setText, setAttr, setProp } from './dom.js';
 
 export function createControls(root, intents) {
@@ -20,6 +21,7 @@ export function createControls(root, intents) {
   const preset = $('preset');
   const large = $('large-text');
   const save = $('export-model');
+  const onnx = $('export-onnx');
   const out = {
     epoch: $('epoch-count'),
     step: $('step-count'),
@@ -35,6 +37,7 @@ export function createControls(root, intents) {
   step.addEventListener('click', () => intents.step());
   reset.addEventListener('click', () => intents.reset());
   save.addEventListener('click', () => intents.saveModel());
+  onnx.addEventListener('click', () => intents.saveModel('onnx'));
   logScale.addEventListener('change', () => intents.change({ logScale: logScale.checked }));
   large.addEventListener('click', () => intents.change({ large: large.getAttribute('aria-pressed') !== 'true' }));
 
@@ -46,7 +49,10 @@ export function createControls(root, intents) {
   });
 
   const list = root.querySelector('#learning-rates');
-  for (const v of LEARNING_RATES) list.appendChild(new Option(String(v)));
+  for (const v of limits.learningRate.suggested) list.appendChild(new Option(String(v)));
+  // The engine's range; main.js checks it (an open minimum cannot be an attribute).
+  lr.min = String(limits.learningRate.min);
+  lr.max = String(limits.learningRate.max);
 
   // A valid rate applies as it is typed. An invalid one ("0.", "") is only
   // reported once typing pauses or the field is committed, so no error
@@ -95,6 +101,7 @@ export function createControls(root, intents) {
       setProp(step, 'disabled', stuck);
       setProp(reset, 'disabled', !state.ready);
       setProp(save, 'disabled', !state.ready);
+      setProp(onnx, 'disabled', !state.ready);
       setText(play, state.playing ? 'Pause' : 'Play');
       setAttr(play, 'aria-pressed', String(state.playing));
       if (play.classList.contains('playing') !== state.playing) play.classList.toggle('playing', state.playing);

@@ -24,7 +24,7 @@ export function drawScatter(ctx, width, height, props, colors) {
   const box = { left: MARGIN.left, top: MARGIN.top, width: width - MARGIN.left - MARGIN.right, height: height - MARGIN.top - MARGIN.bottom };
   if (box.width < 40 || box.height < 40 || !axes) return;
   const inputs = info.inputNames.length;
-  const sets = [{ split: dataset.train, pred: points?.train, shape: 'circle' }];
+  const sets = [{ split: dataset.train, pred: points?.train, shape: 'disc' }];
   if (props.showVal && dataset.val) sets.push({ split: dataset.val, pred: points?.val, shape: 'diamond' });
   const shown = (s) => (s.pred ? s.pred.length / outputsOf(info) : Math.min(s.split.rows, 1500));
 
@@ -73,7 +73,7 @@ export function drawScatter(ctx, width, height, props, colors) {
       const x = scale.sx(valueAt(s.split, inputs, r, axes.x));
       const y = scale.sy(valueAt(s.split, inputs, r, axes.y));
       ctx.beginPath();
-      if (s.shape === 'circle') ctx.arc(x, y, radius, 0, 2 * Math.PI);
+      if (s.shape === 'disc') ctx.arc(x, y, radius, 0, 2 * Math.PI);
       else {
         const d = radius * 1.35;
         ctx.moveTo(x, y - d);

@@ -28,7 +28,7 @@ export function drawCurve(ctx, width, height, props, colors) {
   ctx.clip();
   const r = props.pointRadius;
   const sets = [
-    [dataset.train, colors.train, 'circle'],
+    [dataset.train, colors.train, 'disc'],
     props.showVal && [dataset.val, colors.val, 'diamond'],
     props.test && [props.test, colors.ink, 'square'],
   ];
@@ -36,12 +36,12 @@ export function drawCurve(ctx, width, height, props, colors) {
     if (!entry || !entry[0]) continue;
     const [s, color, shape] = entry;
     ctx.fillStyle = color;
-    ctx.globalAlpha = shape === 'circle' ? 0.55 : 0.8;
+    ctx.globalAlpha = shape === 'disc' ? 0.55 : 0.8;
     for (let i = 0; i < s.rows; i++) {
       const x = scale.sx(s.x[i * s.inputs]);
       const y = scale.sy(s.y[i]);
       ctx.beginPath();
-      if (shape === 'circle') ctx.arc(x, y, r, 0, 2 * Math.PI);
+      if (shape === 'disc') ctx.arc(x, y, r, 0, 2 * Math.PI);
       else if (shape === 'diamond') {
         ctx.moveTo(x, y - r * 1.4);
         ctx.lineTo(x + r * 1.4, y);

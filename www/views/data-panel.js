@@ -1,30 +1,16 @@
 // The Data panel: which data set (a thumbnail per set, and the select that
 // is its stable test hook), its noise, size, split, seed, scaling and the
-// input features. Turns input into intents.change(patch); draws settings.
+// input features, and any other setting the set lists (a generic control
+// each). Every choice and range is the catalog's; every name is the label
+// table's. Turns input into intents.change(patch); draws settings.
 
-import { SOURCES, FEATURES, sourceInfo, sourceOf, trainSize } from '../state.js';
+import { catalog, BUILT_IN, SETTINGS } from '../catalog.js';
+import { settingControl } from './setting-control.js';
+import { label } from '../strings/index.js';
+import { NORMALIZE, sourceOf, settingValue, isNamedSetting } from '../state.js';
 import { classColor, diverging, css } from './colors.js';
 import { paintSequenceThumb } from './sequence-view.js';
-
-const FEATURE_LABELS = {
-  x1: 'x<sub>1</sub>',
-  x2: 'x<sub>2</sub>',
-  'x1^2': 'x<sub>1</sub><sup>2</sup>',
-  'x2^2': 'x<sub>2</sub><sup>2</sup>',
-  'x1*x2': 'x<sub>1</sub>x<sub>2</sub>',
-  'sin(x1)': 'sin(x<sub>1</sub>)',
-  'sin(x2)': 'sin(x<sub>2</sub>)',
-};
-// The features as functions of the raw plane, for their little pictures.
-const FEATURE_FNS = {
-  x1: (a) => a,
-  x2: (a, b) => b,
-  'x1^2': (a) => a * a,
-  'x2^2': (a, b) => b * b,
-  'x1*x2': (a, b) => a * b,
-  'sin(x1)': (a) => Math.sin(a),
-  'sin(x2)': (a, b) => Math.sin(b),
-};
+import { setProp } from './dom.js';
 
 export function createDataPanel(root, intents) {
   const $ = (id) => root.querySelector(`[data-testid="${id}"]`);
@@ -41,48 +27,74 @@ export function createDataPanel(root, intents) {
   const regenerate = $('regenerate');
   const normalize = $('normalize');
   const features = $('features');
+  const extra = $('source-settings');
   let settings = null;
   let thumbsDrawn = false;
-  const featurePics = []; // [canvas, fn]: painted after the first model frame
+  let featuresDrawn = false;
+  const featurePics = []; // one canvas per feature, painted when the worker sends their values
 
   // The select, grouped as the thumbnails are.
   const groups = new Map();
-  for (const s of SOURCES) {
+  for (const s of BUILT_IN) {
     if (!groups.has(s.group)) groups.set(s.group, []);
     groups.get(s.group).push(s);
   }
   for (const [group, list] of groups) {
     const og = document.createElement('optgroup');
-    og.label = group;
-    for (const s of list) og.appendChild(new Option(s.label, s.name));
+    og.label = label('group', group);
+    for (const s of list) og.appendChild(new Option(label('source', s.id), s.id));
     select.appendChild(og);
   }
   select.addEventListener('change', () => (select.value === 'csv' ? intents.useCsv() : intents.change({ source: select.value })));
   // The learner's CSV file, once one has trained (yourdata.js).
-  const yours = Object.assign(document.createElement('optgroup'), { label: 'Your data' });
+  const yours = Object.assign(document.createElement('optgroup'), { label: label('group', 'your-data') });
   const yoursOption = yours.appendChild(new Option('', 'csv'));
 
   // One button per set, with a picture drawn once the worker sends samples.
   const buttons = new Map();
-  for (const s of SOURCES) {
+  for (const s of BUILT_IN) {
+    const name = label('source', s.id);
     const b = document.createElement('button');
     b.type = 'button';
     b.className = 'thumb';
-    b.dataset.source = s.name;
-    b.title = `${s.label} (${s.group.toLowerCase()})`;
-    b.setAttribute('aria-label', `Data set: ${s.label}`);
+    b.dataset.source = s.id;
+    b.title = `${name} (${label('group', s.group).toLowerCase()})`;
+    b.setAttribute('aria-label', `Data set: ${name}`);
     const c = document.createElement('canvas');
     c.width = c.height = 56;
-    const label = document.createElement('span');
-    label.textContent = s.label;
-    b.append(c, label);
-    b.addEventListener('click', () => intents.change({ source: s.name }));
+    const text = document.createElement('span');
+    text.textContent = name;
+    b.append(c, text);
+    b.addEventListener('click', () => intents.change({ source: s.id }));
     thumbs.appendChild(b);
-    buttons.set(s.name, b);
+    buttons.set(s.id, b);
   }
 
-  for (let k = 2; k <= 8; k++) classes.appendChild(new Option(String(k), String(k)));
+  // Ranges of the settings the panel has its own controls for.
+  const range = (name) => ({ ...(SETTINGS.get(name) || {}), ...(SETTINGS.get(name)?.ui || {}) });
+  const cls = range('classes');
+  for (let k = cls.min; k <= cls.max; k++) classes.appendChild(new Option(String(k), String(k)));
   classes.addEventListener('change', () => intents.change({ classes: Number(classes.value) }));
+  // Noise is a percentage here (Playground's slider), a fraction in the engine.
+  const nz = range('noise');
+  noise.min = String(Math.round(nz.min * 100));
+  noise.max = String(Math.round(nz.max * 100));
+  noise.step = String(Math.round((nz.step ?? 0.05) * 100));
+  const sm = range('samples');
+  samples.min = String(sm.min);
+  samples.max = String(sm.max);
+  if (sm.step) samples.step = String(sm.step);
+  for (const id of NORMALIZE) normalize.appendChild(new Option(label('normalize', id), id));
+
+  // A control for every other setting a source may list (checkerboard's
+  // tiles, ...), shown only for the sources that list it.
+  const generic = new Map();
+  for (const [name, entry] of SETTINGS) {
+    if (isNamedSetting(name)) continue;
+    const control = settingControl(entry, 'setting', label('setting', name), (v) => intents.change({ dataSettings: { ...settings.dataSettings, [name]: v } }), intents);
+    extra.appendChild(control.field);
+    generic.set(name, control);
+  }
 
   noise.addEventListener('input', () => intents.change({ noise: Number(noise.value) }));
   samples.addEventListener('change', () => {
@@ -110,9 +122,10 @@ export function createDataPanel(root, intents) {
   regenerate.addEventListener('click', () => intents.regenerate());
   normalize.addEventListener('change', () => intents.change({ normalize: normalize.value }));
 
+  const FEATURES = catalog.features.map((f) => f.id);
   for (const f of FEATURES) {
-    const label = document.createElement('label');
-    label.className = 'feature';
+    const row = document.createElement('label');
+    row.className = 'feature';
     const box = document.createElement('input');
     box.type = 'checkbox';
     box.value = f;
@@ -120,11 +133,11 @@ export function createDataPanel(root, intents) {
     const pic = document.createElement('canvas');
     pic.width = pic.height = 28;
     pic.setAttribute('aria-hidden', 'true');
-    featurePics.push([pic, FEATURE_FNS[f]]);
+    featurePics.push(pic);
     const text = document.createElement('span');
-    text.innerHTML = FEATURE_LABELS[f];
-    label.append(box, pic, text);
-    features.appendChild(label);
+    text.innerHTML = label('feature', f); // the label table's own markup, never data
+    row.append(box, pic, text);
+    features.appendChild(row);
     box.addEventListener('change', () => {
       const on = FEATURES.filter((name) => features.querySelector(`input[value="${CSS.escape(name)}"]`).checked);
       if (on.length === 0) {
@@ -140,37 +153,48 @@ export function createDataPanel(root, intents) {
     draw(state) {
       settings = state.settings;
       const src = sourceOf(settings);
+      const has = (name) => src.settings.some((e) => e.name === name);
       const csv = src.csv || state.csvLast;
       if (!!csv !== yours.isConnected) (csv ? select.appendChild(yours) : yours.remove());
       if (csv && yoursOption.text !== csv.name) yoursOption.text = csv.name;
-      if (select.value !== src.name) select.value = src.name;
-      for (const [name, b] of buttons) b.setAttribute('aria-pressed', String(name === src.name));
-      root.querySelector('.field-classes').hidden = !src.classes;
+      if (select.value !== src.id) select.value = src.id;
+      for (const [name, b] of buttons) b.setAttribute('aria-pressed', String(name === src.id));
+      root.querySelector('.field-classes').hidden = !has('classes');
       classes.value = String(settings.classes);
       noise.value = String(settings.noise);
       noiseOut.textContent = String(settings.noise);
-      noise.disabled = !!src.fixed || !!src.noNoise;
-      if (document.activeElement !== samples) samples.value = src.fixed ? String(src.rows) : String(settings.samples);
-      samples.disabled = !!src.fixed;
+      noise.disabled = !has('noise');
+      if (document.activeElement !== samples) samples.value = has('samples') || src.rows == null ? String(settings.samples) : String(src.rows);
+      samples.disabled = !has('samples');
+      for (const [name, control] of generic) {
+        const entry = src.settings.find((e) => e.name === name);
+        setProp(control.field, 'hidden', !entry);
+        if (entry) control.show(settingValue(settings, entry));
+      }
       const [tr, va, te] = settings.split;
       splitTrain.value = String(tr);
       splitVal.value = String(va);
-      splitTrain.disabled = splitVal.disabled = !!src.fixedSplit;
-      const n = trainSize(settings);
-      splitOut.textContent = src.fixedSplit
-        ? `${src.fixedSplit[0]} train · ${src.fixedSplit[2]} test (the lesson's own split)`
-        : `${tr} · ${va} · ${te} %  (${n} training rows)`;
+      const fixedSplit = src.fixedSplit;
+      splitTrain.disabled = splitVal.disabled = !!fixedSplit || !src.splitApplies;
+      // The rows the engine put in training: known once this set's session is built.
+      const info = state.ready && state.config?.data.source === src.id ? state.info : null;
+      splitOut.textContent = fixedSplit
+        ? `${fixedSplit.train} train · ${fixedSplit.val ? `${fixedSplit.val} validation · ` : ''}${fixedSplit.test} test (the data set's own split)`
+        : `${tr} · ${va} · ${te} %${info ? `  (${info.trainSize} training rows)` : ''}`;
       if (document.activeElement !== seed) seed.value = String(settings.seed);
       normalize.value = settings.normalize;
-      const featuresApply = src.dims === 2 && !src.fixed;
+      const featuresApply = !!src.featuresApply;
       features.disabled = !featuresApply;
       features.title = featuresApply ? '' : 'Features apply to the 2-D sets only';
       for (const box of features.querySelectorAll('input')) box.checked = settings.features.includes(box.value);
-      // The features' pictures (10-40 ms, below the fold) wait until the
-      // first model frame is drawn: a learner sees the model sooner.
-      if (state.ready && featurePics.length) {
-        const pics = featurePics.splice(0);
-        setTimeout(() => pics.forEach(([pic, fn]) => paintFeature(pic, fn)));
+      // The features' pictures (below the fold) come with the thumbnails,
+      // after the first model frame: a learner sees the model sooner.
+      if (state.featureValues && !featuresDrawn) {
+        featuresDrawn = true;
+        const { n, values } = state.featureValues;
+        // A task of its own, not on top of the thumbnails' (the page must
+        // never stall for 50 ms, even while training starts).
+        setTimeout(() => featurePics.forEach((pic, k) => paintFeature(pic, values, n, k, featurePics.length)));
       }
       if (state.thumbnails && !thumbsDrawn) {
         thumbsDrawn = true;
@@ -185,49 +209,48 @@ export function createDataPanel(root, intents) {
   };
 }
 
-function paintFeature(canvas, fn) {
-  const n = canvas.width;
+// Feature k of `count` over the plane, from the engine's featureValues:
+// n × n cells, row 0 at the top, `count` values a cell.
+function paintFeature(canvas, values, n, k, count) {
   const ctx = canvas.getContext('2d');
+  if (canvas.width !== n) canvas.width = canvas.height = n;
   const image = ctx.createImageData(n, n);
-  const values = [];
   let max = 1e-9;
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      const v = fn(-6 + ((j + 0.5) * 12) / n, 6 - ((i + 0.5) * 12) / n);
-      values.push(v);
-      max = Math.max(max, Math.abs(v));
-    }
-  }
+  for (let p = 0; p < n * n; p++) max = Math.max(max, Math.abs(values[p * count + k]));
   const c = [0, 0, 0];
-  values.forEach((v, k) => {
-    diverging(v / max, c);
-    image.data.set([c[0], c[1], c[2], 255], k * 4);
-  });
+  for (let p = 0; p < n * n; p++) {
+    diverging(values[p * count + k] / max, c);
+    image.data.set([c[0], c[1], c[2], 255], p * 4);
+  }
   ctx.putImageData(image, 0, 0);
 }
 
 // A data set's picture: its points coloured by class or value, a line of
-// points for 1-D sets, a few images for digits.
+// points for 1-D sets, a few images for an image set ([C, H, W]: its
+// first channel, inked by its largest value).
 function paintThumb(canvas, t) {
   const ctx = canvas.getContext('2d');
   const n = canvas.width;
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, n, n);
-  if (t.inputs === 64) {
+  if (t.shape) {
+    const [, h, w] = t.shape;
     const half = n / 2;
+    let top = 1e-9;
+    for (const v of t.x) top = Math.max(top, v);
     for (let k = 0; k < Math.min(4, t.rows); k++) {
       const ox = (k % 2) * half + 2;
       const oy = Math.floor(k / 2) * half + 2;
-      const px = (half - 4) / 8;
-      for (let p = 0; p < 64; p++) {
-        const g = Math.round(255 * (1 - t.x[k * 64 + p] / 16));
+      const px = (half - 4) / Math.max(h, w);
+      for (let p = 0; p < h * w; p++) {
+        const g = Math.round(255 * (1 - t.x[k * t.inputs + p] / top));
         ctx.fillStyle = `rgb(${g},${g},${g})`;
-        ctx.fillRect(ox + (p % 8) * px, oy + Math.floor(p / 8) * px, px + 0.5, px + 0.5);
+        ctx.fillRect(ox + (p % w) * px, oy + Math.floor(p / w) * px, px + 0.5, px + 0.5);
       }
     }
     return;
   }
-  if (sourceInfo(t.source).seq) return paintSequenceThumb(ctx, t, n);
+  if (t.sequence) return paintSequenceThumb(ctx, t, n);
   let xr = [Infinity, -Infinity];
   let yr = [Infinity, -Infinity];
   const xAt = (i) => t.x[i * t.inputs];

@@ -1,9 +1,16 @@
 // The settings of the sequence sets and the deep models: window and mix
 // (Data panel), convolution filters and hidden-state size (Model panel).
-// Shown only where they apply; turns input into intents.change(patch).
+// Shown only where they apply (the source lists the setting, the model
+// kind needs images or sequences); ranges from the catalog. Turns input
+// into intents.change(patch).
 
-import { sourceInfo, FILTERS, MAX_WINDOW, MAX_STATE } from '../state.js';
+import { limits, SETTINGS, modelEntry } from '../catalog.js';
+import { sourceOf } from '../state.js';
 import { setProp } from './dom.js';
+
+const FILTERS = limits.cnnFilters.suggested;
+const WINDOW = SETTINGS.get('window') || limits.window;
+const STATE = { min: limits.rnnState.min, max: limits.rnnState.ui?.max ?? limits.rnnState.max };
 
 export function createDeepControls(doc, intents) {
   const $ = (id) => doc.querySelector(`[data-testid="${id}"]`);
@@ -15,8 +22,10 @@ export function createDeepControls(doc, intents) {
   const filterField = doc.querySelector('.field-filters');
   const stateField = doc.querySelector('.field-state');
   for (const f of FILTERS) filters.appendChild(new Option(String(f), String(f)));
-  window.max = String(MAX_WINDOW);
-  state.max = String(MAX_STATE);
+  window.min = String(WINDOW.min);
+  window.max = String(WINDOW.max);
+  state.min = String(STATE.min);
+  state.max = String(STATE.max);
 
   const whole = (el, key, lo, hi, what) => {
     el.addEventListener('change', () => {
@@ -28,22 +37,25 @@ export function createDeepControls(doc, intents) {
       intents.change({ [key]: v });
     });
   };
-  whole(window, 'window', 2, MAX_WINDOW, 'The window');
-  whole(state, 'stateSize', 1, MAX_STATE, 'The hidden state size');
+  whole(window, 'window', WINDOW.min, WINDOW.max, 'The window');
+  whole(state, 'stateSize', STATE.min, STATE.max, 'The hidden state size');
   mix.addEventListener('change', () => intents.change({ mix: mix.checked }));
   filters.addEventListener('change', () => intents.change({ filters: Number(filters.value) }));
 
   return {
     draw(s) {
       const st = s.settings;
-      const src = sourceInfo(st.source);
-      setProp(seqFields, 'hidden', !src.seq);
-      setProp(mix.closest('label'), 'hidden', src.name !== 'sine-seq');
+      const src = sourceOf(st);
+      const has = (name) => src.settings.some((e) => e.name === name);
+      setProp(seqFields, 'hidden', !has('window') && !has('mix'));
+      setProp(window.closest('.field'), 'hidden', !has('window'));
+      setProp(mix.closest('label'), 'hidden', !has('mix'));
       if (doc.activeElement !== window) setProp(window, 'value', String(st.window));
       setProp(mix, 'checked', st.mix);
-      setProp(filterField, 'hidden', st.kind !== 'cnn');
+      const needs = modelEntry(st.kind)?.needs;
+      setProp(filterField, 'hidden', needs !== 'image');
       setProp(filters, 'value', String(st.filters));
-      setProp(stateField, 'hidden', st.kind !== 'rnn');
+      setProp(stateField, 'hidden', needs !== 'sequence');
       if (doc.activeElement !== state) setProp(state, 'value', String(st.stateSize));
     },
   };

@@ -1,11 +1,11 @@
-// The output for the digits: a grid of validation images, each with the
+// The output for an image set (the digits): a grid of validation images, each with the
 // label the model predicts; a wrong one gets a red frame and says what it
 // really is. Draws what it is given.
 
 import { classColor, css } from './colors.js';
 
 export function drawDigits(ctx, width, height, props, colors) {
-  const { samples, predictions, classes } = props;
+  const { samples, predictions, classes, shape } = props;
   if (!samples) return;
   const n = samples.rows;
   const k = classes.length;
@@ -24,20 +24,23 @@ export function drawDigits(ctx, width, height, props, colors) {
   }
   const cellW = width / cols;
   const cellH = img + label + gap + 4;
-  const side = 8;
-  const px = img / side;
+  // The images' [C, H, W] (the first channel is drawn), inked by the largest value.
+  const [, h, w] = shape || [1, 8, 8];
+  const px = img / Math.max(h, w);
+  let top = 1e-9;
+  for (const v of samples.x) top = Math.max(top, v);
   ctx.font = `600 ${label}px ${colors.font.split('px ')[1]}`;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
   for (let i = 0; i < n; i++) {
     const x0 = (i % cols) * cellW + (cellW - img) / 2;
     const y0 = Math.floor(i / cols) * cellH + 2;
-    // Pixels 0..16 as ink on paper.
-    for (let p = 0; p < side * side; p++) {
-      const v = samples.x[i * samples.inputs + p] / 16;
+    // Pixels as ink on paper.
+    for (let p = 0; p < h * w; p++) {
+      const v = samples.x[i * samples.inputs + p] / top;
       const g = Math.round(255 * (1 - Math.max(0, Math.min(1, v))));
       ctx.fillStyle = `rgb(${g}, ${g}, ${g})`;
-      ctx.fillRect(x0 + (p % side) * px, y0 + Math.floor(p / side) * px, Math.ceil(px), Math.ceil(px));
+      ctx.fillRect(x0 + (p % w) * px, y0 + Math.floor(p / w) * px, Math.ceil(px), Math.ceil(px));
     }
     const truth = samples.y[i];
     let pred = -1;

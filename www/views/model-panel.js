@@ -1,9 +1,20 @@
 // The Model and Training settings: model kind, hidden layers (+ / − for
 // layers and for the units of each, or typed as "8,8"), activation, weight
-// init; optimizer, batch size, loss, regularization and its rate. Turns
-// input into intents.change(patch); draws the settings it is given.
+// init; optimizer and its hyperparameters, batch size, loss,
+// regularization and its rate. Every choice and range is the catalog's,
+// every name the label table's; an optimizer's `hyperparameters` decide
+// which hyperparameter controls show. Turns input into
+// intents.change(patch); draws the settings it is given.
 
-import { sourceInfo, taskOf, effectiveBatch, MAX_LAYERS, MAX_UNITS, MAX_BATCH } from '../state.js';
+import { catalog, limits, modelFits, optimizerEntry, HYPERS } from '../catalog.js';
+import { label } from '../strings/index.js';
+import { sourceOf, hyperValue, LOSSES, MLP } from '../state.js';
+import { settingControl } from './setting-control.js';
+import { setProp } from './dom.js';
+
+const MAX_LAYERS = limits.hiddenLayers.max;
+const MAX_UNITS = limits.units.max;
+const MAX_BATCH = limits.batchSize.max;
 
 export function createModelPanel(root, intents) {
   const $ = (id) => root.querySelector(`[data-testid="${id}"]`);
@@ -20,8 +31,30 @@ export function createModelPanel(root, intents) {
   const loss = $('loss');
   const reg = $('regularization');
   const regRate = $('reg-rate');
+  const hyperRoot = $('hyperparameters');
   let settings = null;
   let layersKey = '';
+  let hyperOrder = null; // the optimizer whose order the hyperparameter controls are in
+
+  const fill = (select, list, kind) => {
+    for (const id of list) select.appendChild(new Option(label(kind, id), id));
+  };
+  fill(kind, catalog.models.map((m) => m.id), 'model');
+  fill(activation, catalog.activations.map((a) => a.id), 'activation');
+  fill(init, catalog.inits.map((i) => i.id), 'init');
+  fill(optimizer, catalog.optimizers.map((o) => o.id), 'optimizer');
+  fill(loss, LOSSES, 'loss');
+  for (const v of limits.regularization.suggested) regRate.appendChild(new Option(String(v), String(v)));
+  batch.min = String(limits.batchSize.min);
+  batch.max = String(MAX_BATCH);
+  // One control per hyperparameter name any optimizer has; each optimizer
+  // shows its own.
+  const hypers = new Map();
+  for (const [name, entry] of HYPERS) {
+    const control = settingControl(entry, 'hyper', label('hyper', name), (v) => intents.change({ hyper: { ...settings.hyper, [name]: v } }), intents);
+    hyperRoot.appendChild(control.field);
+    hypers.set(name, control);
+  }
 
   kind.addEventListener('change', () => intents.change({ kind: kind.value }));
   activation.addEventListener('change', () => intents.change({ activation: activation.value }));
@@ -33,7 +66,7 @@ export function createModelPanel(root, intents) {
   batch.addEventListener('change', () => {
     const v = Math.round(Number(batch.value));
     if (!Number.isFinite(v) || v < 1 || v > MAX_BATCH) {
-      intents.invalid('batchSize', `The batch size must be a whole number from 1 to ${MAX_BATCH}, got "${batch.value}".`);
+      intents.invalid('batchSize', `The batch size must be a whole number from ${limits.batchSize.min} to ${MAX_BATCH}, got "${batch.value}".`);
       return;
     }
     intents.change({ batchSize: v });
@@ -47,7 +80,7 @@ export function createModelPanel(root, intents) {
       intents.invalid('hidden', `Hidden layers: up to ${MAX_LAYERS} whole numbers from 1 to ${MAX_UNITS}, separated by commas (e.g. 8,8); got "${text}".`);
       return;
     }
-    intents.change({ hidden: units, ...(settings.kind !== 'mlp' && units.length ? { kind: 'mlp' } : {}) });
+    intents.change({ hidden: units, ...(settings.kind !== MLP && units.length ? { kind: MLP } : {}) });
   });
   addLayer.addEventListener('click', () => {
     if (settings.hidden.length < MAX_LAYERS) intents.change({ hidden: [...settings.hidden, settings.hidden.at(-1) ?? 4] });
@@ -89,12 +122,12 @@ export function createModelPanel(root, intents) {
     draw(state) {
       settings = state.settings;
       const s = settings;
-      const task = taskOf(s);
-      // Only the kinds this task allows can be chosen.
-      for (const o of kind.options) o.disabled = (o.value === 'linear' && task !== 'regression') || (o.value === 'logistic' && task !== 'classification')
-        || (o.value === 'cnn' && s.source !== 'digits') || (o.value === 'rnn' && !sourceInfo(s.source).seq);
+      const src = sourceOf(s);
+      const task = src.task;
+      // Only the kinds this data allows can be chosen.
+      for (const o of kind.options) o.disabled = !modelFits(catalog.models.find((m) => m.id === o.value), src, task);
       kind.value = s.kind;
-      const mlp = s.kind === 'mlp';
+      const mlp = s.kind === MLP;
       if (document.activeElement !== hiddenText) hiddenText.value = s.hidden.join(',');
       hiddenText.disabled = !mlp;
       addLayer.disabled = !mlp || s.hidden.length >= MAX_LAYERS;
@@ -105,10 +138,24 @@ export function createModelPanel(root, intents) {
       activation.disabled = !mlp;
       init.value = s.init;
       optimizer.value = s.optimizer;
+      const own = optimizerEntry(s.optimizer)?.hyperparameters || [];
+      if (hyperOrder !== s.optimizer) {
+        // In the optimizer's own order (AdamW: weight decay first).
+        hyperOrder = s.optimizer;
+        for (const h of own) hyperRoot.appendChild(hypers.get(h.name).field);
+      }
+      for (const [name, control] of hypers) {
+        const entry = own.find((h) => h.name === name);
+        setProp(control.field, 'hidden', !entry);
+        if (entry) control.show(hyperValue(s, entry));
+      }
+      setProp(hyperRoot, 'hidden', own.length === 0);
       if (document.activeElement !== batch) batch.value = String(s.batchSize);
-      const eff = effectiveBatch(s);
-      batchNote.textContent = eff < s.batchSize ? `using ${eff}: the training split has ${eff} rows` : '';
-      for (const o of loss.options) o.disabled = o.value === 'cross-entropy' && task !== 'classification';
+      // The batch the engine uses: never more than the training split holds.
+      const info = state.ready && state.config?.train.batchSize === s.batchSize ? state.info : null;
+      const used = info?.batchSize;
+      batchNote.textContent = used != null && used < s.batchSize ? `using ${used}: the training split has ${info.trainSize} rows` : '';
+      for (const o of loss.options) o.disabled = o.value !== 'auto' && !catalog.losses.find((l) => l.id === o.value)?.tasks.includes(task);
       loss.value = s.loss;
       reg.value = s.regularization;
       regRate.value = String(s.regRate);

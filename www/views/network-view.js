@@ -10,6 +10,7 @@ import { prepareCanvas, palette, canvasSize } from './plot.js';
 import { BLUE, ORANGE, css, diverging, classShade } from './colors.js';
 import { formatNumber } from '../format.js';
 import { setAttr } from './dom.js';
+import { modelEntry } from '../catalog.js';
 
 const MAX_SHOWN = 10; // units drawn per column; the rest are counted
 const HEAD = 44; // room for the column titles (two lines)
@@ -117,17 +118,18 @@ export function createNetworkView(root, intents) {
 // The network as columns of units and the weight matrices between them.
 function describe(props) {
   const { info, params, units } = props;
+  // The dense layers' weights and biases, by the layer they belong to.
   const dense = [];
   for (const p of params) {
-    const m = /^dense(\d+)\.(weight|bias)$/.exec(p.name);
-    if (!m) continue;
-    const i = Number(m[1]);
-    let layer = dense.find((d) => d.index === i);
-    if (!layer) dense.push((layer = { index: i }));
-    layer[m[2]] = p;
+    if (p.kind !== 'dense' || (p.role !== 'weight' && p.role !== 'bias')) continue;
+    let layer = dense.find((d) => d.index === p.layer);
+    if (!layer) dense.push((layer = { index: p.layer }));
+    layer[p.role] = p;
   }
   dense.sort((a, b) => a.index - b.index);
-  const activation = props.kind === 'mlp' ? props.activation : null;
+  // Hidden layers exist (and have the chosen activation) only in the kind
+  // whose model.hidden is a list of layers.
+  const activation = modelEntry(props.kind)?.hidden === 'layers' ? props.activation : null;
   const columns = [
     {
       kind: 'input',
@@ -419,12 +421,15 @@ function imageData(ctx, n) {
 function paintMeanDigit(ctx, props, tile, left, top, size) {
   const s = props.sampleImage;
   if (!s) return false;
-  const side = 8;
+  const side = Math.round(Math.sqrt(s.length));
+  if (side * side !== s.length) return false;
+  let ink = 1e-9;
+  for (const v of s) ink = Math.max(ink, v);
   if (tile.width !== side) tile.width = tile.height = side;
   const tctx = tile.getContext('2d');
   const image = tctx.createImageData(side, side);
   for (let i = 0; i < side * side; i++) {
-    const g = 255 * (1 - Math.min(1, s[i] / 16));
+    const g = 255 * (1 - Math.min(1, s[i] / ink));
     image.data.set([g, g, g, 255], i * 4);
   }
   tctx.putImageData(image, 0, 0);

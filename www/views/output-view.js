@@ -47,7 +47,7 @@ export function createOutputView(root, intents) {
     const common = { ...props, domain: props.dataset.domain, yScale: props.dataset.yScale, pointRadius: Math.max(3, colors.rootSize * 0.2) };
     if (mode === 'plane') plane(ctx, width, height, { ...common, test: props.showTest ? props.test : null }, colors);
     else if (mode === 'line') drawCurve(ctx, width, height, { ...common, test: props.showTest ? props.test : null }, colors);
-    else if (mode === 'images') drawDigits(ctx, width, height, { samples: props.dataset.samples, predictions: props.samples?.probs, classes: props.info.classes }, colors);
+    else if (mode === 'images') drawDigits(ctx, width, height, { samples: props.dataset.samples, predictions: props.samples?.probs, classes: props.info.classes, shape: props.info.inputShape }, colors);
     else if (mode === 'scatter') drawScatter(ctx, width, height, common, colors);
     else drawFit(ctx, width, height, { dataset: props.dataset, predictions: props.lesson, reference: props.reference, xLabel: props.xLabel }, colors);
   }

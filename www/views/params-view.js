@@ -7,8 +7,8 @@ import { formatParam, formatNumber } from '../format.js';
 // { w: [..], b } from the worker's parameter list of a linear model.
 export function linearParams(params) {
   if (!params) return null;
-  const weight = params.find((p) => p.name.endsWith('weight'));
-  const bias = params.find((p) => p.name.endsWith('bias'));
+  const weight = params.find((p) => p.role === 'weight');
+  const bias = params.find((p) => p.role === 'bias');
   if (!weight || !bias) return null;
   return { w: Array.from(weight.values), b: bias.values[0] };
 }

@@ -15,6 +15,7 @@ import { prepareCanvas, palette, canvasSize, linearTicks, makeScale, drawAxes, d
 import { ORANGE, BLUE, css, diverging } from './colors.js';
 import { setText, setAttr, setProp } from './dom.js';
 import { formatNumber } from '../format.js';
+import { modelEntry } from '../catalog.js';
 
 const BEFORE = 30; // steps shown before the current window
 const AFTER = 110; // and after it (the free run is 100)
@@ -279,7 +280,7 @@ function drawHidden(canvas, caption, { report, kind }) {
   setProp(canvas, 'hidden', !hidden);
   const { ctx } = prepareCanvas(canvas, { height: want });
   if (!hidden) {
-    setText(caption, report ? (kind === 'rnn' ? '' : 'Only a recurrent network carries a state from step to step: choose model kind RNN to see it.') : '');
+    setText(caption, report ? (modelEntry(kind)?.needs === 'sequence' ? '' : 'Only a recurrent network carries a state from step to step: choose model kind RNN to see it.') : '');
     return;
   }
   setText(caption, `Each column is the state after reading that step; each row one of the ${H} units (blue +1, orange −1). The output layer reads only the last column.`);
