@@ -145,10 +145,19 @@ descent_build_release() {
     # wasm-bindgen's glue is 20 KB of readable JS; minified (terser, pinned
     # in package.json) it costs 2.7 KB gzipped over the wire instead of 4.7.
     # Its exports (init, Session, csvPreview, loadDigits) keep their names.
+    # pkg-instruments/ is the same engine with the instruments' exports
+    # (trace, gradientCheck, lossSurface, Race: the `instruments` feature),
+    # which the page's worker loads only when a learner opens one; every
+    # visit downloads pkg/ alone.
     (cd "$DESCENT_ROOT" \
         && wasm-pack build --mode no-install --release --target web --out-dir pkg --no-typescript \
         && terser pkg/descent.js --module --compress --mangle --output pkg/descent.min.js \
-        && mv pkg/descent.min.js pkg/descent.js) \
+        && mv pkg/descent.min.js pkg/descent.js \
+        && wasm-pack build --mode no-install --release --target web --out-dir pkg-instruments \
+            --no-typescript -- --features instruments \
+        && terser pkg-instruments/descent.js --module --compress --mangle \
+            --output pkg-instruments/descent.min.js \
+        && mv pkg-instruments/descent.min.js pkg-instruments/descent.js) \
         && descent_build_page
 }
 

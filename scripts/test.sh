@@ -128,7 +128,7 @@ wasm_suite() {
         skip_suite "$name" "tests/$test.rs does not exist"
         return
     fi
-    run_suite "$name" tests "${envs[@]}" wasm-pack test --mode no-install "$@" -- --profile test --test "$test"
+    run_suite "$name" tests "${envs[@]}" wasm-pack test --mode no-install "$@" -- --profile test --features instruments --test "$test"
 }
 
 for suite in "${SUITES[@]}"; do

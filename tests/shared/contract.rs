@@ -271,6 +271,8 @@ fn all_params(s: &Session) -> Vec<f32> {
     s.parameters().unwrap().iter().flat_map(|p| floats(&p, "values")).collect()
 }
 
+// The instruments build (`--features instruments`, scripts/test.sh).
+#[cfg(feature = "instruments")]
 #[wasm_bindgen_test]
 fn trace_is_the_next_step_through_the_js_contract() {
     let mut s = Session::new(obj(LESSON)).unwrap_or_else(|_| panic!("lesson"));
@@ -303,6 +305,8 @@ fn trace_is_the_next_step_through_the_js_contract() {
     assert!(msg.contains("rows[0] is 9"), "{msg}");
 }
 
+// The instruments build (`--features instruments`, scripts/test.sh).
+#[cfg(feature = "instruments")]
 #[wasm_bindgen_test]
 fn gradient_check_and_loss_surface_through_the_js_contract() {
     let mut s = Session::new(obj(LESSON)).unwrap_or_else(|_| panic!("lesson"));
@@ -341,6 +345,8 @@ fn gradient_check_and_loss_surface_through_the_js_contract() {
     }
 }
 
+// The instruments build (`--features instruments`, scripts/test.sh).
+#[cfg(feature = "instruments")]
 #[wasm_bindgen_test]
 fn race_lanes_train_in_lockstep_through_the_js_contract() {
     use descent::web::Race;
