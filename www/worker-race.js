@@ -1,0 +1,143 @@
+// Race lanes in the worker (issue 13): 2 to 4 sessions from one config
+// that differ in one setting, trained in lockstep by the engine's Race.
+// The page sends {type:'race', op, ...}:
+//   op 'start' {id, config, setting, values}  new lanes (the old race goes)
+//   op 'play' | 'pause' | 'step' | 'reset' | 'end'
+//   op 'speed' {value}                        updates per frame, per lane
+// and gets {type:'raceFrame', id, playing, lanes: [{ value, step, loss,
+// valLoss, status }], series: [{ step, loss }]} after every chunk, or
+// {type:'error', source: 'race', message} when the engine refuses a lane.
+
+const FRAME_MS = 1000 / 60;
+const POST_MS = 33;
+const SLICE_MS = 8;
+const MAX_POINTS = 2048; // a lane's loss curve, thinned in place beyond this
+
+let race = null; // { id, lanes: engine Race, args, series, playing }
+let speed = 5;
+let looping = false;
+let tools = null;
+
+export function handleRace(msg, env) {
+  tools = env;
+  switch (msg.op) {
+    case 'start': return start(msg);
+    case 'play':
+      if (!race) return;
+      race.playing = true;
+      post();
+      loop(); // runs beside the message queue, which must not wait for it
+      return;
+    case 'pause':
+      if (race) race.playing = false;
+      return post();
+    case 'step':
+      if (!race) return;
+      race.playing = false;
+      train(1);
+      return post();
+    case 'reset':
+      if (race) start(race.args);
+      return;
+    case 'end':
+      if (race) race.lanes.free?.();
+      race = null;
+      return tools.post({ type: 'raceFrame', id: msg.id ?? null, ended: true });
+    case 'speed':
+      speed = Math.max(1, Math.min(100000, Math.round(Number(msg.value) || 1)));
+      return;
+    default:
+      return tools.post({ type: 'error', source: 'race', message: `unknown race command '${msg.op}'` });
+  }
+}
+
+function start(args) {
+  let lanes;
+  try {
+    lanes = new tools.engine.Race(args.config, args.setting, args.values);
+  } catch (err) {
+    if (err instanceof WebAssembly.RuntimeError) throw err;
+    tools.post({ type: 'error', source: 'race', message: tools.messageOf(err), id: args.id });
+    return;
+  }
+  if (race) race.lanes.free?.();
+  race = { id: args.id, lanes, args, series: args.values.map(() => ({ step: [], loss: [] })), playing: false, last: null };
+  record(reports(lanes.reports ? lanes.reports() : lanes.train(0)));
+  post();
+}
+
+// The engine's lane reports, in one shape: { value, step, loss, valLoss, status }.
+function reports(list) {
+  return Array.from(list, (r) => {
+    const m = r.report || r;
+    return {
+      value: String(r.value),
+      step: m.step,
+      loss: m.trainLoss ?? null,
+      valLoss: m.valLoss ?? null,
+      status: r.status,
+    };
+  });
+}
+
+function record(lanes) {
+  race.last = lanes;
+  lanes.forEach((l, i) => {
+    const s = race.series[i];
+    if (s.step.length && s.step[s.step.length - 1] === l.step) return;
+    s.step.push(l.step);
+    s.loss.push(Number.isFinite(l.loss) ? l.loss : NaN);
+    if (s.step.length > MAX_POINTS) {
+      // Keep every other point (and the newest): the curve's shape stays.
+      s.step = s.step.filter((_, k) => k % 2 === 0 || k === s.step.length - 1);
+      s.loss = s.loss.filter((_, k) => k % 2 === 0 || k === s.loss.length - 1);
+    }
+  });
+}
+
+function train(n) {
+  record(reports(race.lanes.train(n)));
+  if (race.last.every((l) => l.status !== 'training')) race.playing = false;
+}
+
+let posted = 0;
+function post() {
+  if (!race) return;
+  posted = performance.now();
+  const series = race.series.map((s) => ({ step: Float32Array.from(s.step), loss: Float32Array.from(s.loss) }));
+  tools.post(
+    { type: 'raceFrame', id: race.id, playing: race.playing, setting: race.args.setting, lanes: race.last, series },
+    series.flatMap((s) => [s.step.buffer, s.loss.buffer]),
+  );
+}
+
+async function loop() {
+  if (looping) return;
+  looping = true;
+  try {
+    let slice = 4;
+    while (race?.playing) {
+      const t0 = performance.now();
+      let done = 0;
+      while (race?.playing && done < speed) {
+        const n = Math.min(speed - done, slice);
+        const ts = performance.now();
+        train(n);
+        const ms = performance.now() - ts;
+        slice = Math.max(1, Math.min(2000, Math.round((slice + SLICE_MS / Math.max(ms / n, 0.005)) / 2)));
+        done += n;
+        if (race?.playing && done < speed) await sleep(0);
+      }
+      if (performance.now() - posted >= POST_MS) post();
+      const spent = performance.now() - t0;
+      await sleep(Math.max(FRAME_MS - spent, spent * 0.25));
+    }
+  } finally {
+    looping = false;
+  }
+  post();
+}
+
+function sleep(ms) {
+  return new Promise((r) => setTimeout(r, ms));
+}
