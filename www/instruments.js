@@ -39,6 +39,7 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
     surface: null,
     surfaceWaiting: false,
     raceFrame: null,
+    raceSurface: null, // the race's shared landscape, kept between the frames that bring one
   };
   const set = (patch) => {
     Object.assign(local, patch);
@@ -128,6 +129,11 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
     if (plane) set({ surfaceWaiting: true });
   }
 
+  // A link pasted into the address bar is a link too: its race's refusal is a notice.
+  addEventListener('hashchange', () => {
+    raceFromLink = true;
+  });
+
   planeSelect.addEventListener('change', () => intents.landscapePlane(planeSelect.value));
   showButton.addEventListener('click', () => intents.landscapeShow());
 
@@ -187,6 +193,10 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
     onMessage(msg) {
       const gen = currentGen();
       switch (msg.type) {
+        case 'ready':
+          // A new session: its own trace and surface (main.js handles the rest).
+          Object.assign(local, { trace: null, check: null, checking: false, surface: null, surfaceWaiting: !!store.get().settings.landscape });
+          return false;
         case 'trace':
           if (msg.gen === gen && msg.id === traceId) set({ trace: msg.report, traceStep: msg.step, phase: 'forward', check: null, checking: false, note: '' });
           return true;
@@ -198,7 +208,7 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
           return true;
         case 'raceFrame':
           if (msg.ended) set({ raceFrame: null });
-          else if (msg.id === raceId) set({ raceFrame: msg });
+          else if (msg.id === raceId) set({ raceFrame: msg, raceSurface: msg.surface || local.raceSurface });
           return true;
         case 'error':
           if (msg.source === 'race') {
@@ -227,10 +237,6 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
       if (s.ready && s.gen !== lastGen) {
         // A new session: its own trace, surface and race.
         lastGen = s.gen;
-        local.trace = null;
-        local.check = null;
-        local.surface = null;
-        if (st.landscape) local.surfaceWaiting = true;
         if (st.race && raceGen !== s.gen) startRace(st.race);
         fillPlanes(s);
       }
@@ -240,7 +246,8 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
       }
       if (!s.ready) return;
 
-      if (changed('trace', [local.trace, local.phase, s.frame?.step, local.check, local.checking, s.playing, local.note, s.frame?.diverged])) {
+      // Not on every frame while training: only what the panel shows.
+      if (changed('trace', [local.trace, local.phase, stale(s), local.check, local.checking, s.playing, local.note, !!s.frame?.diverged])) {
         trace.draw({
           trace: local.trace,
           phase: local.phase,
@@ -260,11 +267,10 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
         if (st.landscape && planeSelect.value !== st.landscape) setProp(planeSelect, 'value', st.landscape);
         progress.hidden = !(st.landscape && local.surfaceWaiting);
         const surface = st.landscape ? local.surface : null;
-        const names = (s.frame?.params || []).map((p) => p.name);
         landscape.draw({
           surface,
-          xLabel: st.landscape === 'axes' ? names[0] : text('landscape.axisX'),
-          yLabel: st.landscape === 'axes' ? names[1] : text('landscape.axisY'),
+          xLabel: st.landscape === 'axes' ? flatName(s.frame?.params, 0) : text('landscape.axisX'),
+          yLabel: st.landscape === 'axes' ? flatName(s.frame?.params, 1) : text('landscape.axisY'),
         });
         setText(caption, st.landscape ? text('landscape.caption', { plane: planeSelect.selectedOptions[0]?.textContent || '' }) : text('landscape.off'));
       }
@@ -273,7 +279,7 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
       const frame = local.raceFrame;
       if (frame !== lastRace.frame && (!frame?.playing || now - lastRace.at >= RACE_EVERY_MS)) {
         lastRace = { frame, at: now };
-        race.draw({ race: st.race, frame, valuesText: st.race ? raceCodec.showValues(st.race) : '' });
+        race.draw({ race: st.race, frame, surface: local.raceSurface, axisNames: [flatName(s.frame?.params, 0), flatName(s.frame?.params, 1)], valuesText: st.race ? raceCodec.showValues(st.race) : '' });
       } else if (frame !== lastRace.frame && !raceNudge) {
         raceNudge = setTimeout(() => {
           raceNudge = 0;
@@ -293,15 +299,26 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
     const have = [...planeSelect.options].map((o) => o.value);
     if (want.join() === have.join()) return;
     planeSelect.textContent = '';
-    const names = (s.frame?.params || []).map((p) => p.name);
     for (const p of want) {
       const o = document.createElement('option');
       o.value = p;
-      o.textContent = p === 'axes' ? text('landscape.plane.axes', { x: names[0], y: names[1] }) : text(`landscape.plane.${p}`);
+      o.textContent = p === 'axes' ? text('landscape.plane.axes', { x: flatName(s.frame?.params, 0), y: flatName(s.frame?.params, 1) }) : text(`landscape.plane.${p}`);
       planeSelect.append(o);
     }
     if (s.settings.landscape && !want.includes(s.settings.landscape)) change({ landscape: 'path' });
   }
+}
+
+// The name of flat parameter `i` (parameters() order): 'dense0.bias', or
+// 'dense0.weight[1]' inside a larger tensor.
+function flatName(params, i) {
+  let k = i;
+  for (const p of params || []) {
+    const n = p.values.length;
+    if (k < n) return n === 1 ? p.name : `${p.name}[${k}]`;
+    k -= n;
+  }
+  return `θ${i}`;
 }
 
 export { laneColor };

@@ -5,8 +5,16 @@
 //   op 'play' | 'pause' | 'step' | 'reset' | 'end'
 //   op 'speed' {value}                        updates per frame, per lane
 // and gets {type:'raceFrame', id, playing, lanes: [{ value, step, loss,
-// valLoss, status }], series: [{ step, loss }]} after every chunk, or
-// {type:'error', source: 'race', message} when the engine refuses a lane.
+// valLoss, status }], series: [{ step, loss }], surface?} after every chunk,
+// or {type:'error', source: 'race', message} when the engine refuses a lane.
+// `surface` is the shared landscape: lane 1's loss over its first two
+// parameters (Race.laneSurface with plane [0, 1], whose coordinates are the
+// parameters' own values, so every lane's path lies in the same plane),
+// spanning every running lane's path, with each lane's path.
+//
+// The loss curves are kept here from the lanes' reports, a point per
+// posted frame: Race.lane(i).history would copy a lane's whole history
+// across the boundary on every frame.
 
 const FRAME_MS = 1000 / 60;
 const POST_MS = 33;
@@ -62,8 +70,9 @@ function start(args) {
   }
   if (race) race.lanes.free?.();
   race = { id: args.id, lanes, args, series: args.values.map(() => ({ step: [], loss: [] })), playing: false, last: null };
-  record(reports(lanes.reports ? lanes.reports() : lanes.train(0)));
-  post();
+  race.surfaceDue = 0;
+  record(reports(lanes.lanes()));
+  post(true);
 }
 
 // The engine's lane reports, in one shape: { value, step, loss, valLoss, status }.
@@ -101,14 +110,54 @@ function train(n) {
 }
 
 let posted = 0;
-function post() {
+// `now`: with the landscape whatever it costs (a step, a pause, a start);
+// else when its turn comes (it takes at most a fifth of the worker's time).
+function post(now = true) {
   if (!race) return;
   posted = performance.now();
   const series = race.series.map((s) => ({ step: Float32Array.from(s.step), loss: Float32Array.from(s.loss) }));
-  tools.post(
-    { type: 'raceFrame', id: race.id, playing: race.playing, setting: race.args.setting, lanes: race.last, series },
-    series.flatMap((s) => [s.step.buffer, s.loss.buffer]),
-  );
+  const msg = { type: 'raceFrame', id: race.id, playing: race.playing, setting: race.args.setting, lanes: race.last, series };
+  const transfer = series.flatMap((s) => [s.step.buffer, s.loss.buffer]);
+  if (race.surfaceOn !== false && (now || posted >= race.surfaceDue)) {
+    const t0 = performance.now();
+    try {
+      msg.surface = sharedSurface();
+      transfer.push(msg.surface.values.buffer, ...msg.surface.paths.map((p) => p.buffer));
+    } catch (err) {
+      if (err instanceof WebAssembly.RuntimeError) throw err;
+      race.surfaceOn = false; // e.g. a model with one parameter: no plane to show
+    }
+    race.surfaceDue = performance.now() + Math.max(250, (performance.now() - t0) * 5);
+  }
+  tools.post(msg, transfer);
+}
+
+const RESOLUTION = 31;
+function sharedSurface() {
+  const plane = [0, 1];
+  const n = race.last.length;
+  // Each lane's path first (a 2 × 2 grid costs four losses), then lane 1's
+  // surface wide enough for every lane still on the board.
+  const paths = [];
+  for (let i = 0; i < n; i++) paths.push(Float32Array.from(race.lanes.laneSurface(i, { plane, resolution: 2 }).path));
+  const center = paths[0].slice(-2);
+  let reach = 0;
+  paths.forEach((p, i) => {
+    if (String(race.last[i].status).startsWith('diverged')) return;
+    for (let k = 0; k + 1 < p.length; k += 2) {
+      const d = Math.max(Math.abs(p[k] - center[0]), Math.abs(p[k + 1] - center[1]));
+      if (Number.isFinite(d)) reach = Math.max(reach, d);
+    }
+  });
+  const s = race.lanes.laneSurface(0, { plane, resolution: RESOLUTION, span: reach > 0 ? reach * 1.15 : undefined });
+  return {
+    resolution: s.resolution,
+    values: Float32Array.from(s.values),
+    axes: { x: Array.from(s.axes.x), y: Array.from(s.axes.y) },
+    center: Array.from(s.center),
+    path: paths[0],
+    paths,
+  };
 }
 
 async function loop() {
@@ -128,7 +177,7 @@ async function loop() {
         done += n;
         if (race?.playing && done < speed) await sleep(0);
       }
-      if (performance.now() - posted >= POST_MS) post();
+      if (performance.now() - posted >= POST_MS) post(false);
       const spent = performance.now() - t0;
       await sleep(Math.max(FRAME_MS - spent, spent * 0.25));
     }

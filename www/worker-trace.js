@@ -58,7 +58,10 @@ export function gradientCheckReport(session, { batch, epsilon }) {
 
 // The landscape's plane as the engine takes it: 'path', 'random' or two
 // flat parameter indices.
-export function surfaceOf(session, { plane, resolution }, step) {
+export function surfaceOf(session, { plane: asked, resolution }, step) {
+  // The path's plane needs a path: before the first update (the weights
+  // have not moved), two random directions stand in.
+  const plane = asked === 'path' && step === 0 ? 'random' : asked;
   const s = session.lossSurface({ plane, resolution });
   return {
     step,

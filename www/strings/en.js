@@ -178,6 +178,7 @@ export default {
   'race.status.training': 'training',
   'race.status.paused': 'paused',
   'race.chart': 'Training loss of every lane',
+  'race.landscape': 'Every lane’s path on lane 1’s loss over {x} and {y}: each lane starts from the same weights.',
   'race.empty': 'Choose a setting and two to four values, then Start race: every lane trains the same model on the same data from the same start, differing only there.',
   'race.setting.learningRate': 'learning rate',
   'race.setting.optimizer': 'optimizer',

@@ -137,35 +137,47 @@ function paintBands(off, s) {
 // Returns the points drawn.
 function drawPath(ctx, scale, path, color) {
   const n = Math.floor((path?.length || 0) / 2);
-  if (!n) return 0;
+  const ok = (i) => Number.isFinite(path[2 * i]) && Number.isFinite(path[2 * i + 1]);
+  // Beyond the canvas by far (a diverged lane) is still drawn toward its edge.
+  const px = (i) => Math.max(-1e4, Math.min(1e4, scale.sx(path[2 * i])));
+  const py = (i) => Math.max(-1e4, Math.min(1e4, scale.sy(path[2 * i + 1])));
+  let drawn = 0;
+  let lastOk = -1;
   ctx.strokeStyle = color;
   ctx.fillStyle = color;
   ctx.lineWidth = 2.5;
   ctx.lineJoin = 'round';
   ctx.beginPath();
+  let pen = false;
   for (let i = 0; i < n; i++) {
-    const x = scale.sx(path[2 * i]);
-    const y = scale.sy(path[2 * i + 1]);
-    if (i === 0) ctx.moveTo(x, y);
-    else ctx.lineTo(x, y);
+    if (!ok(i)) {
+      pen = false;
+      continue;
+    }
+    if (pen) ctx.lineTo(px(i), py(i));
+    else ctx.moveTo(px(i), py(i));
+    pen = true;
+    drawn += 1;
+    lastOk = i;
   }
   ctx.stroke();
-  for (let i = 0; i < n - 1; i++) {
+  for (let i = 0; i < n; i++) {
+    if (i === lastOk || !ok(i)) continue;
     ctx.beginPath();
-    ctx.arc(scale.sx(path[2 * i]), scale.sy(path[2 * i + 1]), 2.5, 0, 2 * Math.PI);
+    ctx.arc(px(i), py(i), 2.5, 0, 2 * Math.PI);
     ctx.fill();
   }
-  const cx = scale.sx(path[2 * n - 2]);
-  const cy = scale.sy(path[2 * n - 1]);
+  if (lastOk < 0) return 0;
+  // The current point: a ring.
   ctx.lineWidth = 3;
   ctx.strokeStyle = '#fff';
   ctx.beginPath();
-  ctx.arc(cx, cy, 7, 0, 2 * Math.PI);
+  ctx.arc(px(lastOk), py(lastOk), 7, 0, 2 * Math.PI);
   ctx.stroke();
   ctx.lineWidth = 2;
   ctx.strokeStyle = color;
   ctx.stroke();
-  return n;
+  return drawn;
 }
 
 export const laneColor = (i) => css(classColor(i));

@@ -4,7 +4,7 @@
 // Draws what the worker's raceFrame says.
 
 import { createLineChart } from './loss-chart.js';
-import { laneColor } from './landscape-view.js';
+import { createLandscapeView, laneColor } from './landscape-view.js';
 import { formatNumber } from '../format.js';
 import { setText, setProp, setAttr } from './dom.js';
 import { text } from '../strings/index.js';
@@ -23,6 +23,9 @@ export function createRaceView(root, intents, { settings: raceSettings }) {
   const lanes = $('race-lanes');
   const chartCanvas = $('race-chart');
   const chart = createLineChart(chartCanvas);
+  const landCanvas = $('race-landscape');
+  const landCaption = $('race-landscape-caption');
+  const land = createLandscapeView(landCanvas);
   let laneKey = '';
 
   for (const name of raceSettings) {
@@ -41,7 +44,9 @@ export function createRaceView(root, intents, { settings: raceSettings }) {
   reset.addEventListener('click', () => intents.raceCommand('reset'));
   end.addEventListener('click', () => intents.raceEnd());
 
-  // props: { race: settings.race ({ setting, values }) | null, frame: the worker's raceFrame | null, text: the values as typed }
+  // props: { race: settings.race ({ setting, values }) | null, frame: the
+  // worker's raceFrame | null, surface: the latest shared landscape,
+  // valuesText: the values as the link writes them, axisNames: [x, y] }
   function draw(props) {
     const { race, frame } = props;
     const on = !!race && !!frame && !frame.ended;
@@ -60,6 +65,8 @@ export function createRaceView(root, intents, { settings: raceSettings }) {
     chartCanvas.hidden = !on;
     legend.hidden = !on;
     lanes.hidden = !on;
+    landCanvas.hidden = !on || !props.surface;
+    landCaption.hidden = landCanvas.hidden;
     root.dataset.lanes = on ? String(frame.lanes.length) : '0';
     if (!on) return;
     const key = `${frame.setting}|${frame.lanes.map((l) => l.value).join('|')}`;
@@ -80,8 +87,12 @@ export function createRaceView(root, intents, { settings: raceSettings }) {
       lines: frame.series.map((s, i) => ({ values: s.loss, steps: s.step, color: laneColor(i), width: 2.5 })),
       logScale: true,
       yLabel: text('race.loss'),
-      perLine: true,
     });
+    if (props.surface) {
+      const [x, y] = props.axisNames;
+      land.draw({ surface: props.surface, paths: props.surface.paths.map((path, i) => ({ path, color: laneColor(i) })), xLabel: x, yLabel: y });
+      setText(landCaption, text('race.landscape', { x, y }));
+    }
   }
 
   function buildLanes(frame) {

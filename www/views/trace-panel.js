@@ -61,6 +61,9 @@ export function createTracePanel(root, intents) {
     setHover(t, at.x, at.y);
   });
   canvas.addEventListener('blur', () => setHover(null));
+  canvas.addEventListener('focus', () => {
+    focusIndex = -1; // the first arrow press starts at the first unit
+  });
 
   function setHover(target, x = 0, y = 0) {
     hover = target;
