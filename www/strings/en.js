@@ -172,6 +172,7 @@ export default {
   'race.reset': 'Reset all',
   'race.close': 'End race',
   'race.lane': 'Lane {n}: {setting} {value}',
+  'race.laneShort': '{n} · {value}',
   'race.loss': 'loss',
   'race.steps': 'steps',
   'race.status': 'status',

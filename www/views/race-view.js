@@ -90,7 +90,9 @@ export function createRaceView(root, intents, { settings: raceSettings }) {
     });
     if (props.surface) {
       const [x, y] = props.axisNames;
-      land.draw({ surface: props.surface, paths: props.surface.paths.map((path, i) => ({ path, color: laneColor(i) })), xLabel: x, yLabel: y });
+      // Lane 1 last, on top: from a shared start the lanes' first steps overlap.
+      const paths = props.surface.paths.map((path, i) => ({ path, color: laneColor(i) })).reverse();
+      land.draw({ surface: props.surface, paths, xLabel: x, yLabel: y });
       setText(landCaption, text('race.landscape', { x, y }));
     }
   }
@@ -119,7 +121,8 @@ export function createRaceView(root, intents, { settings: raceSettings }) {
       const tr = body.insertRow();
       const th = document.createElement('th');
       th.scope = 'row';
-      th.textContent = label;
+      th.textContent = text('race.laneShort', { n, value: l.value });
+      th.title = label;
       th.style.borderLeft = `6px solid ${laneColor(i)}`;
       tr.append(th);
       for (const what of ['loss', 'steps', 'status']) {

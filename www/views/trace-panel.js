@@ -400,9 +400,11 @@ function drawTable(el, t, phase) {
     head.append(th);
   }
   const body = el.createTBody();
-  const LIMIT = 24;
+  const LIMIT = 12;
   let shown = 0;
+  let total = 0;
   t.params.forEach((p, k) => {
+    total += p.values.length;
     for (let i = 0; i < p.values.length && shown < LIMIT; i++, shown++) {
       const tr = body.insertRow();
       tr.dataset.param = `${p.name}:${i}`;
@@ -411,7 +413,10 @@ function drawTable(el, t, phase) {
         td.className = 'num';
         td.textContent = typeof v === 'string' ? v : formatNumber(v, 5);
       };
-      cell(p.values.length === 1 ? p.name : `${p.name}[${i}]`);
+      const name = document.createElement('th');
+      name.scope = 'row';
+      name.textContent = p.values.length === 1 ? p.name : `${p.name}[${i}]`;
+      tr.append(name);
       cell(p.values[i]);
       cell(t.gradients[k].values[i]);
       if (phase === 'update') {
@@ -420,4 +425,10 @@ function drawTable(el, t, phase) {
       }
     }
   });
+  if (total > shown) {
+    const td = body.insertRow().insertCell();
+    td.colSpan = cols.length;
+    td.className = 'more';
+    td.textContent = text('trace.more', { n: total - shown });
+  }
 }
