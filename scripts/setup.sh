@@ -167,7 +167,7 @@ descent_build_page() {
     fi
     (cd "$DESCENT_ROOT" \
         && node scripts/catalog.mjs \
-        && esbuild www/main.js www/worker.js --bundle --format=esm --minify --sourcemap \
+        && esbuild www/main.js www/worker.js www/onnx.js --bundle --format=esm --minify --sourcemap \
             --target=es2022 --outdir=dist --log-level=warning \
         && esbuild www/head.js --bundle --format=iife --minify --sourcemap \
             --target=es2022 --outdir=dist --log-level=warning)

@@ -10,6 +10,8 @@
 #   native        cargo test --all-features (the benchmark's workloads are behind the `bench` feature)
 #   build         release wasm for the page (pkg/descent.js, pkg/descent_bg.wasm)
 #                 and the page's bundles (dist/main.js, dist/worker.js)
+#   onnx          tests/onnx/run.sh: every model kind exported by www/onnx.js,
+#                 run in onnxruntime against predict() (needs build)
 #   wasm-chrome   tests/web.rs in headless Chromium  (wasm-pack test --chrome)
 #   wasm-firefox  tests/web.rs in headless Firefox   (wasm-pack test --firefox)
 #   wasm-node     tests/node.rs under Node            (wasm-pack test --node)
@@ -32,7 +34,7 @@ export CARGO_TERM_COLOR=never
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-180}"
 SUITE_TIMEOUT="${SUITE_TIMEOUT:-1200}"
 
-ALL_SUITES=(fmt clippy native build wasm-chrome wasm-firefox wasm-node e2e)
+ALL_SUITES=(fmt clippy native build onnx wasm-chrome wasm-firefox wasm-node e2e)
 if [ "$#" -gt 0 ]; then SUITES=("$@"); else SUITES=("${ALL_SUITES[@]}"); fi
 
 # For `timeout bash -c descent_build_release`.
@@ -136,6 +138,14 @@ for suite in "${SUITES[@]}"; do
         native) run_suite native tests cargo test --all-features ;;
         build)
             run_suite build plain bash -c descent_build_release && BUILD_OK=1
+            ;;
+        onnx)
+            # run.sh refuses without pkg/; after a failed build pkg/ would be stale.
+            if [ -z "$BUILD_OK" ] && [[ " ${SUITES[*]} " == *" build "* ]]; then
+                skip_suite onnx "the release build failed"
+            else
+                run_suite onnx e2e bash tests/onnx/run.sh
+            fi
             ;;
         # The runner picks GECKODRIVER, SAFARIDRIVER, CHROMEDRIVER in that
         # order, then PATH: name the driver explicitly for each browser.

@@ -26,6 +26,10 @@ pub struct Catalog {
     pub optimizers: Vec<OptimizerEntry>,
     pub normalizations: Vec<Entry>,
     pub features: Vec<Entry>,
+    /// `data.task` for a CSV file: what its target column is.
+    pub tasks: Vec<Entry>,
+    /// `data.missing` for a CSV file: what happens to a row missing a feature.
+    pub missing: Vec<Entry>,
     pub limits: Limits,
 }
 
@@ -40,6 +44,9 @@ pub struct ModelEntry {
     pub tasks: &'static [TaskKind],
     /// `image` (cnn), `sequence` (rnn), or null: what the data must be.
     pub needs: Option<&'static str>,
+    /// What `model.hidden` is for this kind: `layers` (a list of unit
+    /// counts, mlp), `state` (one number, rnn), or null (not taken).
+    pub hidden: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -102,6 +109,8 @@ pub struct Limits {
     /// Rows one `layerOutputs()` call may take.
     pub layer_rows: Limit,
     pub csv: CsvLimits,
+    /// A model file (`Session.importModel`) at most, in bytes.
+    pub model_file: Limit,
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -144,6 +153,11 @@ pub fn catalog() -> Catalog {
                 id,
                 tasks: id.tasks(),
                 needs: id.needs(),
+                hidden: match id {
+                    ModelKind::Mlp => Some("layers"),
+                    ModelKind::Rnn => Some("state"),
+                    ModelKind::Linear | ModelKind::Logistic | ModelKind::Cnn => None,
+                },
             })
             .collect(),
         activations: ids(&Activation::ALL.iter().map(|a| a.name()).collect::<Vec<_>>()),
@@ -167,6 +181,8 @@ pub fn catalog() -> Catalog {
             .map(|n| n.id())
             .collect::<Vec<_>>()),
         features: ids(&Feature::ALL.iter().map(|f| f.id()).collect::<Vec<_>>()),
+        tasks: ids(&TaskKind::ALL.iter().map(|t| t.id()).collect::<Vec<_>>()),
+        missing: ids(&csv::Missing::ALL.iter().map(|m| m.id()).collect::<Vec<_>>()),
         limits: Limits {
             learning_rate: Limit {
                 min: Some(0.0),
@@ -223,6 +239,7 @@ pub fn catalog() -> Catalog {
                 max_classes: config::MAX_CLASSES,
                 max_levels: csv::MAX_LEVELS,
             },
+            model_file: range(0.0, crate::export::MAX_MODEL_BYTES as f64),
         },
     }
 }
@@ -247,7 +264,7 @@ mod tests {
             for setting in s.settings {
                 data[setting.name] = match setting.kind {
                     "flag" => serde_json::json!(true),
-                    "count" => serde_json::json!(setting.default as u64),
+                    "count" => serde_json::json!(setting.default.as_f64() as u64),
                     _ => serde_json::json!(setting.default),
                 };
             }

@@ -26,6 +26,11 @@ pub struct ModelFile {
     pub step: u64,
     pub classes: Vec<String>,
     pub feature_names: Vec<String>,
+    /// Image sets: a row's `[channels, height, width]` (so a reader such as
+    /// the ONNX exporter needs no table of data sets). Absent otherwise, and
+    /// in files written before it existed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub input_shape: Option<Vec<usize>>,
     pub normalization: NormalizationFile,
     pub parameters: Vec<ParamFile>,
 }
@@ -110,6 +115,7 @@ impl ModelFile {
                 "step",
                 "classes",
                 "featureNames",
+                "inputShape",
                 "normalization",
                 "parameters",
             ],
@@ -121,6 +127,7 @@ impl ModelFile {
             step: o.req("step", rj::whole)?,
             classes: o.req("classes", rj::texts)?,
             feature_names: o.req("featureNames", rj::texts)?,
+            input_shape: o.opt("inputShape", rj::counts)?,
             normalization: o.req("normalization", |v, p| {
                 let o = Obj::nested(v, p, &["kind", "shift", "scale"])?;
                 Ok(NormalizationFile {

@@ -22,11 +22,30 @@ pub struct Setting {
     pub min_exclusive: bool,
     /// Whether `max` itself is refused (β must stay below 1).
     pub max_exclusive: bool,
-    pub default: f64,
+    pub default: Value,
     /// The page's control: a narrower range than the engine allows where
     /// the whole range would only make the page slow or the slider coarse.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ui: Option<Ui>,
+}
+
+/// A setting's default: a number, or true/false for a flag (JSON `false`,
+/// not 0, so a page can send it back as it is).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    Number(f64),
+    Flag(bool),
+}
+
+impl Value {
+    /// A flag's default as 1 or 0.
+    pub fn as_f64(self) -> f64 {
+        match self {
+            Value::Number(v) => v,
+            Value::Flag(b) => f64::from(u8::from(b)),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -52,7 +71,7 @@ impl Setting {
             max: Some(max),
             min_exclusive: strict.0,
             max_exclusive: strict.1,
-            default,
+            default: Value::Number(default),
             ui: None,
         }
     }
@@ -74,7 +93,7 @@ impl Setting {
             max: None,
             min_exclusive: false,
             max_exclusive: false,
-            default: 0.0,
+            default: Value::Flag(false),
             ui: None,
         }
     }

@@ -159,7 +159,8 @@ export function createDeep({ store, send, intents, cnnRoot, sequenceRoot }) {
     if (images) {
       const cur = currentImage(s);
       if (cur && changed('cnn', [s.inspection, cur.label, kind, s.settings.large])) {
-        cnn.draw({ inspection: s.inspection, info: s.info, params: s.frame?.params, kind, current: cur });
+        const pixelMax = sourceOf(s.settings).pixelRange?.[1];
+        cnn.draw({ inspection: s.inspection, info: s.info, params: s.frame?.params, kind, current: cur, pixelMax });
       }
     } else if (seqData && changed('seq', [s.sequence, view.freeRun, !!s.testResult, kind, s.settings.large])) {
       seq.draw({ report: s.sequence, info: s.info, kind, freeRun: view.freeRun, tested: !!s.testResult });

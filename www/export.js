@@ -3,9 +3,44 @@
 // history as CSV, and every chart as a PNG. All of it is made in this tab
 // and handed to the browser as a download; nothing is uploaded.
 
+import { modelEntry } from './catalog.js';
+
 const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
 
+// The ONNX exporter is its own file (dist/onnx.js, ~20 kB), loaded the first
+// time a learner asks for it, so the first visit never waits for it. The
+// path is not a literal so the bundler leaves it to the browser: from
+// www/export.js it is www/onnx.js, from the bundle dist/onnx.js.
+const ONNX_MODULE = './onnx.js';
+
 export function createExports({ store, send, intents }) {
+  const howto = byTestId('onnx-howto');
+  byTestId('onnx-howto-close').addEventListener('click', () => {
+    howto.hidden = true;
+  });
+
+  // The engine's model file → descent-model.onnx, then how to run it.
+  async function saveOnnx(text, s) {
+    try {
+      const { toOnnx } = await import(new URL(ONNX_MODULE, import.meta.url).href);
+      download('descent-model.onnx', new Blob([toOnnx(text)], { type: 'application/octet-stream' }));
+    } catch (err) {
+      intents.invalid('onnx', `The model could not be exported to ONNX: ${err?.message || err}`);
+      return;
+    }
+    // One row of zeros in the graph's input shape: [1, C, H, W] for images,
+    // [1, T, 1] for sequences, [1, inputs] otherwise.
+    const { info, config } = s;
+    const sequence = modelEntry(config.model.kind)?.needs === 'sequence';
+    const shape = [1, ...(info.inputShape || (sequence ? [info.inputs, 1] : [info.inputs]))];
+    byTestId('onnx-snippet').textContent = [
+      'import onnxruntime as ort, numpy as np',
+      'model = ort.InferenceSession("descent-model.onnx")',
+      `print(model.run(["output"], {"input": np.zeros((${shape.join(', ')}), np.float32)})[0])`,
+    ].join('\n');
+    howto.hidden = false;
+  }
+
   const history = byTestId('export-history');
   const importInput = byTestId('import-model');
   history.addEventListener('click', () => {
@@ -26,7 +61,9 @@ export function createExports({ store, send, intents }) {
     onMessage(msg) {
       const s = store.get();
       if (msg.type === 'model') {
-        if (msg.gen === s.gen) download('descent-model.json', new Blob([msg.text], { type: 'application/json' }));
+        if (msg.gen !== s.gen) return true;
+        if (msg.as === 'onnx') saveOnnx(msg.text, s);
+        else download('descent-model.json', new Blob([msg.text], { type: 'application/json' }));
         return true;
       }
       if (msg.type === 'history') {

@@ -164,9 +164,11 @@ const intents = {
   evaluateTest() {
     if (store.get().ready) send({ type: 'evaluateTest' });
   },
-  saveModel() {
-    if (store.get().ready) send({ type: 'exportModel' });
+  // `as`: 'onnx' for the ONNX file, else the engine's own model file.
+  saveModel(as = 'json') {
+    if (store.get().ready) send({ type: 'exportModel', as });
   },
+
   focus(focus) {
     const f = store.get().focus;
     if (f?.col !== focus?.col || f?.unit !== focus?.unit) store.set({ focus });

@@ -33,8 +33,8 @@ export const NAMED_SETTINGS = new Set(['samples', 'noise', 'classes', 'window', 
 export const isNamedSetting = (name) => NAMED_SETTINGS.has(name);
 
 // The model kind whose config is a list of hidden layers (model.hidden), the
-// one the hidden-layer controls edit.
-export const MLP = 'mlp';
+// one the hidden-layer controls edit: the catalog says which.
+export const MLP = catalog.models.find((m) => m.hidden === 'layers')?.id;
 
 const settingDefault = (name) => defaultOf(SETTINGS.get(name));
 

@@ -12,11 +12,10 @@ const { csvPreview } = wasm;
 // The engine's row counts of a split (a newer engine export; absent, a batch is not cut).
 const splitSizes = wasm.splitSizes;
 
-// The engine's limits (its catalog's csv.maxBytes; src/export.rs
-// MAX_MODEL_BYTES, which the catalog does not list), checked here before a
-// byte is read.
+// The engine's limits (its catalog's csv.maxBytes and modelFile.max),
+// checked here before a byte is read.
 export const MAX_CSV_BYTES = limits.csv.maxBytes;
-const MAX_MODEL_BYTES = 64 * 1024 * 1024;
+const MAX_MODEL_BYTES = limits.modelFile.max;
 const CHUNK = 1 << 20; // one read and one progress message per MB
 const PREVIEW_ROWS = 8;
 // The output scatter draws at most this many rows of each split.

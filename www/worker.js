@@ -10,7 +10,7 @@
 //   {type:'setSpeed', value}                   updates per frame
 //   {type:'evaluateTest'}                      score the held-out test split once
 //   {type:'thumbnails'}                        a small sample of each data set, for the picker, and the feature values
-//   {type:'exportModel'}                       the model file: the engine's exportModel() JSON
+//   {type:'exportModel', as}                   the model file: the engine's exportModel() JSON (as 'json' or 'onnx')
 //   {type:'importModel', file, gen, seq, csvId} a session from a saved model file (worker-data.js)
 //   {type:'loadCsv', id, name, file|text|modelFile, quiet}  read and preview a CSV file (worker-data.js)
 //   {type:'history'}                           the engine's loss history, for a CSV download
@@ -147,7 +147,7 @@ async function handle(msg) {
         return;
       case 'evaluateTest': return evaluateTest();
       case 'thumbnails': return await thumbnails();
-      case 'exportModel': return exportModel();
+      case 'exportModel': return exportModel(msg.as);
       case 'importModel': return await importModel(msg);
       case 'loadCsv': return await loadCsv(msg, post);
       case 'history': return post({ type: 'history', gen, history: session ? session.history() : null });
@@ -516,9 +516,10 @@ function postFrame(full, ready = null) {
   post(ready ? { ...ready, frame: f } : f, frameTransfers(f));
 }
 
-function exportModel() {
+// `as` rides along: the page turns the same file into ONNX (onnx.js).
+function exportModel(as) {
   if (!session) return;
-  post({ type: 'model', gen, step: stepNow, text: session.exportModel() });
+  post({ type: 'model', gen, step: stepNow, text: session.exportModel(), as });
 }
 
 // A saved model replaces the session only if the engine accepts the file;

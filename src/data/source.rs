@@ -78,6 +78,9 @@ pub struct Facts {
     pub inputs: Option<usize>,
     /// `[channels, height, width]` for image sets.
     pub shape: Option<[usize; 3]>,
+    /// Image sets: the range of a pixel's value (digits: 0 to 16 set
+    /// pixels of a 4×4 block), for drawing and for a drawn input.
+    pub pixel_range: Option<[f32; 2]>,
     /// Fixed sets: their row count.
     pub rows: Option<usize>,
     /// Sets whose split is part of the lesson: (train, val, test) rows, in order.
@@ -118,6 +121,7 @@ impl Source {
             task: Some(task),
             inputs: Some(2),
             shape: None,
+            pixel_range: None,
             rows: None,
             fixed_split: None,
             split_applies: true,
@@ -150,6 +154,7 @@ impl Source {
             S::Digits => Facts {
                 inputs: Some(super::digits::PIXELS),
                 shape: Some([1, 8, 8]),
+                pixel_range: Some([0.0, 16.0]),
                 rows: Some(super::digits::ROWS),
                 features_apply: false,
                 normalize: Standard,

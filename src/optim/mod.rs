@@ -299,7 +299,12 @@ pub(crate) mod tests {
         // Every default lies in its own range.
         for &k in OptimizerKind::ALL {
             for h in k.hyperparameters() {
-                assert!(h.check(h.name, h.default).is_ok(), "{} {}", k.id(), h.name);
+                assert!(
+                    h.check(h.name, h.default.as_f64()).is_ok(),
+                    "{} {}",
+                    k.id(),
+                    h.name
+                );
             }
         }
     }

@@ -17,6 +17,7 @@ impl Session {
                 Task::Regression => vec![],
             },
             feature_names: self.features.names(),
+            input_shape: self.image_shape.map(|s| s.to_vec()),
             normalization: NormalizationFile {
                 kind: n.kind().id().into(),
                 shift: n.shift().to_vec(),

@@ -461,6 +461,29 @@ export const tests = [
   digitsThatFailToLoadSayWhatToDo,
   testSplitStaysSealedUntilEvaluated,
   savesTheModelAsJson,
+  exportsTheModelAsOnnx,
   controlsHaveLabelsAndLargeText,
   screenshotsOfEachView,
 ];
+
+// ONNX: the same model as a file onnxruntime runs (tests/onnx checks the
+// numbers); here, the button's download and how to run it.
+export async function exportsTheModelAsOnnx({ page, baseUrl, screenshot }) {
+  await open(page, baseUrl);
+  await page.locator(id('step')).click();
+  await waitForNumber(page, 'step-count', '==', 1, 3000, 'one step');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(id('export-onnx')).click()]);
+  assert.equal(download.suggestedFilename(), 'descent-model.onnx');
+  const { readFile } = await import('node:fs/promises');
+  const bytes = await readFile(await download.path());
+  // ModelProto field 1 (ir_version, a varint) comes first: 0x08, then 7.
+  assert.deepEqual([...bytes.subarray(0, 2)], [0x08, 7]);
+  assert.ok(bytes.includes(Buffer.from('dense0.weight')), 'the weights are in it, by name');
+  await page.locator(id('onnx-howto')).waitFor({ state: 'visible' });
+  const snippet = await page.locator(id('onnx-snippet')).textContent();
+  assert.match(snippet, /import onnxruntime/);
+  assert.match(snippet, /np\.zeros\(\(1, 2\), np\.float32\)/, snippet);
+  await screenshot('onnx-howto', id('onnx-howto'));
+  await page.locator(id('onnx-howto-close')).click();
+  await page.locator(id('onnx-howto')).waitFor({ state: 'hidden' });
+}

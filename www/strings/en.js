@@ -9,6 +9,11 @@
 // never taken from data; every other entry is plain text.
 
 export default {
+  // A CSV file's task and missing-value policy (catalog.tasks, catalog.missing).
+  'task.classification': 'classification (classes)',
+  'task.regression': 'regression (a number)',
+  'missing.drop': 'drop the row',
+  'missing.mean': "fill with the column's mean",
   // Data sets (catalog.sources) and the groups the picker sorts them into.
   'group.two-classes': 'Two classes',
   'group.many-classes': 'Many classes',

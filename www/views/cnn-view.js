@@ -15,6 +15,10 @@ import { modelEntry } from '../catalog.js';
 // A layer's row title: its kind, or for an activation layer the activation.
 const layerTitle = (l) => (l.kind === 'activation' ? label('activation', l.activation) : label('layer', l.kind));
 
+// The shown data set's largest pixel value (its catalog entry's pixelRange),
+// set by each draw: the module's pictures are drawn in 0..1 of it.
+let pixelMax = 1;
+
 export function createCnnView(root, { onDraw, onPick }) {
   root.innerHTML = `
     <div class="panel-head"><h2 id="cnn-title">Inside the network</h2><span class="note" data-testid="inside-caption"></span></div>
@@ -80,11 +84,13 @@ export function createCnnView(root, { onDraw, onPick }) {
   function draw(props) {
     last = props;
     const { inspection, info, params, kind, current } = props;
+    // A pixel's largest value, from the data set's own range (digits: 16).
+    pixelMax = props.pixelMax || 1;
     const cnn = modelEntry(kind)?.needs === 'image';
     root.classList.toggle('no-conv', !cnn);
     setText(caption, captionOf(props));
     setText(inputCaption, current.label);
-    paintPixels(input, inspection?.image, (v) => ink(v / 16));
+    paintPixels(input, inspection?.image, (v) => ink(v / pixelMax));
     paintSaliency(saliency, inspection);
     drawProbabilities(inspection, info);
     drawFilters(filters, params);
@@ -147,7 +153,7 @@ export function createCnnView(root, { onDraw, onPick }) {
       const ctx = c.getContext('2d');
       const img = ctx.createImageData(8, 8);
       for (let i = 0; i < 64; i++) {
-        const [r, g, bl] = ink(it.x[i] / 16);
+        const [r, g, bl] = ink(it.x[i] / pixelMax);
         img.data.set([r, g, bl, 255], i * 4);
       }
       ctx.putImageData(img, 0, 0);
@@ -211,7 +217,7 @@ function paintSaliency(canvas, insp) {
   for (const v of s) max = Math.max(max, v);
   paintPixels(canvas, s, (v, i) => {
     const heat = v / max;
-    const paper = 255 - (insp.image[i] / 16) * 70; // the digit, faint
+    const paper = 255 - (insp.image[i] / pixelMax) * 70; // the digit, faint
     return [paper + (200 - paper) * heat, paper * (1 - heat) + 20 * heat, paper * (1 - heat) + 30 * heat];
   });
 }
@@ -297,7 +303,7 @@ function drawFeatureMaps(canvas, insp) {
     ctx.fillStyle = colors.muted;
     ctx.fillText(`${ch} × ${h}×${w}`, 0, y0 + cell / 2 + font * 0.6);
     // The input row is the raw image: the model's own input is standardized pixel by pixel.
-    const v = kind === 'input' && insp.image?.length === layer.values.length ? Float32Array.from(insp.image, (x) => x / 16) : layer.values;
+    const v = kind === 'input' && insp.image?.length === layer.values.length ? Float32Array.from(insp.image, (x) => x / pixelMax) : layer.values;
     let max = 1e-9;
     for (const x of v) max = Math.max(max, Math.abs(x));
     const signed = kind === 'conv2d' || kind === 'input';

@@ -21,6 +21,7 @@ export function createControls(root, intents) {
   const preset = $('preset');
   const large = $('large-text');
   const save = $('export-model');
+  const onnx = $('export-onnx');
   const out = {
     epoch: $('epoch-count'),
     step: $('step-count'),
@@ -36,6 +37,7 @@ export function createControls(root, intents) {
   step.addEventListener('click', () => intents.step());
   reset.addEventListener('click', () => intents.reset());
   save.addEventListener('click', () => intents.saveModel());
+  onnx.addEventListener('click', () => intents.saveModel('onnx'));
   logScale.addEventListener('change', () => intents.change({ logScale: logScale.checked }));
   large.addEventListener('click', () => intents.change({ large: large.getAttribute('aria-pressed') !== 'true' }));
 
@@ -99,6 +101,7 @@ export function createControls(root, intents) {
       setProp(step, 'disabled', stuck);
       setProp(reset, 'disabled', !state.ready);
       setProp(save, 'disabled', !state.ready);
+      setProp(onnx, 'disabled', !state.ready);
       setText(play, state.playing ? 'Pause' : 'Play');
       setAttr(play, 'aria-pressed', String(state.playing));
       if (play.classList.contains('playing') !== state.playing) play.classList.toggle('playing', state.playing);

@@ -10,6 +10,8 @@
 
 import { formatNumber } from '../format.js';
 import { setText, setProp } from './dom.js';
+import { catalog } from '../catalog.js';
+import { label } from '../strings/index.js';
 
 const MAX_SHOWN_COLUMNS = 60; // a 1,000-column file previews its first 60
 
@@ -27,6 +29,10 @@ export function createCsvPanel(root, preview, intents) {
   const target = $('target-column');
   const task = $('task');
   const missing = $('missing');
+  // The engine's choices for a file's task and missing values (its catalog).
+  for (const [select, list, kind] of [[task, catalog.tasks, 'task'], [missing, catalog.missing, 'missing']]) {
+    for (const { id } of list) select.add(new Option(label(kind, id), id));
+  }
   const previewLink = root.querySelector('.csv-preview-link');
   // Not a #fragment link: the page's hash holds its settings.
   $('csv-show-preview').addEventListener('click', () => preview.scrollIntoView({ behavior: 'smooth', block: 'start' }));

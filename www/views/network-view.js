@@ -10,6 +10,7 @@ import { prepareCanvas, palette, canvasSize } from './plot.js';
 import { BLUE, ORANGE, css, diverging, classShade } from './colors.js';
 import { formatNumber } from '../format.js';
 import { setAttr } from './dom.js';
+import { modelEntry } from '../catalog.js';
 
 const MAX_SHOWN = 10; // units drawn per column; the rest are counted
 const HEAD = 44; // room for the column titles (two lines)
@@ -126,7 +127,9 @@ function describe(props) {
     layer[p.role] = p;
   }
   dense.sort((a, b) => a.index - b.index);
-  const activation = props.kind === 'mlp' ? props.activation : null;
+  // Hidden layers exist (and have the chosen activation) only in the kind
+  // whose model.hidden is a list of layers.
+  const activation = modelEntry(props.kind)?.hidden === 'layers' ? props.activation : null;
   const columns = [
     {
       kind: 'input',
