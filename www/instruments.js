@@ -22,7 +22,8 @@ import { setText, setAttr, setProp } from './views/dom.js';
 const EPSILON = 1e-3; // the finite-difference step of "Check the gradient"
 const RACE_EVERY_MS = 100; // the race chart while it runs, as the loss chart
 
-export function createInstruments({ store, send, intents, change, currentGen, root }) {
+// `due`: main.js's redraw gate (at most one canvas view per animation frame while training).
+export function createInstruments({ store, send, intents, change, currentGen, root, due }) {
   fillTexts(root);
   const $ = (id) => root.querySelector(`[data-testid="${id}"]`);
   let traceId = 0;
@@ -172,21 +173,16 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
     if (detail?.type !== 'instruments' || typeof detail.reply !== 'function') return;
     const s = store.get();
     const plain = (v) => (ArrayBuffer.isView(v) ? Array.from(v) : Array.isArray(v) ? v.map(plain) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)])) : v);
-    detail.reply({ trace: plain(local.trace), traceStep: local.traceStep, step: s.frame?.step ?? null, params: plain(s.frame?.params ?? null) });
+    const train = s.dataset?.train;
+    detail.reply({
+      trace: plain(local.trace), traceStep: local.traceStep, step: s.frame?.step ?? null, params: plain(s.frame?.params ?? null),
+      train: train ? { x: Array.from(train.x), inputs: train.inputs, rows: train.rows } : null,
+    });
   });
 
   let lastGen = null;
   let lastLandscape;
-  let lastRace = { frame: undefined, at: 0 };
-  let raceNudge = 0;
   let lastSpeed = store.get().settings.speed;
-  const memo = { trace: [], landscape: [] };
-  const changed = (name, deps) => {
-    const before = memo[name];
-    if (before.length === deps.length && before.every((d, i) => d === deps[i])) return false;
-    memo[name] = deps;
-    return true;
-  };
 
   return {
     // Worker messages; true when handled here.
@@ -247,7 +243,7 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
       if (!s.ready) return;
 
       // Not on every frame while training: only what the panel shows.
-      if (changed('trace', [local.trace, local.phase, stale(s), local.check, local.checking, s.playing, local.note, !!s.frame?.diverged])) {
+      if (due('trace', [local.trace, local.phase, stale(s), local.check, local.checking, s.playing, local.note, !!s.frame?.diverged], { heavy: true })) {
         trace.draw({
           trace: local.trace,
           phase: local.phase,
@@ -262,8 +258,9 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
         });
       }
 
-      if (changed('landscape', [local.surface, local.surfaceWaiting, st.landscape])) {
+      if (due('landscape', [local.surface, local.surfaceWaiting, st.landscape], { heavy: true })) {
         setAttr(showButton, 'aria-pressed', String(!!st.landscape));
+        setText(showButton, text(st.landscape ? 'landscape.hide' : 'landscape.show'));
         if (st.landscape && planeSelect.value !== st.landscape) setProp(planeSelect, 'value', st.landscape);
         progress.hidden = !(st.landscape && local.surfaceWaiting);
         const surface = st.landscape ? local.surface : null;
@@ -275,16 +272,9 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
         setText(caption, st.landscape ? text('landscape.caption', { plane: planeSelect.selectedOptions[0]?.textContent || '' }) : text('landscape.off'));
       }
 
-      const now = performance.now();
       const frame = local.raceFrame;
-      if (frame !== lastRace.frame && (!frame?.playing || now - lastRace.at >= RACE_EVERY_MS)) {
-        lastRace = { frame, at: now };
+      if (due('race', [frame, local.raceSurface], { every: frame?.playing ? RACE_EVERY_MS : 0, heavy: true })) {
         race.draw({ race: st.race, frame, surface: local.raceSurface, axisNames: [flatName(s.frame?.params, 0), flatName(s.frame?.params, 1)], valuesText: st.race ? raceCodec.showValues(st.race) : '' });
-      } else if (frame !== lastRace.frame && !raceNudge) {
-        raceNudge = setTimeout(() => {
-          raceNudge = 0;
-          store.set({});
-        }, RACE_EVERY_MS);
       }
       if (st.speed !== lastSpeed) {
         lastSpeed = st.speed;

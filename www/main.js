@@ -301,7 +301,7 @@ const views = {
 const files = createExports({ store, send, intents });
 const debug = createDebugHooks({ send });
 const deep = createDeep({ store, send, intents, cnnRoot: byTestId('cnn-panel'), sequenceRoot: byTestId('sequence-panel') });
-const instruments = createInstruments({ store, send, intents, change, currentGen: () => gen, root: byTestId('instruments') });
+const instruments = createInstruments({ store, send, intents, change, currentGen: () => gen, root: byTestId('instruments'), due });
 byTestId('notice-dismiss').addEventListener('click', () => store.set({ notice: '' }));
 
 // The expensive views redraw only when their inputs changed, and while

@@ -7,7 +7,8 @@
 // and gets {type:'raceFrame', id, playing, lanes: [{ value, step, loss,
 // valLoss, status }], series: [{ step, loss }], surface?} after every chunk,
 // or {type:'error', source: 'race', message} when the engine refuses a lane.
-// `surface` is the shared landscape: lane 1's loss over its first two
+// `surface` is the shared landscape: lane 1's (or the first lane still
+// training's, `base`) loss over its first two
 // parameters (Race.laneSurface with plane [0, 1], whose coordinates are the
 // parameters' own values, so every lane's path lies in the same plane),
 // spanning every running lane's path, with each lane's path.
@@ -140,7 +141,11 @@ function sharedSurface() {
   // surface wide enough for every lane still on the board.
   const paths = [];
   for (let i = 0; i < n; i++) paths.push(Float32Array.from(race.lanes.laneSurface(i, { plane, resolution: 2 }).path));
-  const center = paths[0].slice(-2);
+  // The surface of the first lane still training (a diverged lane's loss
+  // is a cliff that shows nothing of the others).
+  const alive = race.last.findIndex((l) => !String(l.status).startsWith('diverged'));
+  const base = alive < 0 ? 0 : alive;
+  const center = paths[base].slice(-2);
   let reach = 0;
   paths.forEach((p, i) => {
     if (String(race.last[i].status).startsWith('diverged')) return;
@@ -149,14 +154,15 @@ function sharedSurface() {
       if (Number.isFinite(d)) reach = Math.max(reach, d);
     }
   });
-  const s = race.lanes.laneSurface(0, { plane, resolution: RESOLUTION, span: reach > 0 ? reach * 1.15 : undefined });
+  const s = race.lanes.laneSurface(base, { plane, resolution: RESOLUTION, span: reach > 0 ? reach * 1.15 : undefined });
   return {
     resolution: s.resolution,
     values: Float32Array.from(s.values),
     axes: { x: Array.from(s.axes.x), y: Array.from(s.axes.y) },
     center: Array.from(s.center),
-    path: paths[0],
+    path: paths[base],
     paths,
+    base,
   };
 }
 

@@ -119,6 +119,22 @@ export async function stepThroughThePlaygroundNet({ page, baseUrl, screenshot })
   const first = await page.locator(id('trace-tooltip')).textContent();
   const x1 = trace.layers[0].inputs[0];
   assert.ok(first.includes(String(Number(x1.toPrecision(5)))), `the first input unit shows x1 = ${x1}: "${first}"`);
+  // A click on a training point of the Output panel traces that row.
+  const { train } = await instruments(page);
+  const out = page.locator(id('output-view'));
+  await out.scrollIntoViewIfNeeded();
+  const [left, top, size, d] = (await out.getAttribute('data-plot-box')).split(',').map(Number);
+  const box = await out.boundingBox();
+  const row = 12;
+  const [px, py] = [train.x[row * train.inputs], train.x[row * train.inputs + 1]];
+  await page.mouse.click(box.x + left + ((px + d) / (2 * d)) * size, box.y + top + ((d - py) / (2 * d)) * size);
+  await page.waitForFunction(() => document.querySelector('[data-testid="trace-row"]').value !== '7', null, { timeout: 5000 });
+  await waitPhase(page, 'forward');
+  const clicked = (await instruments(page)).trace.rows;
+  assert.equal(clicked.length, 1);
+  const [cx, cy] = [train.x[clicked[0] * train.inputs], train.x[clicked[0] * train.inputs + 1]];
+  assert.ok(Math.hypot(cx - px, cy - py) < (12 / size) * 2 * d, `the clicked point (row ${clicked[0]}) is the one under the pointer (row ${row})`);
+  await page.locator(id('trace-panel')).scrollIntoViewIfNeeded();
   // The finite-difference check agrees with backpropagation.
   await page.locator(id('trace-check')).click();
   await page.waitForFunction(() => /relative error/.test(document.querySelector('[data-testid="trace-check-result"]')?.textContent || ''), null, { timeout: 10_000 });
@@ -218,7 +234,8 @@ export async function noLongTasksWithEveryInstrument({ page, baseUrl, screenshot
       for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask' });
   });
-  await open(page, baseUrl, '#preset=spiral&landscape=path&race=optimizer:sgd,momentum,adam,rmsprop');
+  // The playground's own network (playground.test.mjs's long-task test has the heaviest preset).
+  await open(page, baseUrl, '#preset=playground&landscape=path&race=optimizer:sgd,momentum,adam,rmsprop');
   await page.waitForSelector(id('race-lane-4-steps'), { timeout: 10_000 });
   await page.locator(id('trace-sample')).click();
   await waitPhase(page, 'forward');

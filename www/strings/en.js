@@ -156,6 +156,7 @@ export default {
 
   'landscape.title': 'The loss landscape',
   'landscape.show': 'Show',
+  'landscape.hide': 'Hide',
   'landscape.plane': 'Plane',
   'landscape.plane.path': 'the path’s two main directions',
   'landscape.plane.random': 'two random directions',
@@ -184,7 +185,7 @@ export default {
   'race.status.training': 'training',
   'race.status.paused': 'paused',
   'race.chart': 'Training loss of every lane',
-  'race.landscape': 'Every lane’s path on lane 1’s loss over {x} and {y}: each lane starts from the same weights.',
+  'race.landscape': 'Every lane’s path on lane {n}’s loss over {x} and {y}; the lanes start from the same weights.',
   'race.empty': 'Choose a setting and two to four values, then Start race: every lane trains the same model on the same data from the same start, differing only there.',
   'race.setting.learningRate': 'learning rate',
   'race.setting.optimizer': 'optimizer',

@@ -27,6 +27,7 @@ export function createRaceView(root, intents, { settings: raceSettings }) {
   const landCaption = $('race-landscape-caption');
   const land = createLandscapeView(landCanvas);
   let laneKey = '';
+  let drawnSurface = null;
 
   for (const name of raceSettings) {
     const o = document.createElement('option');
@@ -88,12 +89,14 @@ export function createRaceView(root, intents, { settings: raceSettings }) {
       logScale: true,
       yLabel: text('race.loss'),
     });
-    if (props.surface) {
+    // The landscape only when a new one came (a few times a second at most).
+    if (props.surface && props.surface !== drawnSurface) {
+      drawnSurface = props.surface;
       const [x, y] = props.axisNames;
       // Lane 1 last, on top: from a shared start the lanes' first steps overlap.
       const paths = props.surface.paths.map((path, i) => ({ path, color: laneColor(i) })).reverse();
       land.draw({ surface: props.surface, paths, xLabel: x, yLabel: y });
-      setText(landCaption, text('race.landscape', { x, y }));
+      setText(landCaption, text('race.landscape', { x, y, n: props.surface.base + 1 }));
     }
   }
 
