@@ -269,7 +269,8 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
           xLabel: st.landscape === 'axes' ? flatName(s.frame?.params, 0) : text('landscape.axisX'),
           yLabel: st.landscape === 'axes' ? flatName(s.frame?.params, 1) : text('landscape.axisY'),
         });
-        setText(caption, st.landscape ? text('landscape.caption', { plane: planeSelect.selectedOptions[0]?.textContent || '' }) : text('landscape.off'));
+        const standIn = st.landscape === 'path' && surface?.plane === 'random' ? ` ${text('landscape.standIn')}` : '';
+        setText(caption, st.landscape ? text('landscape.caption', { plane: planeSelect.selectedOptions[0]?.textContent || '' }) + standIn : text('landscape.off'));
       }
 
       const frame = local.raceFrame;

@@ -169,6 +169,19 @@ export async function landscapePathGrowsWithTraining({ page, baseUrl, screenshot
   await assertNoError(page);
 }
 
+export async function landscapeOfATwoParameterModel({ page, baseUrl, screenshot }) {
+  // y = w·x + b on one input: the two parameters' plane is the whole landscape.
+  await open(page, baseUrl, '#data=sine&model=linear&landscape=axes');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="landscape"]').dataset.pathLength) >= 1, null, { timeout: 10_000 });
+  assert.equal(await page.locator(id('landscape-plane')).inputValue(), 'axes');
+  const before = Number(await page.locator(id('landscape')).getAttribute('data-path-length'));
+  for (let i = 0; i < 4; i++) await page.locator(id('step')).click();
+  await waitForNumber(page, 'step-count', '==', 4, 5000, 'four steps');
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="landscape"]').dataset.pathLength) > n, before, { timeout: 10_000 });
+  await page.locator(id('landscape-panel')).scrollIntoViewIfNeeded();
+  await screenshot('landscape-two-parameters', id('landscape-panel'));
+}
+
 async function raceLane(page, n) {
   return {
     loss: await number(page, `race-lane-${n}-loss`),
