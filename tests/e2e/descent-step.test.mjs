@@ -95,6 +95,22 @@ export async function stepThroughTheLesson({ page, baseUrl, screenshot }) {
   await assertNoError(page);
 }
 
+export async function stepThroughLogisticRegression({ page, baseUrl, screenshot }) {
+  await open(page, baseUrl, '#data=circle&model=logistic');
+  await page.locator(id('trace-panel')).scrollIntoViewIfNeeded();
+  await page.locator(id('trace-sample')).click();
+  await waitPhase(page, 'forward');
+  await page.locator(id('trace-next')).click();
+  await page.locator(id('trace-next')).click();
+  await waitPhase(page, 'backward');
+  const { trace } = await instruments(page);
+  const f = await formulaValues(page);
+  assert.match(await text(page, 'trace-formula'), /σ\(Xw \+ b\) − y/, 'the logistic gradient');
+  assert.deepEqual(f.gradW, tensor(trace.gradients, 'weight', trace.params));
+  assert.deepEqual(f.delta, trace.layers[0].delta);
+  await screenshot('step-logistic-backward', id('trace-panel'));
+}
+
 export async function stepThroughThePlaygroundNet({ page, baseUrl, screenshot }) {
   await open(page, baseUrl, '#preset=playground');
   await page.locator(id('trace-panel')).scrollIntoViewIfNeeded();

@@ -141,6 +141,8 @@ export default {
   'trace.formula.gradient': '∇J = (2/n)·Xᵀ(Xw + b − y)',
   'trace.formula.gradientLogistic': '∇J = (1/n)·Xᵀ(σ(Xw + b) − y)',
   'trace.formula.update': 'w ← w − α∇J',
+  'trace.formula.mse': 'J = (1/n)·Σ(ŷ − y)²',
+  'trace.formula.crossEntropy': 'J = −(1/n)·Σ[y·log σ(z) + (1 − y)·log(1 − σ(z))]',
   'trace.tip.unit': '{name}: value {value}',
   'trace.tip.unitDelta': '{name}: δ = ∂J/∂z = {delta}',
   'trace.tip.edge': '{name}: weight {weight}, gradient {gradient}, update {update}',

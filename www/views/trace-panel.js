@@ -166,7 +166,7 @@ export function createTracePanel(root, intents) {
       ctx.textAlign = 'left';
       ctx.fillStyle = colors.ink;
       const y = t.targets[0];
-      if (out.nodes[0]) ctx.fillText(`y = ${formatNumber(y, 4)}`, Math.min(out.x + NODE, width - 60), out.nodes[0].y);
+      if (out.nodes[0]) ctx.fillText(`y = ${formatNumber(y, 4)}`, out.x + NODE / 2 + 6, out.nodes[0].y);
     }
   }
 
@@ -211,7 +211,7 @@ function describe(t) {
 function place(net, width, height) {
   const cols = net.columns;
   const left = 40;
-  const right = 70;
+  const right = 80; // room for the target beside the output
   const columns = [];
   const nodes = [];
   cols.forEach((c, ci) => {
@@ -361,9 +361,11 @@ function drawFormula(el, t, phase) {
   if (phase === 'forward') {
     line('ŷ = Xw + b = ', vec(first.outputs, 'yhat'), ',  X = ', matrix(first.inputs, n), ',  w = ', vec(w.values, 'w'), ',  b = ', vec(b.values, 'b'));
   }
+  if (phase === 'loss') line('ŷ = ', vec(first.outputs, 'yhat'));
   if (phase === 'forward' || phase === 'loss') {
     line('y = ', vec(t.targets, 'y'), `,  n = ${n}`);
-    line('J = ', num(t.loss, 'loss'));
+    // The loss the engine trains with: squared error, or cross-entropy from the logit z.
+    line(text(t.lossId === 'mse' ? 'trace.formula.mse' : 'trace.formula.crossEntropy'), ' = ', num(t.loss, 'loss'));
   }
   if (phase === 'backward' || phase === 'update') {
     line(text(logistic ? 'trace.formula.gradientLogistic' : 'trace.formula.gradient'), ' = Xᵀδ,  δ = ', vec(t.layers[0].delta, 'delta'));
