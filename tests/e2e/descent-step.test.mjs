@@ -161,6 +161,18 @@ export async function stepThroughThePlaygroundNet({ page, baseUrl, screenshot })
   await assertNoError(page);
 }
 
+export async function stepThroughTheDigitsCnn({ page, baseUrl, screenshot }) {
+  await open(page, baseUrl, '#preset=cnn');
+  await page.locator(id('trace-panel')).scrollIntoViewIfNeeded();
+  await page.locator(id('trace-sample')).click();
+  await walkPhases(page, null, 'step-cnn');
+  const { trace } = await instruments(page);
+  assert.ok(trace.layers.some((l) => l.kind === 'conv2d'), 'the convolution is traced');
+  assert.equal(trace.rows.length, 32, 'the next batch of 32 images');
+  await screenshot('step-cnn-update', id('trace-panel'));
+  await assertNoError(page);
+}
+
 export async function landscapePathGrowsWithTraining({ page, baseUrl, screenshot }) {
   await open(page, baseUrl, '#preset=lesson&landscape=path');
   const canvas = page.locator(id('landscape'));

@@ -110,6 +110,13 @@ export function createTracePanel(root, intents) {
   function paint(props) {
     const t = props.trace;
     if (!t) return;
+    // A network of dense layers is drawn unit by unit; a CNN or RNN (whose
+    // units are feature maps or time steps) layer by layer.
+    if (!t.params.every((p) => p.kind === 'dense')) {
+      layout = null;
+      paintLayers(canvas, t, props.phase);
+      return;
+    }
     const net = describe(t);
     const colors = palette(canvas);
     const width = canvasSize(canvas).width || 360;
@@ -171,6 +178,41 @@ export function createTracePanel(root, intents) {
   }
 
   return { draw };
+}
+
+// One bar per layer: the mean |output| going forward, the mean |δ| going
+// back (the gradient's size where it flows), as the engine traced them.
+function paintLayers(canvas, t, phase) {
+  const colors = palette(canvas);
+  const back = phase === 'backward' || phase === 'update';
+  const rows = t.layers.map((l) => {
+    const a = back ? l.delta : l.outputs;
+    let sum = 0;
+    for (const v of a) sum += Math.abs(v);
+    return { name: l.name, value: a.length ? sum / a.length : 0 };
+  });
+  const line = 22;
+  const want = 30 + rows.length * line;
+  if (canvas.style.height !== `${want}px`) canvas.style.height = `${want}px`;
+  const { ctx, width } = prepareCanvas(canvas, { height: want });
+  const top = Math.max(...rows.map((r) => r.value), 1e-30);
+  ctx.font = colors.font;
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = colors.muted;
+  ctx.textAlign = 'left';
+  ctx.fillText(back ? 'mean |δ|' : 'mean |output|', 4, 12);
+  const left = 90;
+  rows.forEach((r, i) => {
+    const y = 30 + i * line + line / 2;
+    ctx.fillStyle = colors.ink;
+    ctx.textAlign = 'left';
+    ctx.fillText(r.name, 4, y);
+    const w = ((width - left - 80) * r.value) / top;
+    ctx.fillStyle = css(back ? ORANGE : BLUE);
+    ctx.fillRect(left, y - 7, Math.max(1, w), 14);
+    ctx.fillStyle = colors.ink;
+    ctx.fillText(formatNumber(r.value, 3), left + Math.max(1, w) + 6, y);
+  });
 }
 
 // The traced network as columns of units: the inputs, then one column per
