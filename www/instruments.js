@@ -209,10 +209,9 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
         case 'error':
           if (msg.source === 'race') {
             // A lane the engine refuses: the race is not set up, and says why.
-            const why = `The race could not be set up: ${msg.message}`;
             change({ race: null });
-            if (raceFromLink) store.set({ notice: `This link's settings could not all be used, so defaults stand in: ${why}.` });
-            else store.set({ commandError: { source: 'race', message: why } });
+            if (raceFromLink) store.set({ notice: text('race.refusedLink', { why: msg.message }) });
+            else store.set({ commandError: { source: 'race', message: text('race.refused', { why: msg.message }) } });
             raceFromLink = false;
             set({ raceFrame: null });
             return true;

@@ -155,6 +155,8 @@ export default {
   'trace.unit.hidden': 'layer {layer} unit {unit}',
   'trace.unit.output': 'output {unit}',
   'trace.more': '+{n} more',
+  'trace.layers.output': 'mean |output| of each layer',
+  'trace.layers.delta': 'mean |δ| of each layer',
 
   'landscape.title': 'The loss landscape',
   'landscape.show': 'Show',
@@ -182,6 +184,8 @@ export default {
   'race.close': 'End race',
   'race.lane': 'Lane {n}: {setting} {value}',
   'race.laneShort': '{n} · {value}',
+  'race.refused': 'The race could not be set up: {why}',
+  'race.refusedLink': 'This link’s race could not be set up, so the page shows none: {why}',
   'race.loss': 'loss',
   'race.steps': 'steps',
   'race.status': 'status',

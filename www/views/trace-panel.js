@@ -200,7 +200,7 @@ function paintLayers(canvas, t, phase) {
   ctx.textBaseline = 'middle';
   ctx.fillStyle = colors.muted;
   ctx.textAlign = 'left';
-  ctx.fillText(back ? 'mean |δ|' : 'mean |output|', 4, 12);
+  ctx.fillText(text(back ? 'trace.layers.delta' : 'trace.layers.output'), 4, 12);
   const left = 90;
   rows.forEach((r, i) => {
     const y = 30 + i * line + line / 2;
