@@ -11,7 +11,7 @@
 // catalog test reads the catalog.
 
 import assert from 'node:assert/strict';
-import { id, text, number, open, waitForNumber, setSpeed, assertNoError } from './helpers.mjs';
+import { id, text, number, open, waitForNumber, setSpeed, assertNoError, readControls } from './helpers.mjs';
 
 const PHASES = ['forward', 'loss', 'backward', 'update'];
 
@@ -242,6 +242,16 @@ export async function raceOfLearningRatesOnTheLesson({ page, baseUrl, screenshot
   assert.match(await page.evaluate(() => location.hash), /race=learningRate:0\.001,0\.01,0\.1(&|$)/, 'the link round-trips');
   assert.ok(Number(await page.locator(id('race-landscape')).getAttribute('data-path-length')) > 3, 'the lanes\' paths on the shared landscape');
   await screenshot('race-learning-rates', id('race'));
+  // The page's own link opens the same race, with the same controls.
+  const hash = await page.evaluate(() => location.hash);
+  const controls = await readControls(page);
+  await page.goto('about:blank');
+  await open(page, baseUrl, hash);
+  await page.waitForSelector(id('race-lane-3-steps'), { timeout: 10_000 });
+  assert.equal(await page.evaluate(() => location.hash), hash, 'the hash round-trips');
+  const again = await readControls(page);
+  for (const k of ['race-setting', 'race-values', 'learning-rate', 'dataset']) assert.equal(again[k], controls[k], k);
+  assert.equal(await number(page, 'race-lane-1-steps'), 0, 'a new race starts at step 0');
 }
 
 export async function raceOfNormalizationsOnTheLesson({ page, baseUrl, screenshot }) {
@@ -296,4 +306,25 @@ export async function noLongTasksWithEveryInstrument({ page, baseUrl, screenshot
   assert.ok((await number(page, 'step-count')) > 100, 'training ran');
   await screenshot('instruments-all');
   assert.deepEqual(tasks.filter((t) => t.duration > 50), [], `main-thread tasks over 50 ms: ${JSON.stringify(tasks)}`);
+}
+
+export async function raceFromTheControls({ page, baseUrl }) {
+  await open(page, baseUrl, '#preset=lesson');
+  await page.locator(id('race')).scrollIntoViewIfNeeded();
+  await page.locator(id('race-setting')).selectOption('optimizer');
+  await page.locator(id('race-values')).fill('sgd, momentum');
+  await page.locator(id('race-values')).press('Enter');
+  await page.waitForSelector(id('race-lane-2-steps'), { timeout: 10_000 });
+  assert.match(await page.evaluate(() => location.hash), /race=optimizer:sgd,momentum(&|$)/, 'the link carries the race');
+  await page.locator(id('race-step')).click();
+  await waitForNumber(page, 'race-lane-2-steps', '==', 1, 5000, 'one step for every lane');
+  assert.equal(await number(page, 'race-lane-1-steps'), 1);
+  assert.equal(await number(page, 'step-count'), 0, 'the page\'s own session did not move');
+  // A value the link reader refuses is refused here too, in the error region.
+  await page.locator(id('race-values')).fill('0.1,0.1');
+  await page.locator(id('race-setting')).selectOption('learningRate');
+  await page.locator(id('race-start')).click();
+  await page.waitForFunction(() => /race learningRate repeats/.test(document.querySelector('[data-testid="error"]').textContent), null, { timeout: 5000 });
+  await page.locator(id('race-end')).click();
+  await page.waitForFunction(() => !/race=/.test(location.hash) && !document.querySelector('[data-testid="race-lane-1-steps"]')?.offsetParent, null, { timeout: 5000 });
 }
