@@ -250,7 +250,7 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
           stale: stale(s),
           check: local.check,
           checking: local.checking,
-          ready: s.ready,
+          ready: s.ready && !s.frame?.diverged, // a diverged session's weights are not numbers to trace
           canApply: canApply(s),
           rows: s.info?.trainSize,
           note: local.note,

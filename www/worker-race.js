@@ -139,11 +139,25 @@ function sharedSurface() {
   const n = race.last.length;
   // Each lane's path first (a 2 × 2 grid costs four losses), then lane 1's
   // surface wide enough for every lane still on the board.
+  // A diverged lane's weights are not finite numbers: the engine has no
+  // surface for it, and it keeps the path it had before (kept here).
+  const diverged = (i) => String(race.last[i].status).startsWith('diverged');
+  race.paths ??= [];
   const paths = [];
-  for (let i = 0; i < n; i++) paths.push(Float32Array.from(race.lanes.laneSurface(i, { plane, resolution: 2 }).path));
-  // The surface of the first lane still training (a diverged lane's loss
-  // is a cliff that shows nothing of the others).
-  const alive = race.last.findIndex((l) => !String(l.status).startsWith('diverged'));
+  for (let i = 0; i < n; i++) {
+    if (!diverged(i) || !race.paths[i]) {
+      try {
+        race.paths[i] = Float32Array.from(race.lanes.laneSurface(i, { plane, resolution: 2 }).path);
+      } catch (err) {
+        if (err instanceof WebAssembly.RuntimeError) throw err;
+        race.paths[i] ??= new Float32Array(0);
+      }
+    }
+    paths.push(race.paths[i].slice());
+  }
+  // The surface of the first lane still training.
+  const alive = race.last.findIndex((l, i) => !diverged(i));
+  if (alive < 0 && race.lastSurface) return { ...race.lastSurface, values: race.lastSurface.values.slice(), paths };
   const base = alive < 0 ? 0 : alive;
   const center = paths[base].slice(-2);
   let reach = 0;
@@ -155,6 +169,14 @@ function sharedSurface() {
     }
   });
   const s = race.lanes.laneSurface(base, { plane, resolution: RESOLUTION, span: reach > 0 ? reach * 1.15 : undefined });
+  race.lastSurface = {
+    resolution: s.resolution,
+    values: Float32Array.from(s.values),
+    axes: { x: Array.from(s.axes.x), y: Array.from(s.axes.y) },
+    center: Array.from(s.center),
+    path: paths[base],
+    base,
+  };
   return {
     resolution: s.resolution,
     values: Float32Array.from(s.values),

@@ -316,7 +316,8 @@ async function loop() {
 // a step, a pause), else while training as often as its cost allows
 // (the digits CNN's surface takes a second or two: then every ~10 s).
 function postSurface(now) {
-  if (!session || landscape.plane == null) return;
+  // A diverged session's weights are not finite: the last surface stays.
+  if (!session || landscape.plane == null || isDiverged()) return;
   const t0 = performance.now();
   if (!now && t0 < surfaceDue) return;
   let surface;

@@ -80,8 +80,9 @@ export function createRaceView(root, intents, { settings: raceSettings }) {
       const cell = (what) => lanes.querySelector(`[data-testid="race-lane-${n}-${what}"]`);
       setText(cell('loss'), l.loss == null ? '—' : formatNumber(l.loss));
       setText(cell('steps'), String(l.step));
-      const diverged = String(l.status).startsWith('diverged');
-      setText(cell('status'), diverged ? l.status : playing ? text('race.status.training') : text('race.status.paused'));
+      // The engine's word for a lane that stopped (diverged: why, stopped early); else the race's state.
+      const running = l.status === 'training' || l.status === 'paused';
+      setText(cell('status'), !running ? l.status : playing && l.status === 'training' ? text('race.status.training') : text('race.status.paused'));
     });
     chart.draw({
       steps: longest(frame.series),
