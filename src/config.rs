@@ -21,6 +21,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 mod read;
+pub(crate) use read::hidden as read_hidden;
 
 /// Limits that keep the page alive (and the tab's memory bounded).
 pub const MAX_CELLS: usize = 200_000;

@@ -21,6 +21,7 @@ pub mod metrics;
 pub mod model;
 pub mod network;
 pub mod optim;
+pub mod race;
 pub mod read_json;
 pub mod rng;
 pub mod session;

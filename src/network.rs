@@ -223,6 +223,12 @@ impl Network {
         }
     }
 
+    /// ∂L/∂(output of layer i − 1) from the last `backward`, for i ≥ 1
+    /// (i = the network's layer count: ∂L/∂logits, which the loss wrote).
+    pub fn delta(&self, i: usize, rows: usize) -> &[f32] {
+        &self.deltas[i][..rows * self.widths[i]]
+    }
+
     /// dL/dinput from the last `backward(rows, true)`.
     pub fn input_grad(&self, rows: usize) -> &[f32] {
         &self.deltas[0][..rows * self.widths[0]]
@@ -232,23 +238,48 @@ impl Network {
     /// biases); returns nothing: the reported loss is the data loss, as in
     /// TensorFlow Playground.
     pub fn regularize(&mut self, l1: f32, l2: f32) {
+        add_penalty_grad(&self.specs, &self.params, &mut self.grads, l1, l2);
+    }
+
+    /// The penalty itself, Σ over decayed weights of l1·|w| + ½·l2·w² (f64),
+    /// whose gradient `regularize` adds.
+    pub fn penalty(&self, l1: f32, l2: f32) -> f64 {
+        let (l1, l2) = (l1 as f64, l2 as f64);
         if l1 == 0.0 && l2 == 0.0 {
-            return;
+            return 0.0;
         }
-        for s in self.specs.iter().filter(|s| s.decay) {
-            let n: usize = s.shape.iter().product();
-            let p = &self.params[s.offset..s.offset + n];
-            let g = &mut self.grads[s.offset..s.offset + n];
-            for (g, &w) in g.iter_mut().zip(p) {
-                let sign = if w > 0.0 {
-                    1.0
-                } else if w < 0.0 {
-                    -1.0
-                } else {
-                    0.0
-                };
-                *g += l1 * sign + l2 * w;
-            }
+        self.specs
+            .iter()
+            .filter(|s| s.decay)
+            .flat_map(|s| &self.params[s.offset..s.offset + s.shape.iter().product::<usize>()])
+            .map(|&w| {
+                let w = w as f64;
+                l1 * w.abs() + 0.5 * l2 * w * w
+            })
+            .sum()
+    }
+
+    /// The state of every dropout layer's generator, to put back with
+    /// `restore_rngs`: a look at a training step (`Session::trace`) draws
+    /// the very masks the step will draw, then leaves the generators as
+    /// they were.
+    pub fn save_rngs(&self) -> Vec<Rng> {
+        self.layers
+            .iter()
+            .filter_map(|l| match l {
+                Layer::Dropout(d) => Some(d.rng().clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    pub fn restore_rngs(&mut self, saved: &[Rng]) {
+        let dropouts = self.layers.iter_mut().filter_map(|l| match l {
+            Layer::Dropout(d) => Some(d),
+            _ => None,
+        });
+        for (d, r) in dropouts.zip(saved) {
+            d.set_rng(r.clone());
         }
     }
 
@@ -268,11 +299,46 @@ pub fn clip_grad_norm(grads: &mut [f32], max_norm: f32) -> f32 {
         .map(|&g| g as f64 * g as f64)
         .sum::<f64>()
         .sqrt() as f32;
-    if max_norm > 0.0 && max_norm.is_finite() && norm.is_finite() && norm > max_norm {
-        let scale = max_norm / norm;
+    let scale = clip_scale(norm, max_norm);
+    if scale != 1.0 {
         grads.iter_mut().for_each(|g| *g *= scale);
     }
     norm
+}
+
+/// The factor `clip_grad_norm` scales a gradient of norm `norm` by:
+/// `max_norm / norm` when it clips, else 1.
+pub fn clip_scale(norm: f32, max_norm: f32) -> f32 {
+    if max_norm > 0.0 && max_norm.is_finite() && norm.is_finite() && norm > max_norm {
+        max_norm / norm
+    } else {
+        1.0
+    }
+}
+
+/// Adds the gradient of the penalty l1·|w| + ½·l2·w², l1·sign(w) + l2·w, to
+/// `grads` for every decayed tensor of `specs` (weights, not biases).
+/// Training adds it to the loss's gradient (`Network::regularize`);
+/// `Session::trace` adds it to zeros to show it alone.
+pub fn add_penalty_grad(specs: &[ParamSpec], params: &[f32], grads: &mut [f32], l1: f32, l2: f32) {
+    if l1 == 0.0 && l2 == 0.0 {
+        return;
+    }
+    for s in specs.iter().filter(|s| s.decay) {
+        let n: usize = s.shape.iter().product();
+        let p = &params[s.offset..s.offset + n];
+        let g = &mut grads[s.offset..s.offset + n];
+        for (g, &w) in g.iter_mut().zip(p) {
+            let sign = if w > 0.0 {
+                1.0
+            } else if w < 0.0 {
+                -1.0
+            } else {
+                0.0
+            };
+            *g += l1 * sign + l2 * w;
+        }
+    }
 }
 
 #[cfg(test)]

@@ -20,6 +20,8 @@ mod build;
 mod early;
 mod files;
 mod inspect;
+mod surface;
+mod trace;
 
 /// Rows evaluated per forward pass when scoring a whole split.
 const EVAL_CHUNK: usize = 256;
@@ -31,6 +33,9 @@ const HISTORY_CAP: usize = 2_048;
 pub const MAX_LAYER_ROWS: usize = 10_000;
 
 pub use inspect::{LayerOutput, ParamView};
+use surface::Trajectory;
+pub use surface::{Plane, Surface, MAX_RESOLUTION};
+pub use trace::{Batch, GradientCheck, LayerTrace, Tensor, Trace, Worst};
 
 /// One split, ready for the network.
 #[derive(Debug, Clone)]
@@ -183,8 +188,10 @@ pub struct Session {
     step: u64,
     epoch: u64,
     diverged: bool,
+    divergence: Option<String>,
     start_loss: f64,
     history: History,
+    trajectory: Trajectory,
     early: Option<early::Early>,
 }
 
@@ -216,11 +223,21 @@ impl Session {
             if self.cursor >= self.train.rows() {
                 self.epoch_end();
             }
-            if !loss.is_finite()
-                || loss > EXPLODE_FACTOR * self.start_loss.max(1.0)
-                || !self.net.params_finite()
-            {
+            let limit = EXPLODE_FACTOR * self.start_loss.max(1.0);
+            let why = if !loss.is_finite() {
+                Some("the loss is not a finite number".to_string())
+            } else if loss > limit {
+                Some(format!(
+                    "the batch loss {loss:e} passed 10,000× the starting loss (limit {limit:e})"
+                ))
+            } else if !self.net.params_finite() {
+                Some("a weight is not a finite number".to_string())
+            } else {
+                None
+            };
+            if let Some(why) = why {
                 self.diverged = true;
+                self.divergence = Some(format!("{why} at step {}", self.step));
             }
         }
         self.diverged
@@ -230,41 +247,71 @@ impl Session {
         self.epoch
     }
 
-    /// One mini-batch update; returns the batch's loss.
+    /// Why training stopped (`None` while it has not diverged): what was
+    /// not finite, or how far the loss grew, and at which step.
+    pub fn divergence(&self) -> Option<&str> {
+        self.divergence.as_deref()
+    }
+
+    /// One mini-batch update; returns the batch's loss. Three pieces, which
+    /// `trace` and `gradient_check` (session/trace.rs) share so that what
+    /// they show is what training does: take the next batch's rows
+    /// (`next_window`), the gradient training uses (`load_rows`,
+    /// `backprop`, `clip`), then the optimizer's update.
     fn step_once(&mut self) -> f64 {
-        let n = self.train.rows();
-        if self.cursor >= n {
-            self.cursor = 0;
+        let (wrap, start, end) = next_window(self.cursor, self.batch, self.train.rows());
+        if wrap {
             self.epoch += 1;
             rng::shuffle(&mut self.shuffle_rng, &mut self.order);
         }
-        let end = (self.cursor + self.batch).min(n);
-        let rows = end - self.cursor;
-        let (d, k) = (self.net.inputs(), self.net.outputs());
-        {
-            let x = self.train.x.as_slice().unwrap_or(&[]);
-            let input = self.net.input_mut(rows);
-            for (r, &i) in self.order[self.cursor..end].iter().enumerate() {
-                input[r * d..(r + 1) * d].copy_from_slice(&x[i * d..(i + 1) * d]);
-                self.targets[r * k..(r + 1) * k].copy_from_slice(&self.train.t[i * k..(i + 1) * k]);
-            }
-        }
         self.cursor = end;
+        let rows = end - start;
+        let (d, k) = (self.net.inputs(), self.net.outputs());
+        load_rows(
+            &self.train,
+            &self.order[start..end],
+            self.net.input_mut(rows),
+            &mut self.targets,
+            d,
+            k,
+        );
+        let loss = self.backprop(rows);
+        self.clip();
+        self.opt.step(&mut self.net.params, &self.net.grads);
+        self.step += 1;
+        self.record_trajectory();
+        loss
+    }
+
+    /// Forward (training mode: dropout masks), the batch's mean loss and
+    /// dL/dlogits, backward into `net.grads`, plus the L1/L2 penalty's
+    /// gradient: ∇(loss + penalty) for the `rows` rows loaded in the input
+    /// buffer and `targets`. Returns the mean data loss (the penalty is not
+    /// in it, as TensorFlow Playground reports).
+    fn backprop(&mut self, rows: usize) -> f64 {
+        let k = self.net.outputs();
         self.net.set_training(true);
         self.net.forward(rows);
         self.net.zero_grads();
         let (z, g) = self.net.output_and_grad(rows);
         let loss = self.loss.forward_backward(z, &self.targets, g, rows, k);
         self.net.backward(rows, false);
+        self.net.set_training(false);
         let t = &self.config.train;
         self.net.regularize(t.l1 as f32, t.l2 as f32);
-        if let Some(c) = t.clip_norm {
-            network::clip_grad_norm(&mut self.net.grads, c as f32);
-        }
-        self.opt.step(&mut self.net.params, &self.net.grads);
-        self.net.set_training(false);
-        self.step += 1;
         loss
+    }
+
+    /// `train.clipNorm`, if set, on the gradient `backprop` left; returns
+    /// the factor it scaled the gradient by (1 when it did not clip).
+    fn clip(&mut self) -> f32 {
+        match self.config.train.clip_norm {
+            Some(c) => {
+                let norm = network::clip_grad_norm(&mut self.net.grads, c as f32);
+                network::clip_scale(norm, c as f32)
+            }
+            None => 1.0,
+        }
     }
 
     fn report(&mut self) -> TrainReport {
@@ -565,6 +612,33 @@ impl Session {
     }
 }
 
+/// Where the next batch lies in the shuffled order, for a cursor at
+/// `cursor` in `n` training rows: `(wrap, start, end)`. `wrap` means the
+/// epoch is over: the order is reshuffled first and the batch starts at 0.
+/// A batch never spans two epochs (the last one of an epoch may be short).
+fn next_window(cursor: usize, batch: usize, n: usize) -> (bool, usize, usize) {
+    let wrap = cursor >= n;
+    let start = if wrap { 0 } else { cursor };
+    (wrap, start, (start + batch).min(n))
+}
+
+/// Copy training rows `idx` of `split` into a network's input buffer
+/// (`d` values a row) and their targets (`k` a row) into `targets`.
+fn load_rows(
+    split: &Split,
+    idx: &[usize],
+    input: &mut [f32],
+    targets: &mut [f32],
+    d: usize,
+    k: usize,
+) {
+    let x = split.x.as_slice().unwrap_or(&[]);
+    for (r, &i) in idx.iter().enumerate() {
+        input[r * d..(r + 1) * d].copy_from_slice(&x[i * d..(i + 1) * d]);
+        targets[r * k..(r + 1) * k].copy_from_slice(&split.t[i * k..(i + 1) * k]);
+    }
+}
+
 /// Keep elements 0, 2, 4, … in place.
 fn thin<T: Copy>(v: &mut Vec<T>) {
     let n = v.len().div_ceil(2);
@@ -572,4 +646,23 @@ fn thin<T: Copy>(v: &mut Vec<T>) {
         v[i] = v[2 * i];
     }
     v.truncate(n);
+}
+
+impl Session {
+    /// Start from `params` instead of the drawn initial weights (a race's
+    /// lanes share lane 1's). Only before the first step, and only for a
+    /// vector of this network's length; the starting loss (the divergence
+    /// test's reference) and the trajectory start from it.
+    pub(crate) fn start_from(&mut self, params: &[f32]) -> Result<()> {
+        if self.step != 0 || params.len() != self.net.params.len() {
+            return Err(Error(
+                "internal: initial weights can only be set before training, for the same network"
+                    .into(),
+            ));
+        }
+        self.net.params.copy_from_slice(params);
+        self.start_loss = self.score(Which::Train).0.unwrap_or(0.0);
+        self.trajectory = Trajectory::new(&self.net.params, 0);
+        Ok(())
+    }
 }

@@ -103,6 +103,23 @@ pub fn load_digits(text: &str) -> Result<(), JsError> {
     crate::data::digits::load(text).map_err(js_err)
 }
 
+/// A config from JS: through JSON text, so the browser and native tests
+/// share one deserializer (and the wasm carries one copy of it, not two).
+fn config_of(config: &JsValue) -> Result<Config, JsError> {
+    if !config.is_object() {
+        return Err(JsError::new(
+            "config must be an object such as { data: { source: 'article-linear' } }",
+        ));
+    }
+    let text = js_sys::JSON::stringify(config)
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| {
+            JsError::new("config could not be read: it must be plain data (numbers, strings, lists, objects)")
+        })?;
+    Config::from_json(&text).map_err(js_err)
+}
+
 #[wasm_bindgen]
 pub struct Session {
     inner: session::Session,
@@ -113,21 +130,7 @@ impl Session {
     /// `new Session(config)`: throws an Error naming the bad field.
     #[wasm_bindgen(constructor)]
     pub fn new(config: JsValue) -> Result<Session, JsError> {
-        if !config.is_object() {
-            return Err(JsError::new(
-                "config must be an object such as { data: { source: 'article-linear' } }",
-            ));
-        }
-        // Through JSON text, so the browser and native tests share one
-        // deserializer (and the wasm carries one copy of it, not two).
-        let text = js_sys::JSON::stringify(&config)
-            .ok()
-            .and_then(|t| t.as_string())
-            .ok_or_else(|| {
-                JsError::new("config could not be read: it must be plain data (numbers, strings, lists, objects)")
-            })?;
-        let cfg = Config::from_json(&text).map_err(js_err)?;
-        let inner = session::Session::new(cfg).map_err(js_err)?;
+        let inner = session::Session::new(config_of(&config)?).map_err(js_err)?;
         Ok(Session { inner })
     }
 
@@ -205,18 +208,7 @@ impl Session {
     /// `'dense' | 'conv2d' | 'rnn'`, `role` `'weight' | 'bias' | 'recurrent'`
     /// (the page reads these, never the name).
     pub fn parameters(&self) -> Result<Array, JsError> {
-        let out = Array::new();
-        for p in self.inner.parameters() {
-            let o = Object::new();
-            set(&o, "name", &JsValue::from_str(&p.name))?;
-            set(&o, "layer", &JsValue::from(p.layer as u32))?;
-            set(&o, "kind", &JsValue::from_str(p.kind.id()))?;
-            set(&o, "role", &JsValue::from_str(p.role.id()))?;
-            set(&o, "shape", &to_js(&p.shape)?)?;
-            set(&o, "values", &Float32Array::from(p.values).into())?;
-            out.push(&o);
-        }
-        Ok(out)
+        parameters_js(&self.inner)
     }
 
     /// Minimum-norm least-squares reference `{ weights, bias, trainMse,
@@ -306,5 +298,298 @@ impl Session {
     /// `{ step: [...], trainLoss: [...], valLoss: [...] }`.
     pub fn history(&self) -> Result<JsValue, JsError> {
         to_js(self.inner.history())
+    }
+
+    /// `trace('next' | { rows: [i, ...] })`: one training step without
+    /// taking it → `{ loss, rows, layers: [{ name, kind, shape, inputs,
+    /// preActivations, outputs, delta }], gradients, update, penalty }`,
+    /// the last three `[{ name, shape, values: Float32Array }]` in
+    /// `parameters()` order; `update` is exactly what the next `train(1)`
+    /// changes for `'next'` (see `session/trace.rs`).
+    pub fn trace(&mut self, batch: JsValue) -> Result<Object, JsError> {
+        trace_js(&mut self.inner, &batch)
+    }
+
+    /// `gradientCheck(batch, epsilon)` → `{ maxRelativeError, checked,
+    /// worst: { name, index, analytic, numeric } }`: five-point central
+    /// differences of loss + penalty against the analytic gradient, relative
+    /// error |a − n| / max(|a| + |n|, 1e-3); weights unchanged.
+    #[wasm_bindgen(js_name = gradientCheck)]
+    pub fn gradient_check(&mut self, batch: JsValue, epsilon: f64) -> Result<Object, JsError> {
+        let b = read_batch(&batch, "gradientCheck")?;
+        let c = self.inner.gradient_check(&b, epsilon).map_err(js_err)?;
+        let o = Object::new();
+        set(&o, "maxRelativeError", &c.max_relative_error.into())?;
+        set(&o, "checked", &JsValue::from(c.checked as u32))?;
+        let worst = match c.worst {
+            Some(w) => {
+                let v = Object::new();
+                set(&v, "name", &JsValue::from_str(&w.name))?;
+                set(&v, "index", &JsValue::from(w.index as u32))?;
+                set(&v, "analytic", &w.analytic.into())?;
+                set(&v, "numeric", &w.numeric.into())?;
+                v.into()
+            }
+            None => JsValue::NULL,
+        };
+        set(&o, "worst", &worst)?;
+        Ok(o)
+    }
+
+    /// `lossSurface({ plane: 'path' | 'random' | [i, j], span?, resolution? })`
+    /// → `{ resolution, values: Float32Array (resolution², y outer), axes:
+    /// { x: [min, max], y: [min, max] }, center: [x, y], path: Float32Array
+    /// of (x, y) pairs }` (see `session/surface.rs`); weights unchanged.
+    #[wasm_bindgen(js_name = lossSurface)]
+    pub fn loss_surface(&mut self, options: JsValue) -> Result<Object, JsError> {
+        surface_js(&mut self.inner, &options)
+    }
+}
+
+fn parameters_js(s: &session::Session) -> Result<Array, JsError> {
+    let out = Array::new();
+    for p in s.parameters() {
+        let o = Object::new();
+        set(&o, "name", &JsValue::from_str(&p.name))?;
+        set(&o, "layer", &JsValue::from(p.layer as u32))?;
+        set(&o, "kind", &JsValue::from_str(p.kind.id()))?;
+        set(&o, "role", &JsValue::from_str(p.role.id()))?;
+        set(&o, "shape", &to_js(&p.shape)?)?;
+        set(&o, "values", &Float32Array::from(p.values).into())?;
+        out.push(&o);
+    }
+    Ok(out)
+}
+
+fn tensors_js(ts: &[session::Tensor]) -> Result<JsValue, JsError> {
+    let out = Array::new();
+    for t in ts {
+        let o = Object::new();
+        set(&o, "name", &JsValue::from_str(&t.name))?;
+        set(&o, "shape", &to_js(&t.shape)?)?;
+        set(&o, "values", &Float32Array::from(&t.values[..]).into())?;
+        out.push(&o);
+    }
+    Ok(out.into())
+}
+
+/// `'next'` or `{ rows: [i, ...] }`.
+fn read_batch(batch: &JsValue, what: &str) -> Result<session::Batch, JsError> {
+    if batch.as_string().as_deref() == Some("next") {
+        return Ok(session::Batch::Next);
+    }
+    let bad = || {
+        JsError::new(&format!(
+            "{what}(batch): batch must be 'next' or {{ rows: [i, ...] }} with training row indices"
+        ))
+    };
+    if !batch.is_object() {
+        return Err(bad());
+    }
+    let rows = Reflect::get(batch, &JsValue::from_str("rows")).map_err(|_| bad())?;
+    if !Array::is_array(&rows) {
+        return Err(bad());
+    }
+    Array::from(&rows)
+        .iter()
+        .map(|v| match v.as_f64() {
+            Some(f) if f >= 0.0 && f.fract() == 0.0 && f < u32::MAX as f64 => Ok(f as usize),
+            _ => Err(bad()),
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(session::Batch::Rows)
+}
+
+fn trace_js(s: &mut session::Session, batch: &JsValue) -> Result<Object, JsError> {
+    let b = read_batch(batch, "trace")?;
+    let t = s.trace(&b).map_err(js_err)?;
+    let o = Object::new();
+    set(&o, "loss", &t.loss.into())?;
+    set(&o, "rows", &to_js(&t.rows)?)?;
+    let layers = Array::new();
+    for l in &t.layers {
+        let v = Object::new();
+        set(&v, "name", &JsValue::from_str(&l.name))?;
+        set(&v, "kind", &JsValue::from_str(l.kind.id()))?;
+        set(&v, "shape", &to_js(&l.shape)?)?;
+        for (key, values) in [
+            ("inputs", &l.inputs),
+            ("preActivations", &l.pre_activations),
+            ("outputs", &l.outputs),
+            ("delta", &l.delta),
+        ] {
+            set(&v, key, &Float32Array::from(&values[..]).into())?;
+        }
+        layers.push(&v);
+    }
+    set(&o, "layers", &layers)?;
+    set(&o, "gradients", &tensors_js(&t.gradients)?)?;
+    set(&o, "update", &tensors_js(&t.update)?)?;
+    set(&o, "penalty", &tensors_js(&t.penalty)?)?;
+    Ok(o)
+}
+
+fn surface_js(s: &mut session::Session, options: &JsValue) -> Result<Object, JsError> {
+    let field =
+        |k: &str| Reflect::get(options, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+    if !options.is_object() {
+        return Err(JsError::new(
+            "lossSurface(options): options must be { plane: 'path' | 'random' | [i, j], span, resolution }",
+        ));
+    }
+    let plane = field("plane");
+    let plane = match plane.as_string().as_deref() {
+        Some("path") => session::Plane::Path,
+        Some("random") => session::Plane::Random,
+        _ => {
+            let ij: Vec<Option<f64>> = if Array::is_array(&plane) {
+                Array::from(&plane).iter().map(|v| v.as_f64()).collect()
+            } else {
+                vec![]
+            };
+            match ij[..] {
+                [Some(i), Some(j)]
+                    if i >= 0.0 && j >= 0.0 && i.fract() == 0.0 && j.fract() == 0.0 =>
+                {
+                    session::Plane::Axes(i as usize, j as usize)
+                }
+                _ => return Err(JsError::new(
+                    "lossSurface: plane must be 'path', 'random' or two parameter indices [i, j]",
+                )),
+            }
+        }
+    };
+    let span = field("span");
+    let span = if span.is_undefined() || span.is_null() {
+        None
+    } else {
+        Some(
+            span.as_f64()
+                .ok_or_else(|| JsError::new("lossSurface: span must be a positive number"))?,
+        )
+    };
+    let res = field("resolution");
+    let resolution = if res.is_undefined() {
+        21
+    } else {
+        match res.as_f64() {
+            Some(r) if r.fract() == 0.0 && (0.0..=1e6).contains(&r) => r as usize,
+            _ => 0, // refused below, with the range
+        }
+    };
+    let g = s.loss_surface(plane, span, resolution).map_err(js_err)?;
+    let o = Object::new();
+    set(&o, "resolution", &JsValue::from(g.resolution as u32))?;
+    set(&o, "values", &Float32Array::from(&g.values[..]).into())?;
+    let axes = Object::new();
+    let pair = |p: [f64; 2]| -> JsValue { Array::of2(&p[0].into(), &p[1].into()).into() };
+    set(&axes, "x", &pair(g.x))?;
+    set(&axes, "y", &pair(g.y))?;
+    set(&o, "axes", &axes)?;
+    set(&o, "center", &pair(g.center))?;
+    set(&o, "path", &Float32Array::from(&g.path[..]).into())?;
+    Ok(o)
+}
+
+/// Race lanes (`src/race.rs`): `new Race(config, setting, values)`, 2 to 4
+/// sessions from `config` with `setting` (`learningRate`, `optimizer`,
+/// `batchSize`, `normalize`, `init`, `hidden`, `activation`) set to each
+/// value, trained in lockstep.
+#[wasm_bindgen]
+pub struct Race {
+    inner: crate::race::Race,
+}
+
+fn lane_reports(reports: Vec<crate::race::LaneReport>) -> Result<Array, JsError> {
+    let out = Array::new();
+    for r in reports {
+        let o = to_js(&r.report)?;
+        set(
+            &Object::from(o.clone()),
+            "value",
+            &JsValue::from_str(&r.value),
+        )?;
+        set(
+            &Object::from(o.clone()),
+            "status",
+            &JsValue::from_str(&r.status.text()),
+        )?;
+        out.push(&o);
+    }
+    Ok(out)
+}
+
+#[wasm_bindgen]
+impl Race {
+    /// Throws an Error naming a bad setting, a bad count of values or the
+    /// lane whose value the config reader refuses.
+    #[wasm_bindgen(constructor)]
+    pub fn new(config: JsValue, setting: &str, values: JsValue) -> Result<Race, JsError> {
+        let cfg = config_of(&config)?;
+        let vals = match js_sys::JSON::stringify(&values)
+            .ok()
+            .and_then(|t| t.as_string())
+            .and_then(|t| serde_json::from_str(&t).ok())
+        {
+            Some(serde_json::Value::Array(v)) => v,
+            _ => {
+                return Err(JsError::new(
+                    "new Race(config, setting, values): values must be a list of 2 to 4 values",
+                ))
+            }
+        };
+        let inner = crate::race::Race::new(&cfg, setting, &vals).map_err(js_err)?;
+        Ok(Race { inner })
+    }
+
+    /// `steps` updates for every running lane → `[{ value, status, step,
+    /// epoch, trainLoss, valLoss, trainAccuracy, valAccuracy, diverged }]`,
+    /// lane 1 first; status `'training' | 'paused' | 'diverged: <reason>' |
+    /// 'stopped early'` (train.earlyStopping).
+    pub fn train(&mut self, steps: u32) -> Result<Array, JsError> {
+        if steps > MAX_TRAIN_STEPS {
+            return Err(JsError::new(&format!(
+                "race.train(steps): at most {MAX_TRAIN_STEPS} steps a call, got {steps}"
+            )));
+        }
+        lane_reports(self.inner.train(steps))
+    }
+
+    /// The same reports, now, without training.
+    pub fn lanes(&mut self) -> Result<Array, JsError> {
+        lane_reports(self.inner.reports())
+    }
+
+    /// Pause lane `i` (0-based) or let it go on.
+    pub fn pause(&mut self, i: usize, paused: bool) -> Result<(), JsError> {
+        self.inner.set_paused(i, paused).map_err(js_err)
+    }
+
+    /// Lane `i` (0-based) → `{ value, status, info, parameters, history }`,
+    /// as its session's `info()`, `parameters()` and `history()` give them.
+    pub fn lane(&self, i: usize) -> Result<Object, JsError> {
+        let l = self.inner.lane(i).map_err(js_err)?;
+        let o = Object::new();
+        set(&o, "value", &JsValue::from_str(&l.value))?;
+        set(&o, "status", &JsValue::from_str(&l.status.text()))?;
+        set(&o, "info", &to_js(&l.session.info())?)?;
+        set(&o, "parameters", &parameters_js(&l.session)?.into())?;
+        set(&o, "history", &to_js(l.session.history())?)?;
+        Ok(o)
+    }
+
+    /// `Session.trace` on lane `i`.
+    #[wasm_bindgen(js_name = laneTrace)]
+    pub fn lane_trace(&mut self, i: usize, batch: JsValue) -> Result<Object, JsError> {
+        trace_js(&mut self.inner.lane_mut(i).map_err(js_err)?.session, &batch)
+    }
+
+    /// `Session.lossSurface` on lane `i`.
+    #[wasm_bindgen(js_name = laneSurface)]
+    pub fn lane_surface(&mut self, i: usize, options: JsValue) -> Result<Object, JsError> {
+        surface_js(
+            &mut self.inner.lane_mut(i).map_err(js_err)?.session,
+            &options,
+        )
     }
 }

@@ -78,7 +78,7 @@ fn activation(v: &Value, path: &str) -> rj::Res<Activation> {
 }
 
 /// `hidden: 16` or `hidden: [16, 8]`.
-fn hidden(v: &Value, path: &str) -> rj::Res<Vec<usize>> {
+pub(crate) fn hidden(v: &Value, path: &str) -> rj::Res<Vec<usize>> {
     match v {
         Value::Number(_) => rj::count(v, path).map(|n| vec![n]),
         Value::Array(_) => rj::counts(v, path),

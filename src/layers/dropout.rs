@@ -52,6 +52,13 @@ impl Dropout {
     pub fn training(&self) -> bool {
         self.training
     }
+    /// The mask generator's state (`Network::save_rngs`).
+    pub fn rng(&self) -> &Rng {
+        &self.rng
+    }
+    pub fn set_rng(&mut self, rng: Rng) {
+        self.rng = rng;
+    }
     pub fn reseed(&mut self, seed: u64) {
         self.rng = rng::seeded(seed);
     }

@@ -139,6 +139,35 @@ impl Rnn {
         }
     }
 
+    /// The last step's pre-activation a_T = x_T·Wx + h_{T−1}·Wh + b `[rows,
+    /// H]` (h_T = tanh(a_T) is the layer's output), recomputed from the
+    /// input and the hidden states of the last `forward`: the step-through
+    /// shows it; training never needs it.
+    pub fn last_pre_activation(&self, params: &[f32], x: &[f32], rows: usize) -> Vec<f32> {
+        let (t_n, f_n, h_n) = (self.window, self.features, self.hidden);
+        let mut a = vec![0.0f32; rows * h_n];
+        if t_n == 0 {
+            return a;
+        }
+        let wx = &params[self.w_off..self.u_off];
+        let wh = &params[self.u_off..self.b_off];
+        let b = &params[self.b_off..self.b_off + h_n];
+        for (r, ar) in a.chunks_exact_mut(h_n).enumerate() {
+            ar.copy_from_slice(b);
+            let xt = &x[(r * t_n + t_n - 1) * f_n..(r * t_n + t_n) * f_n];
+            for (&xv, w) in xt.iter().zip(wx.chunks_exact(h_n)) {
+                ar.iter_mut().zip(w).for_each(|(a, &w)| *a += xv * w);
+            }
+            if t_n > 1 {
+                let h = &self.hs[(r * t_n + t_n - 2) * h_n..(r * t_n + t_n - 1) * h_n];
+                for (&hv, w) in h.iter().zip(wh.chunks_exact(h_n)) {
+                    ar.iter_mut().zip(w).for_each(|(a, &w)| *a += hv * w);
+                }
+            }
+        }
+        a
+    }
+
     /// Uses the hidden states of the last `forward`.
     #[allow(clippy::too_many_arguments)]
     pub fn backward(

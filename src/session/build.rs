@@ -13,6 +13,10 @@ const STREAM_DATA: u64 = 1;
 const STREAM_SPLIT: u64 = 2;
 const STREAM_INIT: u64 = 3;
 const STREAM_SHUFFLE: u64 = 4;
+/// The gradient check's sample of parameters (session/trace.rs).
+pub(super) const STREAM_CHECK: u64 = 5;
+/// The loss surface's random directions (session/surface.rs).
+pub(super) const STREAM_SURFACE: u64 = 6;
 
 impl Session {
     pub fn from_json(text: &str) -> Result<Session> {
@@ -128,11 +132,14 @@ impl Session {
             step: 0,
             epoch: 0,
             diverged: false,
+            divergence: None,
             start_loss: 0.0,
             history: History::default(),
+            trajectory: Trajectory::default(),
             early: None,
             config,
         };
+        s.trajectory = Trajectory::new(&s.net.params, 0);
         if let Some(e) = s.config.train.early_stopping {
             if s.val.rows() == 0 {
                 return Err(Error::new(

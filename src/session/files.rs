@@ -86,6 +86,7 @@ impl Session {
         s.normalizer = normalizer;
         s.rebuild_splits();
         s.step = file.step;
+        s.trajectory = Trajectory::new(&s.net.params, s.step);
         s.start_loss = s.score(Which::Train).0.unwrap_or(0.0);
         Ok(s)
     }

@@ -3,7 +3,7 @@
 
 use descent::web::Session;
 use js_sys::{Float32Array, Reflect, JSON};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 const LESSON: &str = r#"{"seed":1,"data":{"source":"article-linear"},"model":{"kind":"linear"},
@@ -260,4 +260,114 @@ fn engine_answers_features_splits_and_the_least_squares_predictions() {
     // The article's y = [1, 2, 3, 4] is fitted exactly; the test rows are 5, 6.
     assert!((train.to_vec()[3] - 4.0).abs() < 1e-4, "{:?}", train.to_vec());
     assert!((test.to_vec()[1] - 6.0).abs() < 1e-4, "{:?}", test.to_vec());
+}
+
+fn floats(v: &JsValue, key: &str) -> Vec<f32> {
+    Float32Array::from(get(v, key)).to_vec()
+}
+
+/// Every parameter value, in `parameters()` order, flattened.
+fn all_params(s: &Session) -> Vec<f32> {
+    s.parameters().unwrap().iter().flat_map(|p| floats(&p, "values")).collect()
+}
+
+#[wasm_bindgen_test]
+fn trace_is_the_next_step_through_the_js_contract() {
+    let mut s = Session::new(obj(LESSON)).unwrap_or_else(|_| panic!("lesson"));
+    s.train(10).unwrap();
+    let t = s.trace(JsValue::from_str("next")).unwrap_or_else(|_| panic!("trace('next')"));
+    assert!(num(&t, "loss") > 0.0);
+    assert_eq!(js_sys::Array::from(&get(&t, "rows")).length(), 4, "one batch of 4 rows");
+    let layers = js_sys::Array::from(&get(&t, "layers"));
+    assert_eq!(layers.length(), 1, "linear: one dense layer");
+    let dense = layers.get(0);
+    assert_eq!(text(&dense, "name").as_deref(), Some("dense0"));
+    for key in ["inputs", "preActivations", "outputs", "delta"] {
+        assert!(get(&dense, key).has_type::<Float32Array>(), "{key}");
+    }
+    assert_eq!(floats(&dense, "inputs").len(), 8);
+    for key in ["gradients", "update", "penalty"] {
+        let names: Vec<Option<String>> = js_sys::Array::from(&get(&t, key)).iter().map(|e| text(&e, "name")).collect();
+        assert_eq!(names, [Some("dense0.weight".to_string()), Some("dense0.bias".to_string())], "{key}");
+    }
+    let update: Vec<f32> = js_sys::Array::from(&get(&t, "update")).iter().flat_map(|e| floats(&e, "values")).collect();
+    let before = all_params(&s);
+    s.train(1).unwrap();
+    let change: Vec<f32> = all_params(&s).iter().zip(&before).map(|(a, b)| a - b).collect();
+    assert_eq!(update, change, "update = the next train(1)'s change, bit for bit");
+    let one = s.trace(obj(r#"{"rows":[2]}"#)).unwrap_or_else(|_| panic!("trace rows"));
+    assert_eq!(floats(&js_sys::Array::from(&get(&one, "layers")).get(0), "outputs").len(), 1);
+    let msg = error_message(s.trace(JsValue::from_str("previous")).err().expect("bad batch refused"));
+    assert!(msg.contains("'next'"), "{msg}");
+    let msg = error_message(s.trace(obj(r#"{"rows":[9]}"#)).err().expect("row out of range"));
+    assert!(msg.contains("rows[0] is 9"), "{msg}");
+}
+
+#[wasm_bindgen_test]
+fn gradient_check_and_loss_surface_through_the_js_contract() {
+    let mut s = Session::new(obj(LESSON)).unwrap_or_else(|_| panic!("lesson"));
+    s.train(50).unwrap();
+    let before = all_params(&s);
+    let c = s.gradient_check(JsValue::from_str("next"), 1e-2).unwrap_or_else(|_| panic!("gradientCheck"));
+    assert_eq!(num(&c, "checked"), 3.0);
+    assert!(num(&c, "maxRelativeError") <= 1e-3, "{}", num(&c, "maxRelativeError"));
+    let worst = get(&c, "worst");
+    assert!(text(&worst, "name").is_some() && num(&worst, "index") >= 0.0);
+    let loss = num(&s.score().unwrap(), "trainLoss");
+    let g = s.loss_surface(obj(r#"{"plane":[0,1],"resolution":5}"#)).unwrap_or_else(|_| panic!("lossSurface"));
+    assert_eq!(num(&g, "resolution"), 5.0);
+    let values = floats(&g, "values");
+    assert_eq!(values.len(), 25);
+    assert!(((values[12] as f64 - loss) / loss).abs() <= 1e-6, "{} vs {loss}", values[12]);
+    let path = floats(&g, "path");
+    assert!(path.len() >= 4 && path.len() % 2 == 0);
+    let center: Vec<f64> = js_sys::Array::from(&get(&g, "center")).iter().map(|v| v.as_f64().unwrap()).collect();
+    assert_eq!(path[path.len() - 2] as f64, center[0] as f32 as f64);
+    let x: Vec<f64> = js_sys::Array::from(&get(&get(&g, "axes"), "x")).iter().map(|v| v.as_f64().unwrap()).collect();
+    assert!(x[0] < center[0] && center[0] < x[1]);
+    for plane in [r#"{"plane":"path","resolution":3}"#, r#"{"plane":"random"}"#] {
+        let g = s.loss_surface(obj(plane)).unwrap_or_else(|_| panic!("{plane}"));
+        let n = num(&g, "resolution") as usize;
+        assert_eq!(floats(&g, "values").len(), n * n);
+    }
+    assert_eq!(all_params(&s), before, "gradientCheck and lossSurface leave the weights as they were");
+    for (bad, says) in [
+        (r#"{"plane":"sideways"}"#, "plane"),
+        (r#"{"plane":[0,1],"resolution":500}"#, "resolution"),
+        (r#"{"plane":[0,7]}"#, "index 7"),
+    ] {
+        let msg = error_message(s.loss_surface(obj(bad)).err().expect("refused"));
+        assert!(msg.contains(says), "{bad}: {msg}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn race_lanes_train_in_lockstep_through_the_js_contract() {
+    use descent::web::Race;
+    let mut race = Race::new(obj(LESSON), "learningRate", obj("[0.001, 0.01, 0.02, 10]"))
+        .unwrap_or_else(|_| panic!("race"));
+    let mut lanes = js_sys::Array::new();
+    for _ in 0..10 {
+        lanes = race.train(20).unwrap();
+        let steps: Vec<f64> = lanes
+            .iter()
+            .filter(|l| text(l, "status").as_deref() == Some("training"))
+            .map(|l| num(&l, "step"))
+            .collect();
+        assert!(steps.len() >= 3 && steps.iter().all(|&s| s == steps[0]), "{steps:?}");
+    }
+    assert_eq!(num(&lanes.get(0), "step"), 200.0);
+    assert_eq!(text(&lanes.get(1), "value").as_deref(), Some("0.01"));
+    let status = text(&lanes.get(3), "status").unwrap_or_default();
+    assert!(status.starts_with("diverged: "), "{status}");
+    let lane = race.lane(1).unwrap();
+    assert_eq!(js_sys::Array::from(&get(&lane, "parameters")).length(), 2);
+    race.pause(0, true).unwrap();
+    assert_eq!(text(&race.lanes().unwrap().get(0), "status").as_deref(), Some("paused"));
+    let t = race.lane_trace(1, JsValue::from_str("next")).unwrap_or_else(|_| panic!("lane trace"));
+    assert!(num(&t, "loss").is_finite());
+    let msg = error_message(Race::new(obj(LESSON), "speed", obj("[1, 2]")).err().expect("bad setting"));
+    assert!(msg.contains("'speed'") && msg.contains("'learningRate'"), "{msg}");
+    let msg = error_message(Race::new(obj(LESSON), "learningRate", obj("[0.1, -1]")).err().expect("bad value"));
+    assert!(msg.contains("lane 2") && msg.contains("train.learningRate"), "{msg}");
 }
