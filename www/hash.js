@@ -4,7 +4,7 @@
 // back to its default with a reason the page shows. Values are only ever
 // compared and parsed, never put into HTML.
 
-import { catalog, limits, ids, BUILT_IN, SETTINGS, HYPERS, optimizerEntry, inRange, rangeText } from './catalog.js';
+import { catalog, limits, ids, BUILT_IN, SETTINGS, HYPERS, RACE, optimizerEntry, inRange, rangeText } from './catalog.js';
 import {
   DEFAULTS, NORMALIZE, LOSSES, REGULARIZATIONS, SPEEDS, PRESETS, defaultSettings, presetSettings, fixSettings, sourceOf, isNamedSetting,
 } from './state.js';
@@ -95,6 +95,47 @@ const FIELDS = {
   large: ['large', bool],
 };
 
+// Race lanes (issue 13): `race=SETTING:V1,V2,...`, each value as that
+// setting's own link key reads it (a hidden-layer list with '-' between
+// the layers: `race=hidden:8,8-8`). Written only while a race is set up.
+const RACE_VALUE = {
+  learningRate: FIELDS.lr[1],
+  optimizer: FIELDS.optimizer[1],
+  batchSize: FIELDS.batch[1],
+  normalize: oneOf(ids(catalog.normalizations)),
+  init: FIELDS.init[1],
+  activation: FIELDS.activation[1],
+  hidden: {
+    parse: (t) => FIELDS.hidden[1].parse(t.split('-').join(',')),
+    show: (v) => v.join('-'),
+    want: `layer sizes joined by '-' (${limits.units.min} to ${limits.units.max} units each)`,
+  },
+};
+export const raceCodec = {
+  // 'learningRate:0.001,0.01' → { setting, values } or a reason (a string).
+  parse(t) {
+    const m = /^([A-Za-z]{1,20}):(.{1,400})$/.exec(t);
+    if (!m) return `race "${clip(t)}" is not SETTING:VALUE,VALUE,...`;
+    const [, setting, list] = m;
+    if (!RACE.settings.includes(setting) || !RACE_VALUE[setting]) return `race setting "${clip(setting)}" is not one of ${RACE.settings.join(', ')}`;
+    const parts = list.split(',').map((p) => p.trim());
+    const { min, max } = RACE.lanes;
+    if (parts.length < min || parts.length > max) return `race ${setting} needs ${min} to ${max} values, got ${parts.length}`;
+    const codec = RACE_VALUE[setting];
+    const values = [];
+    for (const p of parts) {
+      const v = codec.parse(p);
+      if (v === undefined) return `race ${setting} value "${clip(p)}" is not ${codec.want}`;
+      values.push(v);
+    }
+    if (new Set(values.map((v) => JSON.stringify(v))).size !== values.length) return `race ${setting} repeats a value`;
+    return { setting, values };
+  },
+  show: (r) => `${r.setting}:${r.values.map((v) => RACE_VALUE[r.setting].show(v)).join(',')}`,
+  showValues: (r) => r.values.map((v) => RACE_VALUE[r.setting].show(v)).join(','),
+};
+const LANDSCAPE = ['path', 'random', 'axes'];
+
 // Keys for what the catalog adds beyond FIELDS, carried generically: a data
 // setting the page has no control of its own for (checkerboard's
 // `tiles=4`) and each optimizer hyperparameter (`weightDecay=0.01`), under
@@ -120,6 +161,8 @@ export function encodeHash(settings) {
     const v = settings.hyper?.[entry.name];
     if (v !== undefined) parts.push(`${keyOf.get(`hyper:${entry.name}`)}=${codecOf(entry).show(v)}`);
   }
+  if (settings.landscape) parts.push(`landscape=${settings.landscape}`);
+  if (settings.race) parts.push(`race=${raceCodec.show(settings.race)}`);
   return `#${parts.join('&')}`;
 }
 
@@ -152,6 +195,19 @@ export function decodeHash(hash) {
   const extras = []; // [key, value]: checked once the data set and optimizer are known
   for (const [key, value] of params) {
     if (key === 'preset') continue;
+    if (key === 'race' || key === 'landscape') {
+      if (seen.has(key)) problems.push(`${key} is given twice`);
+      seen.add(key);
+      if (key === 'landscape') {
+        if (LANDSCAPE.includes(value)) settings.landscape = value;
+        else problems.push(`landscape "${clip(value)}" is not one of ${LANDSCAPE.join(', ')}`);
+      } else {
+        const r = raceCodec.parse(value);
+        if (typeof r === 'string') problems.push(r);
+        else settings.race = r;
+      }
+      continue;
+    }
     if (EXTRA.has(key)) {
       if (seen.has(key)) problems.push(`${key} is given twice`);
       else extras.push([key, value]);

@@ -31,6 +31,7 @@ import { createExports } from './export.js';
 import { createDebugHooks } from './debug.js';
 import { createCsvPanel } from './views/csv-panel.js';
 import { createAxesPicker } from './views/csv-scatter.js';
+import { createInstruments } from './instruments.js';
 
 const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
 
@@ -186,6 +187,7 @@ Object.assign(intents, yourData.intents);
 
 const onWorkerMessage = ({ data: msg }) => {
   if (deep.onMessage(msg)) return; // inside a CNN or RNN: deep.js
+  if (instruments.onMessage(msg)) return; // the step-through, the landscape, the race
   if (yourData.onMessage(msg) || files.onMessage(msg) || debug.onMessage(msg)) return; // CSV files, downloads, test hooks
   const s = store.get();
   switch (msg.type) {
@@ -299,6 +301,7 @@ const views = {
 const files = createExports({ store, send, intents });
 const debug = createDebugHooks({ send });
 const deep = createDeep({ store, send, intents, cnnRoot: byTestId('cnn-panel'), sequenceRoot: byTestId('sequence-panel') });
+const instruments = createInstruments({ store, send, intents, change, currentGen: () => gen, root: byTestId('instruments'), due });
 byTestId('notice-dismiss').addEventListener('click', () => store.set({ notice: '' }));
 
 // The expensive views redraw only when their inputs changed, and while
@@ -361,6 +364,7 @@ store.subscribe((s) => {
   // Which session the page shows, for tests and for anyone inspecting it.
   setFlag(body, 'source', s.config.data.source);
   setFlag(body, 'session', String(s.gen));
+  instruments.draw(s);
   const busy = s.playing;
 
   const colors = palette();

@@ -68,9 +68,16 @@ export const DEFAULTS = Object.freeze({
   discretize: false,
   logScale: true,
   large: false,
+  // Inside one step (issue 13): the landscape's plane while it is shown
+  // ('path', 'random', 'axes'), and the race ({ setting, values }).
+  landscape: null,
+  race: null,
 });
 
-const cloneSettings = (s) => ({ ...s, split: [...s.split], features: [...s.features], hidden: [...s.hidden], dataSettings: { ...s.dataSettings }, hyper: { ...s.hyper } });
+const cloneSettings = (s) => ({
+  ...s, split: [...s.split], features: [...s.features], hidden: [...s.hidden], dataSettings: { ...s.dataSettings }, hyper: { ...s.hyper },
+  race: s.race ? { setting: s.race.setting, values: structuredClone(s.race.values) } : null,
+});
 export const defaultSettings = () => cloneSettings(DEFAULTS);
 
 export { PRESETS };
@@ -93,7 +100,7 @@ export function sourceOf(settings) {
 
 export const taskOf = (settings) => sourceOf(settings).task;
 // Settings that take effect without a new session.
-export const LIVE_KEYS = new Set(['learningRate', 'speed', 'showVal', 'discretize', 'logScale', 'large']);
+export const LIVE_KEYS = new Set(['learningRate', 'speed', 'showVal', 'discretize', 'logScale', 'large', 'landscape', 'race']);
 
 // The value of a data setting in these settings (page units: noise in %).
 export function settingValue(settings, entry) {

@@ -19,6 +19,11 @@
 //   {type:'debug-crash'}                       test hook: fail as a trap inside wasm would
 //   {type:'inspect', gen, image, split}        one digit through the model (worker-inspect.js)
 //   {type:'sequence', gen, start, freeRun, tested, row}  a sequence set's series, predictions, hidden state
+//   {type:'trace', gen, id, batch}             one step looked at (worker-trace.js): batch 'next' or { rows: [i] }
+//   {type:'traceApply', gen, step}             apply the step traced at `step` on the next batch: exactly train(1)
+//   {type:'gradientCheck', gen, id, batch, epsilon}  finite differences against the traced gradient
+//   {type:'landscape', plane, resolution}      the loss surface on this plane, recomputed while training; plane null: off
+//   {type:'race', ...}                         race lanes (worker-race.js)
 // Messages out:
 //   {type:'ready', gen, info, dataset, reference, frame}  once per successful reset: what does not change while training, and the first frame
 //   {type:'frame', gen, ...}                        after every chunk of updates (see frame())
@@ -32,6 +37,9 @@
 //   {type:'fatal', message}                         a trap inside wasm: this worker is done, start another
 //   {type:'inspection', gen, step, ...}             the answer to 'inspect'
 //   {type:'sequence', gen, step, ...}               the answer to 'sequence'
+//   {type:'trace', gen, id, step, report} | {type:'gradientCheck', gen, id, step, result}
+//   {type:'surface', gen, surface}                  the landscape (worker-trace.js surfaceOf)
+//   {type:'raceFrame', ...}                         race lanes (worker-race.js)
 //   {type:'error', source, message, gen}            a Session call threw; source is the command that failed
 
 import init, * as engine from '../pkg/descent.js';
@@ -42,6 +50,8 @@ import { makeGrids, planeGrid, GRID, UNIT_GRID } from './worker-grids.js';
 import { BUILT_IN, catalog, ids, modelFits } from './catalog.js';
 import { isLessonData } from './presets.js';
 import { frameTransfers } from './frame-protocol.js';
+import { traceReport, traceTransfers, gradientCheckReport, surfaceOf } from './worker-trace.js';
+import { handleRace } from './worker-race.js';
 
 const { Session } = engine;
 
@@ -80,6 +90,8 @@ let posted = 0; // when the last frame went out
 let unposted = false; // updates since then
 let partial = false; // the last frame left out pictures that were not due yet
 let rate = []; // [time, step] over the last second: the steps-per-second readout
+let landscape = { plane: null, resolution: 0 }; // the surface the page shows, plane null while it shows none
+let surfaceDue = 0; // while training, the next surface waits for this time
 
 // Start loading the wasm immediately; every message waits for it, in order.
 // The wasm's address is given, not left to the glue: relative to this file
@@ -142,6 +154,25 @@ async function handle(msg) {
       case 'memory': return post({ type: 'memory', bytes: (await ready).memory.buffer.byteLength, step: stepNow });
       case 'catalog': return post({ type: 'catalog', catalog: typeof engine.catalog === 'function' ? engine.catalog() : null });
       case 'debug-crash': throw new WebAssembly.RuntimeError('unreachable (the debug-crash test hook)');
+      case 'trace': {
+        if (!session || msg.gen !== gen) return;
+        const report = traceReport(session, info, msg, learningRate);
+        return post({ type: 'trace', gen, id: msg.id, step: stepNow, report }, traceTransfers(report));
+      }
+      case 'traceApply':
+        if (!session || msg.gen !== gen) return;
+        if (msg.step !== stepNow) {
+          post({ type: 'error', source: 'trace', message: 'The weights changed since this step was traced: trace it again.', gen });
+          return;
+        }
+        return step();
+      case 'gradientCheck':
+        if (!session || msg.gen !== gen) return;
+        return post({ type: 'gradientCheck', gen, id: msg.id, step: stepNow, result: gradientCheckReport(session, msg) });
+      case 'landscape':
+        landscape = { plane: msg.plane ?? null, resolution: msg.resolution };
+        return postSurface(true);
+      case 'race': return handleRace(msg, { engine, post, messageOf });
       case 'inspect':
       case 'sequence': {
         if (!session || msg.gen !== gen) return; // asked of a session that is gone
@@ -226,6 +257,10 @@ function reset({ config, gen: nextGen, resume }, built = null, extra = {}) {
   // The first frame rides on 'ready': one message, so the page draws the new
   // session once, complete, rather than empty and then again a task later.
   postFrame(true, { type: 'ready', gen, config, info, dataset, reference: lesson ? reference(session) : null, ...extra });
+  // The landscape of the new session follows its first frame; a plane of
+  // the old one (two parameter indices) may not exist in this one.
+  if (Array.isArray(landscape.plane) && landscape.plane.some((i) => i >= info.parameters)) landscape.plane = 'path';
+  postSurface(true);
   if (keepPlaying) loop();
 }
 
@@ -256,7 +291,10 @@ async function loop() {
         // Let a waiting pause / reset / learning-rate message in.
         if (playing && done < speed) await yieldNow();
       }
-      if (session && performance.now() - posted >= POST_MS) postFrame(false);
+      if (session && performance.now() - posted >= POST_MS) {
+        postFrame(false);
+        postSurface(false);
+      }
       // Rest until the next display frame, and at least a quarter of the
       // time just spent: at top speed a flat-out worker would starve the
       // page's own threads on a two-core laptop, and the page must stay smooth.
@@ -268,7 +306,32 @@ async function loop() {
     looping = false;
   }
   // Paused (or diverged) between two posts: show where training stopped.
-  if (session && (unposted || partial)) postFrame(true);
+  if (session && (unposted || partial)) {
+    postFrame(true);
+    postSurface(true);
+  }
+}
+
+// The landscape, when the page shows one: at once when `now` (a new plane,
+// a step, a pause), else while training as often as its cost allows
+// (the digits CNN's surface takes a second or two: then every ~10 s).
+function postSurface(now) {
+  // A diverged session's weights are not finite: the last surface stays.
+  if (!session || landscape.plane == null || isDiverged()) return;
+  const t0 = performance.now();
+  if (!now && t0 < surfaceDue) return;
+  let surface;
+  try {
+    surface = surfaceOf(session, landscape, stepNow);
+  } catch (err) {
+    if (err instanceof WebAssembly.RuntimeError) throw err;
+    landscape.plane = null;
+    post({ type: 'error', source: 'landscape', message: messageOf(err), gen });
+    return;
+  }
+  const cost = performance.now() - t0;
+  surfaceDue = performance.now() + Math.max(250, cost / BUDGET);
+  post({ type: 'surface', gen, surface }, [surface.values.buffer, surface.path.buffer]);
 }
 
 // Aim each train() call at SLICE_MS, whatever the model's size.
@@ -283,6 +346,7 @@ function step() {
   if (!session || isDiverged()) return;
   trainSteps(1);
   postFrame(true);
+  postSurface(true);
 }
 
 // Updates without scoring: scoring the whole training and validation splits

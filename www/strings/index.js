@@ -14,3 +14,15 @@ export function label(kind, id) {
 export function hasLabel(kind, id) {
   return Object.hasOwn(table, `${kind}.${id}`);
 }
+
+// A visible string by key, with {name} filled from `vars`: text('race.lane',
+// { n: 1, ... }). A key the table lacks shows as itself, so it is noticed.
+export function text(key, vars = {}) {
+  const t = table[key] ?? key;
+  return t.replace(/\{(\w+)\}/g, (m, k) => (Object.hasOwn(vars, k) ? String(vars[k]) : m));
+}
+
+// Fill every element under `root` that names a key in data-text.
+export function fillTexts(root) {
+  for (const el of root.querySelectorAll('[data-text]')) el.textContent = text(el.dataset.text);
+}

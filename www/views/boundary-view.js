@@ -40,6 +40,9 @@ export function createBoundaryRenderer() {
     const box = { left: MARGIN.left + Math.max(0, (width - MARGIN.left - MARGIN.right - size) / 2), top: MARGIN.top, size };
     const sx = (x) => box.left + ((x + d) / (2 * d)) * size;
     const sy = (y) => box.top + ((d - y) / (2 * d)) * size;
+    // Where the plane is, so a click can find the point under it (instruments.js).
+    const plotBox = `${box.left},${box.top},${size},${d}`;
+    if (ctx.canvas.dataset.plotBox !== plotBox) ctx.canvas.dataset.plotBox = plotBox;
 
     const img = heatmap(props);
     if (img) {

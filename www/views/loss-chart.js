@@ -11,7 +11,8 @@ export function createLineChart(canvas) {
   // Redraw on resize with the last data, not only when a frame arrives.
   new ResizeObserver(() => last && draw(last)).observe(canvas);
 
-  // lines: [{ values, color, width, dash? }]; range: fixed [y0, y1] (linear only).
+  // lines: [{ values, color, width, dash?, steps? }] (a line's own steps, e.g.
+  // a race lane that stopped early; else `steps`); range: fixed [y0, y1] (linear only).
   function draw(props) {
     last = props;
     const { steps: stepValues, lines: given, logScale = false, yLabel, range } = props;
@@ -75,15 +76,16 @@ export function createLineChart(canvas) {
       ctx.strokeStyle = l.color;
       ctx.lineWidth = l.width;
       ctx.setLineDash(l.dash || []);
-      tracePath(ctx, scale, steps, l.values, keep);
+      const xs = l.steps || steps;
+      tracePath(ctx, scale, xs, l.values, keep);
       ctx.stroke();
       ctx.setLineDash([]);
       // A dot on the newest drawable point shows where training is now.
-      for (let i = steps.length - 1; i >= 0; i--) {
+      for (let i = Math.min(xs.length, l.values.length) - 1; i >= 0; i--) {
         if (keep(l.values[i])) {
           ctx.fillStyle = l.color;
           ctx.beginPath();
-          ctx.arc(scale.sx(steps[i]), scale.sy(l.values[i]), 4, 0, 2 * Math.PI);
+          ctx.arc(scale.sx(xs[i]), scale.sy(l.values[i]), 4, 0, 2 * Math.PI);
           ctx.fill();
           break;
         }
