@@ -42,6 +42,7 @@ import { makeGrids, planeGrid, GRID, UNIT_GRID } from './worker-grids.js';
 import { BUILT_IN, catalog, ids, modelFits } from './catalog.js';
 import { isLessonData } from './presets.js';
 import { frameTransfers } from './frame-protocol.js';
+import { carried } from './offline-data.js';
 
 const { Session } = engine;
 
@@ -83,8 +84,9 @@ let rate = []; // [time, step] over the last second: the steps-per-second readou
 
 // Start loading the wasm immediately; every message waits for it, in order.
 // The wasm's address is given, not left to the glue: relative to this file
-// it is the same from www/ and from the bundle in dist/.
-const ready = init({ module_or_path: new URL('../pkg/descent_bg.wasm', import.meta.url) });
+// it is the same from www/ and from the bundle in dist/. The offline file
+// carries the bytes instead (offline-data.js).
+const ready = init({ module_or_path: carried('wasm') ?? new URL('../pkg/descent_bg.wasm', import.meta.url) });
 
 // Messages are handled one at a time, in order: a reset that waits for its
 // data (a CSV still being read, the digits being fetched) must not be
