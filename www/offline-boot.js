@@ -18,7 +18,8 @@
     el.remove(); // the page needs no second copy of half a megabyte of text
     return text;
   };
-  const carried = { wasm: take('descent-wasm'), digits: take('descent-digits') };
+  // Keyed by the files they stand for (www/offline-data.js).
+  const carried = { 'pkg/descent_bg.wasm': take('descent-wasm'), 'data/digits.csv.gz': take('descent-digits') };
   const code = take('descent-worker');
   const blob = new Blob([`self.DESCENT_OFFLINE=${JSON.stringify(carried)};\n`, code], { type: 'text/javascript' });
   // Never revoked: a restart after a trap (main.js) starts a worker from it again.

@@ -35,7 +35,7 @@ export function digitsFor(config) {
 async function fetchDigits() {
   let bytes;
   try {
-    const offline = carried('digits');
+    const offline = carried('data/digits.csv.gz');
     if (offline) {
       bytes = new Uint8Array(await offline);
     } else {

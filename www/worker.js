@@ -86,7 +86,7 @@ let rate = []; // [time, step] over the last second: the steps-per-second readou
 // The wasm's address is given, not left to the glue: relative to this file
 // it is the same from www/ and from the bundle in dist/. The offline file
 // carries the bytes instead (offline-data.js).
-const ready = init({ module_or_path: carried('wasm') ?? new URL('../pkg/descent_bg.wasm', import.meta.url) });
+const ready = init({ module_or_path: carried('pkg/descent_bg.wasm') ?? new URL('../pkg/descent_bg.wasm', import.meta.url) });
 
 // Messages are handled one at a time, in order: a reset that waits for its
 // data (a CSV still being read, the digits being fetched) must not be

@@ -145,7 +145,7 @@ async function trainsDown(page) {
   await assertNoError(page);
 }
 
-export async function offlineCsvPastedAndChosenTrains({ page: harness }) {
+export async function offlineCsvPastedChosenDroppedTrains({ page: harness }) {
   await offline(harness, '', async (page) => {
     await page.locator('.paste summary').click();
     await page.locator(id('csv-paste')).fill(houses(200));
@@ -161,6 +161,16 @@ export async function offlineCsvPastedAndChosenTrains({ page: harness }) {
     await waitForSession(page, { after: before, source: 'csv', timeout: 10_000 });
     assert.match(await text(page, 'csv-caption'), /^houses\.csv: 300 rows/);
     await trainsDown(page);
+
+    before = await session(page);
+    await page.evaluate((csv) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([csv], 'dropped.csv', { type: 'text/csv' }));
+      const target = document.querySelector('[data-testid="output-panel"]');
+      for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, houses(120));
+    await waitForSession(page, { after: before, source: 'csv' });
+    assert.match(await text(page, 'csv-caption'), /^dropped\.csv: 120 rows/);
     await shot(page, 'offline-csv');
   });
 }
@@ -197,6 +207,20 @@ export async function offlineModelSavesOpensAndExports({ page: harness }) {
     await waitForNumber(page, 'step-count', '==', 5, 3000, 'the saved step');
     assert.deepEqual({ loss: await text(page, 'train-loss'), val: await text(page, 'val-loss') }, saved);
     await assertNoError(page);
+  });
+}
+
+// A trap inside wasm ends the worker; the page starts another from the same
+// blob: (offline-boot.js never revokes it), which loads the carried wasm again.
+export async function offlineWorkerRestartsAfterATrap({ page: harness }) {
+  await offline(harness, '#preset=cnn', async (page) => {
+    const before = await session(page);
+    await page.evaluate(() => document.dispatchEvent(new CustomEvent('descent:debug', { detail: { type: 'crash' } })));
+    await page.waitForFunction(() => /stopped .* restarted with the same settings/.test(document.querySelector('[data-testid="error"]').textContent));
+    await waitForSession(page, { after: before, source: 'digits', timeout: 10_000 });
+    await page.locator(id('play')).click();
+    await waitForNumber(page, 'step-count', '>=', 20, 5000, 'training after the restart');
+    await page.locator(id('play')).click();
   });
 }
 
@@ -251,8 +275,9 @@ export const tests = [
   offlineLessonConverges,
   offlineDigitsCnnTrains,
   offlineEveryPresetOpens,
-  offlineCsvPastedAndChosenTrains,
+  offlineCsvPastedChosenDroppedTrains,
   offlineModelSavesOpensAndExports,
+  offlineWorkerRestartsAfterATrap,
   servedPageOffersTheOfflineFile,
   offlineFileRunsInFirefox,
 ];
