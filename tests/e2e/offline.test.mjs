@@ -236,9 +236,19 @@ export async function servedPageOffersTheOfflineFile({ page, baseUrl }) {
 }
 
 // Firefox ESR (headless, through geckodriver) opens the same file from
-// file://: the lesson starts, plays, and the digits CNN trains too.
+// file://: the lesson starts, plays, and the digits CNN trains too. Its
+// network is off (every request goes to a proxy on a closed port); what
+// the page and its worker log (console.error, uncaught errors) goes to
+// geckodriver's log, where the test looks for it; every inline script and
+// style was let through by the policy (each leaves a trace); a CSP
+// violation after the first session fails the test (classic WebDriver has
+// no way to listen from before the page loads).
+const NOWHERE = { 'network.proxy.type': 1, 'network.proxy.no_proxies_on': '', 'network.proxy.allow_hijacking_localhost': true };
+for (const scheme of ['http', 'ssl']) Object.assign(NOWHERE, { [`network.proxy.${scheme}`]: '127.0.0.1', [`network.proxy.${scheme}_port`]: 9 });
+
 export async function offlineFileRunsInFirefox() {
-  const ff = await firefox();
+  const ff = await firefox({ prefs: { ...NOWHERE, 'devtools.console.stdout.content': true } });
+  const contentErrors = () => ff.log().split('\n').filter((l) => /^console\.error: "|^JavaScript error: (file|blob):/.test(l));
   try {
     await ff.go(`${FILE_URL}#preset=lesson`);
     const state = `return { session: document.body.dataset.session || null,
@@ -264,6 +274,15 @@ export async function offlineFileRunsInFirefox() {
     const end = await ff.run(state);
     assert.equal(end.error, '', 'no error after training');
     assert.deepEqual(await ff.run('return window.__violations'), [], 'no CSP violation');
+    // Each inline script ran (boot and head started the worker, main drew
+    // the page, the exporter is there) and each style applied.
+    assert.deepEqual(await ff.run(`const css = (sel, prop) => getComputedStyle(document.querySelector(sel))[prop];
+      return { onnx: typeof globalThis.DESCENT_OFFLINE?.onnx?.toOnnx, worker: String(DESCENT_OFFLINE.worker).slice(0, 5),
+        style: css('body', 'backgroundColor') !== 'rgba(0, 0, 0, 0)', yourdata: css('[data-testid="csv-input"]', 'position'),
+        deep: css('[data-testid="network-panel"]', 'display') }`),
+    { onnx: 'function', worker: 'blob:', style: true, yourdata: 'absolute', deep: 'none' });
+    assert.deepEqual(await ff.run(`return performance.getEntriesByType('resource').map((e) => e.name).filter((u) => !/^(blob|data):/.test(u))`), [], 'the page fetched nothing');
+    assert.deepEqual(contentErrors(), [], 'nothing logged an error');
     writeFileSync(join(SHOTS, 'offline-firefox.png'), await ff.screenshot());
   } finally {
     await ff.quit();
