@@ -168,7 +168,8 @@ descent_build_release() {
 # `new URL('../…', import.meta.url)` in them means the same file. Run again
 # after editing www/ (it takes well under a second). First the engine's
 # catalog() goes into dist/catalog.json (scripts/catalog.mjs), which the
-# bundles include: the page reads what the engine offers from it.
+# bundles include: the page reads what the engine offers from it. Last,
+# scripts/offline.mjs puts all of it in one file, dist/descent-offline.html.
 descent_build_page() {
     if [ ! -f "$DESCENT_ROOT/pkg/descent_bg.wasm" ]; then
         _descent_log "no pkg/ yet: build the wasm first (scripts/setup.sh --build)"
@@ -179,7 +180,8 @@ descent_build_page() {
         && esbuild www/main.js www/worker.js www/onnx.js --bundle --format=esm --minify --sourcemap \
             --target=es2022 --outdir=dist --log-level=warning \
         && esbuild www/head.js --bundle --format=iife --minify --sourcemap \
-            --target=es2022 --outdir=dist --log-level=warning)
+            --target=es2022 --outdir=dist --log-level=warning \
+        && node scripts/offline.mjs)
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then

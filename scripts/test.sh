@@ -9,7 +9,8 @@
 #   clippy        cargo clippy --all-targets --all-features -- -D warnings
 #   native        cargo test --all-features (the benchmark's workloads are behind the `bench` feature)
 #   build         release wasm for the page (pkg/descent.js, pkg/descent_bg.wasm)
-#                 and the page's bundles (dist/main.js, dist/worker.js)
+#                 and the page's bundles (dist/main.js, dist/worker.js), and
+#                 dist/descent-offline.html (scripts/offline.mjs)
 #   onnx          tests/onnx/run.sh: every model kind exported by www/onnx.js,
 #                 run in onnxruntime against predict() (needs build)
 #   wasm-chrome   tests/web.rs in headless Chromium  (wasm-pack test --chrome)

@@ -22,7 +22,8 @@ export function createExports({ store, send, intents }) {
   // The engine's model file → descent-model.onnx, then how to run it.
   async function saveOnnx(text, s) {
     try {
-      const { toOnnx } = await import(new URL(ONNX_MODULE, import.meta.url).href);
+      // The offline file has it already (offline-onnx.js).
+      const { toOnnx } = globalThis.DESCENT_OFFLINE?.onnx ?? (await import(new URL(ONNX_MODULE, import.meta.url).href));
       download('descent-model.onnx', new Blob([toOnnx(text)], { type: 'application/octet-stream' }));
     } catch (err) {
       intents.invalid('onnx', `The model could not be exported to ONNX: ${err?.message || err}`);

@@ -8,8 +8,11 @@
 
 import { loadDigits } from '../pkg/descent.js';
 import { sourceEntry } from './catalog.js';
+import { carried } from './offline-data.js';
 
-const DIGITS_URL = new URL('../data/digits.csv.gz', import.meta.url);
+// A function: in the offline file's worker (a blob: URL) there is no
+// address to resolve it against, and the file carries the bytes instead.
+const digitsUrl = () => new URL('../data/digits.csv.gz', import.meta.url);
 let loading = null;
 
 // What a source's catalog entry may ask to be loaded first (`load`), and
@@ -32,9 +35,14 @@ export function digitsFor(config) {
 async function fetchDigits() {
   let bytes;
   try {
-    const res = await fetch(DIGITS_URL);
-    if (!res.ok) throw new Error(`the server answered ${res.status} ${res.statusText}`);
-    bytes = new Uint8Array(await res.arrayBuffer());
+    const offline = carried('data/digits.csv.gz');
+    if (offline) {
+      bytes = new Uint8Array(await offline);
+    } else {
+      const res = await fetch(digitsUrl());
+      if (!res.ok) throw new Error(`the server answered ${res.status} ${res.statusText}`);
+      bytes = new Uint8Array(await res.arrayBuffer());
+    }
   } catch (err) {
     throw new Error(`The digits data set did not load from data/digits.csv.gz (${err?.message || err}). Check that the page is served by scripts/serve.sh, then choose the data set again.`);
   }

@@ -52,6 +52,7 @@ import { isLessonData } from './presets.js';
 import { frameTransfers } from './frame-protocol.js';
 import { traceReport, traceTransfers, gradientCheckReport, surfaceOf } from './worker-trace.js';
 import { handleRace } from './worker-race.js';
+import { carried } from './offline-data.js';
 
 const { Session } = engine;
 
@@ -95,8 +96,9 @@ let surfaceDue = 0; // while training, the next surface waits for this time
 
 // Start loading the wasm immediately; every message waits for it, in order.
 // The wasm's address is given, not left to the glue: relative to this file
-// it is the same from www/ and from the bundle in dist/.
-const ready = init({ module_or_path: new URL('../pkg/descent_bg.wasm', import.meta.url) });
+// it is the same from www/ and from the bundle in dist/. The offline file
+// carries the bytes instead (offline-data.js).
+const ready = init({ module_or_path: carried('pkg/descent_bg.wasm') ?? new URL('../pkg/descent_bg.wasm', import.meta.url) });
 
 // Messages are handled one at a time, in order: a reset that waits for its
 // data (a CSV still being read, the digits being fetched) must not be
