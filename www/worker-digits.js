@@ -6,7 +6,6 @@
 // own DecompressionStream and hands the text to the engine, which checks it.
 // This is the page's own file on its own server: nothing leaves the machine.
 
-import { loadDigits } from '../pkg/descent.js';
 import { sourceEntry } from './catalog.js';
 import { carried } from './offline-data.js';
 
@@ -22,14 +21,16 @@ const LOADERS = { digits: () => fetchDigits() };
 // A promise when `config` needs the digits (its source's catalog `load`
 // names them; null when it does not); it rejects with a message a learner
 // can act on, and the next call tries again.
-export function digitsFor(config) {
+// `engine`: the engine module to give them to (the worker's sessions live
+// in one of two builds, worker.js says why); the text is fetched once.
+export function digitsFor(config, engine) {
   const load = LOADERS[sourceEntry(config?.data?.source)?.load];
   if (!load) return null;
   loading ??= load().catch((err) => {
     loading = null;
     throw err;
   });
-  return loading;
+  return loading.then((text) => engine.loadDigits(text));
 }
 
 async function fetchDigits() {
@@ -52,5 +53,5 @@ async function fetchDigits() {
   const text = gzip
     ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
     : new TextDecoder().decode(bytes);
-  loadDigits(text);
+  return text;
 }

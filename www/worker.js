@@ -42,7 +42,7 @@
 //   {type:'raceFrame', ...}                         race lanes (worker-race.js)
 //   {type:'error', source, message, gen}            a Session call threw; source is the command that failed
 
-import init, * as engine from '../pkg/descent.js';
+import init, * as lean from '../pkg/descent.js';
 import { loadCsv, loaded, newSession, adoptConfig, importedConfig, readModelText, pointRows, predictPoints } from './worker-data.js';
 import { inspectImage, sequenceReport, transfers } from './worker-inspect.js';
 import { digitsFor } from './worker-digits.js';
@@ -54,7 +54,17 @@ import { traceReport, traceTransfers, gradientCheckReport, surfaceOf } from './w
 import { handleRace } from './worker-race.js';
 import { carried } from './offline-data.js';
 
-const { Session } = engine;
+// The engine module every session is built in. The page downloads the
+// lean build (pkg/); the instruments (trace, gradientCheck, lossSurface,
+// Race) are a second build (pkg-instruments/, the engine's `instruments`
+// feature) that would put the every-visit download over its size budget,
+// so it is loaded the first time a learner opens one (withInstruments).
+let engine = lean;
+// Not a literal, so the bundler leaves it to the browser: from dist/ (or
+// www/) it is the repository's pkg-instruments/.
+const INSTRUMENTS = '../pkg-instruments/descent.js';
+let instrumentsLoading = null;
+let shownConfig = null; // the config of the session shown, as the page sent it
 
 // One chunk per display frame: `speed` then means "updates per frame".
 const FRAME_MS = 1000 / 60;
@@ -138,7 +148,7 @@ async function handle(msg) {
     switch (msg.type) {
       case 'reset':
         await loaded(); // a CSV being read (after a restart) comes first
-        await digitsFor(msg.config);
+        await digitsFor(msg.config, engine);
         return reset(msg);
       case 'play': return play();
       case 'pause': return setPlaying(false);
@@ -158,6 +168,8 @@ async function handle(msg) {
       case 'debug-crash': throw new WebAssembly.RuntimeError('unreachable (the debug-crash test hook)');
       case 'trace': {
         if (!session || msg.gen !== gen) return;
+        await withInstruments();
+        if (!session || msg.gen !== gen) return;
         const report = traceReport(session, info, msg, learningRate);
         return post({ type: 'trace', gen, id: msg.id, step: stepNow, report }, traceTransfers(report));
       }
@@ -170,11 +182,16 @@ async function handle(msg) {
         return step();
       case 'gradientCheck':
         if (!session || msg.gen !== gen) return;
+        await withInstruments();
+        if (!session || msg.gen !== gen) return;
         return post({ type: 'gradientCheck', gen, id: msg.id, step: stepNow, result: gradientCheckReport(session, msg) });
       case 'landscape':
         landscape = { plane: msg.plane ?? null, resolution: msg.resolution };
+        if (landscape.plane != null) await withInstruments();
         return postSurface(true);
-      case 'race': return handleRace(msg, { engine, post, messageOf });
+      case 'race':
+        await withInstruments();
+        return handleRace(msg, { engine, post, messageOf });
       case 'inspect':
       case 'sequence': {
         if (!session || msg.gen !== gen) return; // asked of a session that is gone
@@ -210,7 +227,7 @@ self.addEventListener('unhandledrejection', (e) => {
 function reset({ config, gen: nextGen, resume }, built = null, extra = {}) {
   let next = built;
   try {
-    next ??= newSession(Session, config);
+    next ??= newSession(engine.Session, config);
   } catch (err) {
     if (err instanceof WebAssembly.RuntimeError) throw err;
     // Keep the previous session and its picture: a typo should not wipe a run.
@@ -223,6 +240,7 @@ function reset({ config, gen: nextGen, resume }, built = null, extra = {}) {
   if (session) session.free();
   session = next;
   gen = nextGen;
+  shownConfig = config;
   info = session.info();
   lesson = isLessonData(config);
   adoptConfig(config);
@@ -317,9 +335,34 @@ async function loop() {
 // The landscape, when the page shows one: at once when `now` (a new plane,
 // a step, a pause), else while training as often as its cost allows
 // (the digits CNN's surface takes a second or two: then every ~10 s).
+// The instruments' build, loaded once; the session shown moves into it
+// through its model file (weights, step, data and settings carry over; the
+// loss curve starts again at that step and the optimizer's moments, if it
+// keeps any, from zero), and every later session is built there.
+async function withInstruments() {
+  if (engine !== lean) return;
+  instrumentsLoading ??= loadInstruments().catch((err) => {
+    instrumentsLoading = null;
+    throw err;
+  });
+  await instrumentsLoading;
+}
+
+async function loadInstruments() {
+  if (globalThis.DESCENT_OFFLINE) {
+    throw new Error('The step-through, the landscape and the race are not in the offline file: open the served page (scripts/serve.sh) to use them.');
+  }
+  const mod = await import(new URL(INSTRUMENTS, import.meta.url).href);
+  await mod.default({ module_or_path: new URL('../pkg-instruments/descent_bg.wasm', import.meta.url) });
+  if (shownConfig) await digitsFor(shownConfig, mod);
+  const moving = session ? session.exportModel() : null;
+  engine = mod;
+  if (moving) reset({ config: shownConfig, gen, resume: true }, engine.Session.importModel(moving));
+}
+
 function postSurface(now) {
   // A diverged session's weights are not finite: the last surface stays.
-  if (!session || landscape.plane == null || isDiverged()) return;
+  if (!session || landscape.plane == null || isDiverged() || engine === lean) return;
   const t0 = performance.now();
   if (!now && t0 < surfaceDue) return;
   let surface;
@@ -532,8 +575,8 @@ async function importModel({ file, gen: nextGen, csvId }) {
   let next;
   try {
     text = await readModelText(file);
-    await digitsFor(configOf(text));
-    next = Session.importModel(text);
+    await digitsFor(configOf(text), engine);
+    next = engine.Session.importModel(text);
   } catch (err) {
     if (err instanceof WebAssembly.RuntimeError) throw err;
     post({ type: 'error', source: 'importModel', message: `${file.name}: ${messageOf(err)}`, gen: nextGen });
@@ -565,7 +608,7 @@ function configOf(text) {
 // feature pictures. Built once, after the first session (which is when the
 // digits are fetched, if the first session did not).
 async function thumbnails() {
-  for (const src of BUILT_IN) if (src.load) await digitsFor({ data: { source: src.id } })?.catch(() => {});
+  for (const src of BUILT_IN) if (src.load) await digitsFor({ data: { source: src.id } }, engine)?.catch(() => {});
   const items = [];
   for (const src of BUILT_IN) {
     try {
@@ -577,7 +620,7 @@ async function thumbnails() {
       if (src.splitApplies && !src.fixedSplit) data.split = { train: 1, val: 0, test: 0 };
       // The simplest model that fits: the picture is of the data.
       const model = catalog.models.find((m) => modelFits(m, src, src.task));
-      const s = new Session({ seed: 1, data, model: { kind: model.id }, train: { batchSize: 1 } });
+      const s = new engine.Session({ seed: 1, data, model: { kind: model.id }, train: { batchSize: 1 } });
       const t = s.split('train');
       const i = s.info();
       const rows = i.inputShape ? 4 : t.rows;
