@@ -322,3 +322,5 @@ fn parameters_js(s: &session::Session) -> Result<Array, JsError> {
 /// module every visit downloads stays within its size budget.
 #[cfg(feature = "instruments")]
 mod instruments;
+#[cfg(feature = "instruments")]
+pub use instruments::Race;

@@ -190,7 +190,9 @@ async function handle(msg) {
         if (landscape.plane != null) await withInstruments();
         return postSurface(true);
       case 'race':
-        await withInstruments();
+        // Only a new race needs the instruments' build; the other commands
+        // (speed, end, ...) act on a race that exists, or on none.
+        if (msg.op === 'start') await withInstruments();
         return handleRace(msg, { engine, post, messageOf });
       case 'inspect':
       case 'sequence': {
