@@ -17,57 +17,34 @@
 //! and ε are Adam's. As in those libraries the decay applies to every
 //! parameter, biases included.
 
+/// Adam's moments and step, and the decay applied beside them.
 #[derive(Debug, Clone)]
 pub(super) struct AdamW {
     decay: f32,
-    beta1: f64,
-    beta2: f64,
-    b1: f32,
-    b2: f32,
-    eps: f32,
-    /// Steps taken since construction or the last reset.
-    t: u64,
-    m: Vec<f32>,
-    v: Vec<f32>,
+    adam: super::adam::Adam,
 }
 
 impl AdamW {
     pub(super) fn new(decay: f64, beta1: f64, beta2: f64, eps: f64, n_params: usize) -> AdamW {
         AdamW {
             decay: decay as f32,
-            beta1,
-            beta2,
-            b1: beta1 as f32,
-            b2: beta2 as f32,
-            eps: eps as f32,
-            t: 0,
-            m: vec![0.0; n_params],
-            v: vec![0.0; n_params],
+            adam: super::adam::Adam::new(beta1, beta2, eps, n_params),
         }
     }
 
     pub(super) fn reset(&mut self) {
-        self.t = 0;
-        self.m.fill(0.0);
-        self.v.fill(0.0);
+        self.adam.reset();
     }
 
+    /// w − α(m̂/(√v̂+ε) + λw) = (w − αλw) − α·m̂/(√v̂+ε): Adam's step does not
+    /// read w, so the decay can go first, on the weights as they were.
     #[inline]
     pub(super) fn step(&mut self, lr: f32, params: &mut [f32], grads: &[f32]) {
-        self.t += 1;
-        let t = self.t as f64;
-        // Bias corrections once per step, in f64 (as adam.rs).
-        let inv_c1 = (1.0 / (1.0 - self.beta1.powf(t))) as f32;
-        let inv_c2 = (1.0 / (1.0 - self.beta2.powf(t))) as f32;
-        let (b1, b2, eps, decay) = (self.b1, self.b2, self.eps, self.decay);
-        let (omb1, omb2) = (1.0 - b1, 1.0 - b2);
-        let moments = self.m.iter_mut().zip(self.v.iter_mut());
-        for ((w, &g), (m, v)) in params.iter_mut().zip(grads).zip(moments) {
-            *m = b1 * *m + omb1 * g;
-            *v = b2 * *v + omb2 * g * g;
-            let adam = (*m * inv_c1) / ((*v * inv_c2).sqrt() + eps);
-            *w -= lr * (adam + decay * *w);
+        let shrink = 1.0 - lr * self.decay;
+        for w in params.iter_mut() {
+            *w *= shrink;
         }
+        self.adam.step(lr, params, grads);
     }
 }
 
