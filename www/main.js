@@ -187,7 +187,7 @@ Object.assign(intents, yourData.intents);
 
 const onWorkerMessage = ({ data: msg }) => {
   if (deep.onMessage(msg)) return; // inside a CNN or RNN: deep.js
-  if (instruments.onMessage(msg)) return; // the step-through, the landscape, the race
+  if (instruments?.onMessage(msg)) return; // the step-through, the landscape, the race
   if (yourData.onMessage(msg) || files.onMessage(msg) || debug.onMessage(msg)) return; // CSV files, downloads, test hooks
   const s = store.get();
   switch (msg.type) {
@@ -301,7 +301,14 @@ const views = {
 const files = createExports({ store, send, intents });
 const debug = createDebugHooks({ send });
 const deep = createDeep({ store, send, intents, cnnRoot: byTestId('cnn-panel'), sequenceRoot: byTestId('sequence-panel') });
-const instruments = createInstruments({ store, send, intents, change, currentGen: () => gen, root: byTestId('instruments'), due });
+// The instruments' panels are built after the first frame is on screen:
+// a first visit should not wait for views nobody has opened yet.
+let instruments = null;
+let instrumentsAsked = false;
+function buildInstruments() {
+  instruments = createInstruments({ store, send, intents, change, currentGen: () => gen, root: byTestId('instruments'), due });
+  store.set({});
+}
 byTestId('notice-dismiss').addEventListener('click', () => store.set({ notice: '' }));
 
 // The expensive views redraw only when their inputs changed, and while
@@ -364,7 +371,11 @@ store.subscribe((s) => {
   // Which session the page shows, for tests and for anyone inspecting it.
   setFlag(body, 'source', s.config.data.source);
   setFlag(body, 'session', String(s.gen));
-  instruments.draw(s);
+  if (instruments) instruments.draw(s);
+  else if (s.ready && !instrumentsAsked) {
+    instrumentsAsked = true;
+    requestAnimationFrame(() => setTimeout(buildInstruments));
+  }
   const busy = s.playing;
 
   const colors = palette();
