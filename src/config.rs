@@ -223,17 +223,6 @@ impl TrainConfig {
     }
 }
 
-/// Every `train.*` key that is a hyperparameter of some optimizer.
-pub const HYPERPARAMETERS: &[&str] = &[
-    "momentum",
-    "nesterov",
-    "beta1",
-    "beta2",
-    "rho",
-    "epsilon",
-    "weightDecay",
-];
-
 impl Default for TrainConfig {
     fn default() -> Self {
         TrainConfig {
@@ -312,7 +301,13 @@ impl Config {
             )));
         }
         let hypers = t.optimizer.hyperparameters();
-        for &name in HYPERPARAMETERS {
+        // Every optimizer's hyperparameters (the optimizers' own lists, each
+        // name once): a given one must be the chosen optimizer's, in range.
+        let all = || OptimizerKind::ALL.iter().flat_map(|k| k.hyperparameters());
+        for (i, name) in all().map(|h| h.name).enumerate() {
+            if all().take(i).any(|h| h.name == name) {
+                continue;
+            }
             let Some(v) = t.hyperparameter(name) else {
                 continue;
             };

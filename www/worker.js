@@ -46,8 +46,9 @@ import init, * as lean from '../pkg/descent.js';
 import { loadCsv, loaded, newSession, adoptConfig, importedConfig, readModelText, pointRows, predictPoints } from './worker-data.js';
 import { inspectImage, sequenceReport, transfers } from './worker-inspect.js';
 import { digitsFor } from './worker-digits.js';
-import { makeGrids, planeGrid, GRID, UNIT_GRID } from './worker-grids.js';
-import { BUILT_IN, catalog, ids, modelFits } from './catalog.js';
+import { makeGrids, GRID, UNIT_GRID } from './worker-grids.js';
+import { thumbnails } from './worker-thumbnails.js';
+import { firstCommands, configOf, own, messageOf, sleep, yieldNow } from './worker-util.js';
 import { isLessonData } from './presets.js';
 import { frameTransfers } from './frame-protocol.js';
 import { traceReport, traceTransfers, gradientCheckReport, surfaceOf } from './worker-trace.js';
@@ -128,13 +129,7 @@ self.onmessage = (event) => {
 // before anything posted, which can reach a new worker only later.
 for (const msg of firstCommands(self.name)) queue = queue.then(() => handle(msg));
 
-function firstCommands(name) {
-  try {
-    return name.startsWith('descent [') ? JSON.parse(name.slice('descent '.length)) : [];
-  } catch {
-    return []; // a name new-worker.js did not write: there are no first commands
-  }
-}
+
 
 async function handle(msg) {
   try {
@@ -158,7 +153,7 @@ async function handle(msg) {
         speed = Math.max(1, Math.min(100000, Math.round(Number(msg.value) || 1)));
         return;
       case 'evaluateTest': return evaluateTest();
-      case 'thumbnails': return await thumbnails();
+      case 'thumbnails': return post({ type: 'thumbnails', ...(await thumbnails(engine)) });
       case 'exportModel': return exportModel(msg.as);
       case 'importModel': return await importModel(msg);
       case 'loadCsv': return await loadCsv(msg, post);
@@ -594,57 +589,6 @@ async function importModel({ file, gen: nextGen, csvId }) {
   reset({ config: imported.config, gen: nextGen, resume: false }, next, { imported: { name: file.name, preview: imported.preview } });
 }
 
-// A model file's config, if it is readable JSON at all: the engine says
-// what is wrong with a file that is not.
-function configOf(text) {
-  try {
-    return JSON.parse(text)?.config;
-  } catch {
-    return null;
-  }
-}
-
-// A small picture of every data set for the picker: a few hundred points
-// of the 2-D and 1-D sets, four images of an image set; and every feature
-// over the plane of the 2-D sets (the engine's featureValues), for the
-// feature pictures. Built once, after the first session (which is when the
-// digits are fetched, if the first session did not).
-async function thumbnails() {
-  for (const src of BUILT_IN) if (src.load) await digitsFor({ data: { source: src.id } }, engine)?.catch(() => {});
-  const items = [];
-  for (const src of BUILT_IN) {
-    try {
-      const has = (name) => src.settings.some((e) => e.name === name);
-      const data = { source: src.id };
-      if (has('samples')) data.samples = 200;
-      if (has('noise')) data.noise = 0.1;
-      if (has('classes')) data.classes = 4;
-      if (src.splitApplies && !src.fixedSplit) data.split = { train: 1, val: 0, test: 0 };
-      // The simplest model that fits: the picture is of the data.
-      const model = catalog.models.find((m) => modelFits(m, src, src.task));
-      const s = new engine.Session({ seed: 1, data, model: { kind: model.id }, train: { batchSize: 1 } });
-      const t = s.split('train');
-      const i = s.info();
-      const rows = i.inputShape ? 4 : t.rows;
-      items.push({ source: src.id, x: t.x.slice(0, rows * t.inputs), y: t.y.slice(0, rows), rows, inputs: t.inputs, task: i.task, classes: i.classes.length, domain: i.domain ?? null, shape: i.inputShape ?? null, sequence: !!src.sequence });
-      s.free();
-    } catch {
-      // A missing thumbnail is only a missing picture; the select still works.
-    }
-  }
-  post({ type: 'thumbnails', items, featureValues: features() });
-}
-
-// Every catalog feature over an n × n grid of the 2-D sets' square, row 0
-// at the top, as the engine computes them (featureValues).
-function features() {
-  const d = BUILT_IN.find((s) => s.featuresApply && s.domain)?.domain;
-  if (!d || !engine.featureValues) return null;
-  const n = 28;
-  const values = engine.featureValues(planeGrid(n, d));
-  return { n, values: own(values), names: ids(catalog.features) };
-}
-
 // The least-squares solution gradient descent is heading for (lesson only),
 // with the engine's predictions for the training and test rows, so the fit
 // view can draw it without knowing the model.
@@ -652,33 +596,6 @@ function reference(s) {
   return s.leastSquares() || null;
 }
 
-// Transferring a buffer detaches it; never let that be wasm's own memory.
-// (A view into wasm memory is part of a larger buffer, so it gets copied.)
-function own(a) {
-  return a.buffer instanceof ArrayBuffer && a.byteOffset === 0 && a.buffer.byteLength === a.byteLength ? a : a.slice();
-}
-
 function post(msg, transfer = []) {
   self.postMessage(msg, transfer);
-}
-
-function messageOf(err) {
-  return err && err.message ? err.message : String(err);
-}
-
-function sleep(ms) {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
-// A zero-delay yield: setTimeout(0) is clamped to 4 ms when nested, which
-// at high speed would waste a third of the worker's time. A MessageChannel
-// task lets queued messages (pause, reset) run first, and nothing else.
-const channel = new MessageChannel();
-const waiting = [];
-channel.port1.onmessage = () => waiting.shift()?.();
-function yieldNow() {
-  return new Promise((r) => {
-    waiting.push(r);
-    channel.port2.postMessage(0);
-  });
 }
