@@ -104,6 +104,8 @@ pub struct Limits {
     pub cnn_kernel: Limit,
     pub cnn_layers: Limit,
     pub clip_norm: Limit,
+    /// `train.earlyStopping.patience`, in epochs.
+    pub patience: Limit,
     /// Steps one `train()` / `trainSteps()` call may take.
     pub train_steps: Limit,
     /// Rows one `layerOutputs()` call may take.
@@ -206,6 +208,7 @@ pub fn catalog() -> Catalog {
                 ..range(1.0, config::MAX_UNITS as f64)
             },
             samples: range(2.0, config::MAX_SAMPLES as f64),
+            patience: range(1.0, config::MAX_PATIENCE as f64),
             window: Limit {
                 default: Some(sequence::DEFAULT_WINDOW as f64),
                 ..range(2.0, sequence::MAX_WINDOW as f64)
@@ -323,6 +326,10 @@ mod tests {
             ))
         };
         assert!(train(format!(r#"{{"learningRate":{}}}"#, l.learning_rate.max)).is_ok());
+        let early = |p: f64| train(format!(r#"{{"earlyStopping":{{"patience":{p}}}}}"#));
+        let lo = l.patience.min.unwrap_or(0.0);
+        assert!(early(lo).is_ok() && early(l.patience.max).is_ok());
+        assert!(early(lo - 1.0).is_err() && early(l.patience.max + 1.0).is_err());
         assert!(train(format!(
             r#"{{"learningRate":{}}}"#,
             l.learning_rate.max * 1.01

@@ -126,6 +126,9 @@ pub struct LeastSquares {
     pub bias: f64,
     pub train_mse: f64,
     pub test_mse: Option<f64>,
+    /// The largest full-batch learning rate that converges on the training
+    /// split (2/λ_max of the loss's Hessian, linalg::max_stable_rate).
+    pub max_stable_rate: f64,
     /// The fit's prediction for each training and test row (crosses as
     /// Float32Arrays, so not serialized here).
     #[serde(skip)]

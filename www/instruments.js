@@ -41,6 +41,10 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
     surfaceWaiting: false,
     raceFrame: null,
     raceSurface: null, // the race's shared landscape, kept between the frames that bring one
+    // What a lesson's check asks of the step-through (lessons/checks.js):
+    // the phases walked since the last trace, and steps applied from it.
+    phasesSeen: new Set(),
+    applied: 0,
   };
   const set = (patch) => {
     Object.assign(local, patch);
@@ -61,11 +65,14 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
     },
     tracePhase() {
       if (!local.trace) return;
-      set({ phase: PHASES[(PHASES.indexOf(local.phase) + 1) % PHASES.length] });
+      const phase = PHASES[(PHASES.indexOf(local.phase) + 1) % PHASES.length];
+      local.phasesSeen.add(phase);
+      set({ phase });
     },
     traceApply() {
       const s = store.get();
       if (!canApply(s)) return;
+      local.applied += 1;
       send({ type: 'traceApply', gen: s.gen, step: local.traceStep });
     },
     traceCheck() {
@@ -96,6 +103,7 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
       send({ type: 'race', op });
     },
     raceEnd() {
+      startedKey = null;
       send({ type: 'race', op: 'end', id: raceId });
       change({ race: null });
       set({ raceFrame: null });
@@ -114,8 +122,11 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
   const stale = (s) => !!local.trace && s.frame?.step !== local.traceStep;
   const canApply = (s) => !!local.trace && local.trace.batch === 'next' && !stale(s) && !s.playing && s.ready && !s.frame?.diverged;
 
+  let startedKey = null;
+  const raceKey = (r) => JSON.stringify([r.setting, r.values]);
   function startRace(r) {
     const s = store.get();
+    startedKey = raceKey(r);
     raceId += 1;
     raceGen = s.gen;
     send({ type: 'race', op: 'speed', value: s.settings.speed });
@@ -185,6 +196,21 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
   let lastSpeed = store.get().settings.speed;
 
   return {
+    // What a lesson's check reads (lessons/checks.js): the step-through's
+    // progress, the gradient check, the landscape's path and the race's lanes.
+    lessonStatus() {
+      const f = local.raceFrame;
+      return {
+        tracePhasesSeen: local.trace ? local.phasesSeen : new Set(),
+        check: local.check,
+        applied: local.applied,
+        pathLength: store.get().settings.landscape && local.surface ? local.surface.path.length / 2 : 0,
+        race: f && f.lanes ? {
+          setting: f.setting,
+          lanes: f.lanes.map((l, i) => ({ lane: i + 1, step: l.step, loss: l.loss, diverged: /^diverged/.test(l.status || '') })),
+        } : null,
+      };
+    },
     // Worker messages; true when handled here.
     onMessage(msg) {
       const gen = currentGen();
@@ -194,7 +220,7 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
           Object.assign(local, { trace: null, check: null, checking: false, surface: null, surfaceWaiting: !!store.get().settings.landscape });
           return false;
         case 'trace':
-          if (msg.gen === gen && msg.id === traceId) set({ trace: msg.report, traceStep: msg.step, phase: 'forward', check: null, checking: false, note: '' });
+          if (msg.gen === gen && msg.id === traceId) set({ trace: msg.report, traceStep: msg.step, phase: 'forward', phasesSeen: new Set(['forward']), check: null, checking: false, note: '' });
           return true;
         case 'gradientCheck':
           if (msg.gen === gen) set({ check: msg.result, checking: false });
@@ -234,6 +260,9 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
         lastGen = s.gen;
         if (st.race && raceGen !== s.gen) startRace(st.race);
         fillPlanes(s);
+      } else if (s.ready && st.race && raceKey(st.race) !== startedKey) {
+        // A race set from the settings alone (a lesson's step) on the same session.
+        startRace(st.race);
       }
       if (s.ready && st.landscape !== lastLandscape) {
         lastLandscape = st.landscape;

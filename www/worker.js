@@ -21,6 +21,7 @@
 //   {type:'sequence', gen, start, freeRun, tested, row}  a sequence set's series, predictions, hidden state
 //   {type:'trace', gen, id, batch}             one step looked at (worker-trace.js): batch 'next' or { rows: [i] }
 //   {type:'traceApply', gen, step}             apply the step traced at `step` on the next batch: exactly train(1)
+//   {type:'restoreBest', gen}                 back to the best validation loss's weights (train.earlyStopping)
 //   {type:'gradientCheck', gen, id, batch, epsilon}  finite differences against the traced gradient
 //   {type:'landscape', plane, resolution}      the loss surface on this plane, recomputed while training; plane null: off
 //   {type:'race', ...}                         race lanes (worker-race.js)
@@ -175,6 +176,18 @@ async function handle(msg) {
           return;
         }
         return step();
+      case 'restoreBest':
+        // Back to the best validation loss's weights (train.earlyStopping).
+        if (!session || msg.gen !== gen) return;
+        try {
+          session.restoreBest();
+        } catch (e) {
+          post({ type: 'error', source: 'restoreBest', message: messageOf(e), gen });
+          return;
+        }
+        stale = true;
+        postFrame(true);
+        return;
       case 'gradientCheck':
         if (!session || msg.gen !== gen) return;
         await withInstruments();
@@ -282,7 +295,7 @@ function reset({ config, gen: nextGen, resume }, built = null, extra = {}) {
 }
 
 function play() {
-  if (!session || isDiverged()) return;
+  if (!session || isStopped()) return;
   setPlaying(true);
   loop();
 }
@@ -299,7 +312,7 @@ async function loop() {
     while (playing) {
       const t0 = performance.now();
       let done = 0;
-      while (playing && done < speed && !isDiverged()) {
+      while (playing && done < speed && !isStopped()) {
         const n = Math.min(speed - done, sliceSteps);
         const ts = performance.now();
         trainSteps(n);
@@ -385,7 +398,7 @@ function tune(n, ms) {
 
 function step() {
   setPlaying(false);
-  if (!session || isDiverged()) return;
+  if (!session || isStopped()) return;
   trainSteps(1);
   postFrame(true);
   postSurface(true);
@@ -399,11 +412,11 @@ function trainSteps(n) {
   stepNow = r.step;
   stale = true;
   unposted = true;
-  if (r.diverged) score(); // the report says so, and the loop stops below
+  if (r.diverged || r.earlyStopped) score(); // the report says so, and the loop stops below
   const now = performance.now();
   rate.push([now, r.step]);
   while (rate.length > 2 && now - rate[0][0] > 1000) rate.shift();
-  if (isDiverged()) setPlaying(false);
+  if (isStopped()) setPlaying(false);
 }
 
 // `last` for the current weights (and a point in the session's history).
@@ -418,6 +431,11 @@ function stepsPerSecond() {
   const [t0, s0] = rate[0];
   const [t1, s1] = rate[rate.length - 1];
   return t1 > t0 ? ((s1 - s0) * 1000) / (t1 - t0) : 0;
+}
+
+// Diverged, or stopped by train.earlyStopping: later updates would train nothing.
+function isStopped() {
+  return isDiverged() || !!last?.earlyStopped;
 }
 
 function isDiverged() {
@@ -469,6 +487,10 @@ function frame(full) {
     trainAccuracy: m.trainAccuracy ?? null,
     valAccuracy: m.valAccuracy ?? null,
     diverged: isDiverged(),
+    // train.earlyStopping: stopped, and the best validation loss's step (the loss chart marks it).
+    earlyStopped: !!m.earlyStopped,
+    bestStep: m.bestStep ?? null,
+    bestValLoss: m.bestValLoss ?? null,
     learningRate,
     stepsPerSecond: stepsPerSecond(),
     params: session.parameters().map((p) => ({ name: p.name, layer: p.layer, kind: p.kind, role: p.role, shape: p.shape, values: own(p.values) })),

@@ -8,7 +8,33 @@
 // `feature.*` entries are HTML (sub- and superscripts), written here and
 // never taken from data; every other entry is plain text.
 
+import lessons from './lessons.en.js';
+
 export default {
+  ...lessons,
+  // The lessons' frame (views/lesson-panel.js, lesson-mode.js); each
+  // lesson's own words are in strings/lessons/ID.en.js.
+  'lesson.menu': 'Lessons',
+  'lesson.menu.choose': 'Open a lesson…',
+  'lesson.menu.item': '{n} · {title}',
+  'lesson.region': 'Lesson',
+  'lesson.stage': "The lesson's views",
+  'lesson.progress': '{n} / {total}',
+  'lesson.kicker': 'Lesson {n} of {total}',
+  'lesson.prev': '← Back',
+  'lesson.next': 'Next →',
+  'lesson.finish': 'Next lesson →',
+  'lesson.finishAll': 'Finish',
+  'lesson.skip': 'Skip',
+  'lesson.skip.title': 'Move on without meeting the check (for a teacher)',
+  'lesson.close': 'Leave the lesson',
+  'lesson.check.pending': 'To go on',
+  'lesson.check.passed': 'Done',
+  'lesson.keys': 'Keys: PageDown / → next step · PageUp / ← back',
+
+  'early.note': 'Stopped early at step {step}: the validation loss has not improved for {patience} epochs. Best: {loss} at step {best}.',
+  'early.restore': 'Back to the best weights',
+
   // A CSV file's task and missing-value policy (catalog.tasks, catalog.missing).
   'task.classification': 'classification (classes)',
   'task.regression': 'regression (a number)',

@@ -1,0 +1,2 @@
+// Lesson `backprop` (issue 14): written next.
+export default { id: 'backprop', settings: {}, steps: [] };

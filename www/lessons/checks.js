@@ -1,0 +1,137 @@
+// A lesson step's check: a condition on the session the page shows, met by
+// doing what the step says. Each constructor returns { kind, vars, holds }:
+//   holds(s, ctx)  s is the store's state (main.js), ctx what the lesson
+//                  controller adds: { instruments } (the step-through's and
+//                  the race's status, instruments.js lessonStatus()) and
+//                  { since }, the step count when this step was entered
+//   vars           the numbers the check's message names ({value} in the
+//                  string table's `lesson.ID.N.check`)
+// A check that held once stays passed for that visit of the step (the
+// controller latches it): a learner who made a run diverge and then pressed
+// Reset has still done what was asked.
+//
+// Every number a check reads comes from the engine: the frame's losses and
+// accuracies, the test evaluation, the trace, the race's lanes.
+
+const frameOf = (s) => (s.ready ? s.frame : null);
+
+// The session on screen was built from these settings (not one still being built).
+const settled = (s) => s.ready && s.config && !s.pendingReset;
+
+// The training loss below `value`, within `maxSteps` updates if given.
+export const trainLossBelow = (value, { maxSteps = Infinity } = {}) => ({
+  kind: 'trainLossBelow',
+  vars: { value, maxSteps },
+  holds: (s) => {
+    const f = frameOf(s);
+    return !!f && !f.diverged && Number.isFinite(f.trainLoss) && f.trainLoss < value && f.step <= maxSteps;
+  },
+});
+
+export const valLossBelow = (value) => ({
+  kind: 'valLossBelow',
+  vars: { value },
+  holds: (s) => {
+    const f = frameOf(s);
+    return !!f && !f.diverged && Number.isFinite(f.valLoss) && f.valLoss < value;
+  },
+});
+
+export const diverged = () => ({ kind: 'diverged', vars: {}, holds: (s) => !!frameOf(s)?.diverged });
+
+export const stepsAtLeast = (n) => ({ kind: 'stepsAtLeast', vars: { n }, holds: (s) => (frameOf(s)?.step ?? 0) >= n });
+
+// Hidden units of the model on screen (an MLP's layers; 0 for a linear or
+// logistic model), from the engine's config.
+export function hiddenUnits(s) {
+  const h = s.config?.model?.hidden;
+  return Array.isArray(h) ? h.reduce((a, b) => a + b, 0) : 0;
+}
+
+// Validation accuracy ≥ value, optionally with at most maxUnits hidden
+// units and within maxSteps updates: a lesson's challenge.
+export const valAccuracyAtLeast = (value, { maxUnits = Infinity, maxSteps = Infinity, source = null } = {}) => ({
+  kind: 'valAccuracyAtLeast',
+  vars: { value: Math.round(value * 100), maxUnits, maxSteps },
+  holds: (s) => {
+    const f = frameOf(s);
+    if (!f || f.diverged || f.valAccuracy == null) return false;
+    if (source && s.config?.data?.source !== source) return false;
+    return f.valAccuracy >= value && hiddenUnits(s) <= maxUnits && f.step <= maxSteps;
+  },
+});
+
+export const testEvaluated = () => ({ kind: 'testEvaluated', vars: {}, holds: (s) => !!s.testResult && s.testResult.gen === s.gen });
+
+// The session was built with settings[key] === value (e.g. the model kind).
+export const settingIs = (key, value) => ({
+  kind: 'settingIs',
+  vars: { value },
+  holds: (s) => settled(s) && JSON.stringify(s.settings[key]) === JSON.stringify(value),
+});
+
+// A test of the settings (e.g. "at least two hidden layers").
+export const settings = (test) => ({ kind: 'settings', vars: {}, holds: (s) => settled(s) && !!test(s.settings, s) });
+
+export const earlyStopped = () => ({ kind: 'earlyStopped', vars: {}, holds: (s) => !!frameOf(s)?.earlyStopped });
+
+// The step-through walked to its `update` phase (instruments.js).
+export const traced = () => ({ kind: 'traced', vars: {}, holds: (s, ctx) => !!ctx.instruments?.tracePhasesSeen?.has('update') });
+
+// "Check the gradient" ran and the engine's gradient agreed with finite differences.
+export const gradientChecked = (maxRelativeError = 1e-2) => ({
+  kind: 'gradientChecked',
+  vars: { value: maxRelativeError },
+  holds: (s, ctx) => {
+    const c = ctx.instruments?.check;
+    return !!c && Number.isFinite(c.maxRelativeError) && c.maxRelativeError <= maxRelativeError;
+  },
+});
+
+// A step of the step-through was applied (trace-apply).
+export const traceApplied = () => ({ kind: 'traceApplied', vars: {}, holds: (s, ctx) => (ctx.instruments?.applied ?? 0) > 0 });
+
+// The landscape is on and has drawn a path of at least n points.
+export const landscapePath = (n) => ({ kind: 'landscapePath', vars: { n }, holds: (s, ctx) => (ctx.instruments?.pathLength ?? 0) >= n });
+
+// A race of `setting` ran at least `steps` steps, and lane `lane` (1-based)
+// is the lowest of the lanes still training.
+export const raceWinner = (setting, lane, steps) => ({
+  kind: 'raceWinner',
+  vars: { lane, steps },
+  holds: (s, ctx) => {
+    const r = ctx.instruments?.race;
+    if (!r || r.setting !== setting || r.lanes.length < lane) return false;
+    if (Math.min(...r.lanes.map((l) => l.step)) < steps) return false;
+    const alive = r.lanes.filter((l) => !l.diverged && Number.isFinite(l.loss));
+    const best = alive.reduce((a, l) => (l.loss < a.loss ? l : a), alive[0]);
+    return !!best && best.lane === lane;
+  },
+});
+
+// A race of `setting` has lane `lane` diverged.
+export const raceDiverged = (setting, lane) => ({
+  kind: 'raceDiverged',
+  vars: { lane },
+  holds: (s, ctx) => {
+    const r = ctx.instruments?.race;
+    return !!r && r.setting === setting && !!r.lanes[lane - 1]?.diverged;
+  },
+});
+
+// The learner's own CSV file is the session's data.
+export const csvTrained = (steps = 1) => ({
+  kind: 'csvTrained',
+  vars: { n: steps },
+  holds: (s) => settled(s) && s.config?.data?.source === 'csv' && (frameOf(s)?.step ?? 0) >= steps,
+});
+
+// A digit was drawn on the pad and run through the model (deep.js).
+export const digitDrawn = () => ({ kind: 'digitDrawn', vars: {}, holds: (s) => s.inspection?.source === 'drawn' });
+
+// Every one of the checks.
+export const all = (...checks) => ({
+  kind: 'all',
+  vars: Object.assign({}, ...checks.map((c) => c.vars)),
+  holds: (s, ctx) => checks.every((c) => c.holds(s, ctx)),
+});

@@ -1,0 +1,2 @@
+// Lesson `rnn` (issue 14): written next.
+export default { id: 'rnn', settings: {}, steps: [] };

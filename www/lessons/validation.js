@@ -1,0 +1,2 @@
+// Lesson `validation` (issue 14): written next.
+export default { id: 'validation', settings: {}, steps: [] };

@@ -1,0 +1,2 @@
+// The `backprop` lesson's words (lessons/backprop.js).
+export default {};

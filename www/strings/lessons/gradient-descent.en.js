@@ -1,0 +1,2 @@
+// The `gradient-descent` lesson's words (lessons/gradient-descent.js).
+export default {};

@@ -1,0 +1,2 @@
+// The `interpretability` lesson's words (lessons/interpretability.js).
+export default {};

@@ -1,0 +1,2 @@
+// The `rnn` lesson's words (lessons/rnn.js).
+export default {};

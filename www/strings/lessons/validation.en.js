@@ -1,0 +1,2 @@
+// The `validation` lesson's words (lessons/validation.js).
+export default {};
