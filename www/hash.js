@@ -5,7 +5,7 @@
 // compared and parsed, never put into HTML.
 
 import { catalog, limits, ids, BUILT_IN, SETTINGS, HYPERS, RACE, optimizerEntry, inRange, rangeText } from './catalog.js';
-import { lessonById, settingsAt, HIDEABLE } from './lessons/index.js';
+import { lessonById, settingsAt, HIDEABLE, OLD_PRESET } from './lessons/index.js';
 import {
   DEFAULTS, NORMALIZE, LOSSES, REGULARIZATIONS, SPEEDS, PRESETS, defaultSettings, presetSettings, fixSettings, sourceOf, isNamedSetting,
 } from './state.js';
@@ -218,8 +218,8 @@ export function decodeHash(hash) {
   let settings = defaultSettings();
   const presetName = params.get('preset');
   // The first lesson was the preset `lesson`: its old links open the lesson.
-  let lessonName = params.get('lesson') ?? (presetName === 'lesson' ? 'linear' : null);
-  if (presetName !== null && !(presetName === 'lesson' && lessonName !== null)) {
+  const lessonName = params.get('lesson') ?? (presetName === OLD_PRESET.preset ? OLD_PRESET.lesson : null);
+  if (presetName !== null && !(presetName === OLD_PRESET.preset && lessonName !== null)) {
     if (Object.hasOwn(PRESETS, presetName)) settings = presetSettings(presetName);
     else problems.push(`there is no preset called "${clip(presetName)}"`);
   }

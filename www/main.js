@@ -34,7 +34,7 @@ import { createCsvPanel } from './views/csv-panel.js';
 import { createAxesPicker } from './views/csv-scatter.js';
 import { createInstruments } from './instruments.js';
 import { createLessonMode } from './lesson-mode.js';
-import { text } from './strings/index.js';
+import { text, fillTexts } from './strings/index.js';
 
 const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
 
@@ -316,6 +316,7 @@ byTestId('notice-dismiss').addEventListener('click', () => store.set({ notice: '
 const lessonMode = createLessonMode({
   store, intents, change, applySettings, instruments: () => instruments, invalidate: () => { memo.clear(); store.set({}); },
 });
+fillTexts(byTestId('early-note'));
 byTestId('restore-best').addEventListener('click', () => {
   const s = store.get();
   if (s.ready) send({ type: 'restoreBest', gen: s.gen });

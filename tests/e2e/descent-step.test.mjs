@@ -49,7 +49,7 @@ const tensor = (list, role, params) => {
 };
 
 export async function stepThroughTheLesson({ page, baseUrl, screenshot }) {
-  await open(page, baseUrl, '#preset=lesson');
+  await open(page, baseUrl, '#preset=article');
   await page.locator(id('trace-panel')).scrollIntoViewIfNeeded();
   await page.locator(id('trace-sample')).click();
   await walkPhases(page, screenshot, 'step-lesson');
@@ -174,7 +174,7 @@ export async function stepThroughTheDigitsCnn({ page, baseUrl, screenshot }) {
 }
 
 export async function landscapePathGrowsWithTraining({ page, baseUrl, screenshot }) {
-  await open(page, baseUrl, '#preset=lesson&landscape=path');
+  await open(page, baseUrl, '#preset=article&landscape=path');
   const canvas = page.locator(id('landscape'));
   await canvas.scrollIntoViewIfNeeded();
   const length = () => canvas.evaluate((c) => Number(c.dataset.pathLength));
@@ -230,7 +230,7 @@ async function runRace(page, steps, lane = 1) {
 }
 
 export async function raceOfLearningRatesOnTheLesson({ page, baseUrl, screenshot }) {
-  await open(page, baseUrl, '#preset=lesson&race=learningRate:0.001,0.01,0.1');
+  await open(page, baseUrl, '#preset=article&race=learningRate:0.001,0.01,0.1');
   await runRace(page, 300);
   const [slow, good, fast] = [await raceLane(page, 1), await raceLane(page, 2), await raceLane(page, 3)];
   assert.match(fast.status, /^diverged/, `α = 0.1 diverges: ${JSON.stringify(fast)}`);
@@ -255,7 +255,7 @@ export async function raceOfLearningRatesOnTheLesson({ page, baseUrl, screenshot
 }
 
 export async function raceOfNormalizationsOnTheLesson({ page, baseUrl, screenshot }) {
-  await open(page, baseUrl, '#preset=lesson&lr=0.1&race=normalize:none,standard');
+  await open(page, baseUrl, '#preset=article&lr=0.1&race=normalize:none,standard');
   await runRace(page, 300, 2);
   const [raw, standard] = [await raceLane(page, 1), await raceLane(page, 2)];
   assert.match(raw.status, /^diverged/, `raw inputs at α = 0.1 diverge: ${JSON.stringify(raw)}`);
@@ -267,14 +267,14 @@ export async function raceOfNormalizationsOnTheLesson({ page, baseUrl, screensho
 
 export async function hostileRaceLinksAreRefused({ page, baseUrl }) {
   for (const bad of ['learningRate:-1,1e9', 'optimizer:sgd,sgd', 'hidden:1000', 'colour:red,blue', 'learningRate:0.1,%3Cimg%20src%3Dx%3E']) {
-    await open(page, baseUrl, `#preset=lesson&race=${bad}`);
+    await open(page, baseUrl, `#preset=article&race=${bad}`);
     const notice = await text(page, 'notice-text');
     assert.match(notice, /race/, `race=${bad} is refused with a notice: "${notice}"`);
     assert.equal(await page.locator(id('race-lane-1-steps')).count(), 0, 'no lanes');
     assert.doesNotMatch(await page.evaluate(() => location.hash), /race=/, 'the link drops it');
   }
   // One the link reader accepts but the engine refuses (a hidden layer on a linear model) says why, too.
-  await open(page, baseUrl, '#preset=lesson&race=hidden:4,8');
+  await open(page, baseUrl, '#preset=article&race=hidden:4,8');
   await page.waitForFunction(() => /race/i.test(document.querySelector('[data-testid="notice-text"]')?.textContent || ''), null, { timeout: 10_000 });
 }
 
@@ -309,7 +309,7 @@ export async function noLongTasksWithEveryInstrument({ page, baseUrl, screenshot
 }
 
 export async function raceFromTheControls({ page, baseUrl }) {
-  await open(page, baseUrl, '#preset=lesson');
+  await open(page, baseUrl, '#preset=article');
   await page.locator(id('race')).scrollIntoViewIfNeeded();
   await page.locator(id('race-setting')).selectOption('optimizer');
   await page.locator(id('race-values')).fill('sgd, momentum');

@@ -25,6 +25,7 @@ export function createLessonPanel(root, intents) {
   el.skip.addEventListener('click', () => intents.lessonMove(1, { skip: true }));
   el.close.addEventListener('click', () => intents.lessonClose());
   setAttr(el.skip, 'title', text('lesson.skip.title'));
+  setText(el.next, text('lesson.next'));
 
   let shownStep = null; // `${id}:${n}`: the step's text is set only when it changes
   let shownFormula = null;
