@@ -61,7 +61,10 @@ import { carried } from './offline-data.js';
 // Race) are a second build (pkg-instruments/, the engine's `instruments`
 // feature) that would put the every-visit download over its size budget,
 // so it is loaded the first time a learner opens one (withInstruments).
+// The offline file bundles the instruments' build in place of the lean one
+// (scripts/offline.mjs): then it is here from the start.
 let engine = lean;
+const hasInstruments = () => typeof engine.Race === 'function';
 // Not a literal, so the bundler leaves it to the browser: from dist/ (or
 // www/) it is the repository's pkg-instruments/.
 const INSTRUMENTS = '../pkg-instruments/descent.js';
@@ -350,7 +353,7 @@ async function loop() {
 // loss curve starts again at that step and the optimizer's moments, if it
 // keeps any, from zero), and every later session is built there.
 async function withInstruments() {
-  if (engine !== lean) return;
+  if (hasInstruments()) return;
   instrumentsLoading ??= loadInstruments().catch((err) => {
     instrumentsLoading = null;
     throw err;
@@ -359,9 +362,6 @@ async function withInstruments() {
 }
 
 async function loadInstruments() {
-  if (globalThis.DESCENT_OFFLINE) {
-    throw new Error('The step-through, the landscape and the race are not in the offline file: open the served page (scripts/serve.sh) to use them.');
-  }
   const mod = await import(new URL(INSTRUMENTS, import.meta.url).href);
   await mod.default({ module_or_path: new URL('../pkg-instruments/descent_bg.wasm', import.meta.url) });
   if (shownConfig) await digitsFor(shownConfig, mod);
@@ -372,7 +372,7 @@ async function loadInstruments() {
 
 function postSurface(now) {
   // A diverged session's weights are not finite: the last surface stays.
-  if (!session || landscape.plane == null || isDiverged() || engine === lean) return;
+  if (!session || landscape.plane == null || isDiverged() || !hasInstruments()) return;
   const t0 = performance.now();
   if (!now && t0 < surfaceDue) return;
   let surface;
