@@ -170,6 +170,8 @@ descent_build_release() {
 # catalog() goes into dist/catalog.json (scripts/catalog.mjs), which the
 # bundles include: the page reads what the engine offers from it. Last,
 # scripts/offline.mjs puts all of it in one file, dist/descent-offline.html.
+# Each language's table but English's (bundled) is a file of its own,
+# dist/strings-LANG.js, loaded only by a page in that language.
 descent_build_page() {
     if [ ! -f "$DESCENT_ROOT/pkg/descent_bg.wasm" ]; then
         _descent_log "no pkg/ yet: build the wasm first (scripts/setup.sh --build)"
@@ -181,6 +183,11 @@ descent_build_page() {
             --target=es2022 --outdir=dist --log-level=warning \
         && esbuild www/head.js --bundle --format=iife --minify --sourcemap \
             --target=es2022 --outdir=dist --log-level=warning \
+        && for t in www/strings/??-??.js; do
+               [ -f "$t" ] || continue
+               esbuild "$t" --bundle --format=esm --minify --target=es2022 \
+                   --outfile="dist/strings-$(basename "$t" .js).js" --log-level=warning || exit 1
+           done \
         && node scripts/offline.mjs)
 }
 

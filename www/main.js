@@ -34,9 +34,23 @@ import { createCsvPanel } from './views/csv-panel.js';
 import { createAxesPicker } from './views/csv-scatter.js';
 import { createInstruments } from './instruments.js';
 import { createLessonMode } from './lesson-mode.js';
-import { text, fillTexts } from './strings/index.js';
+import { text, fillTexts, preferred, language, LANGUAGES } from './strings/index.js';
+import { loadLanguage } from './strings/load.js';
 
 const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
+
+// The page's language before anything is drawn: the link's lang=, else the
+// browser's (hash.js checks the link's value again, and says so if it is
+// wrong). Another language than English is one more file on this path.
+{
+  const asked = new URLSearchParams(location.hash.slice(1)).get('lang');
+  const lang = LANGUAGES.includes(asked) ? asked : preferred(navigator.languages || []);
+  try {
+    await loadLanguage(lang);
+  } catch {
+    await loadLanguage('en'); // a missing table file: the page still works, in English
+  }
+}
 
 // The first worker, with the link's settings it was started from. It was
 // asked for the first session already, and builds it while the views below
