@@ -22,7 +22,10 @@ export function text(key, vars = {}) {
   return t.replace(/\{(\w+)\}/g, (m, k) => (Object.hasOwn(vars, k) ? String(vars[k]) : m));
 }
 
-// Fill every element under `root` that names a key in data-text.
+// Fill every element under `root` that names a key in data-text (its
+// text) or data-label (its aria-label: what a screen reader says for a
+// canvas or an icon).
 export function fillTexts(root) {
   for (const el of root.querySelectorAll('[data-text]')) el.textContent = text(el.dataset.text);
+  for (const el of root.querySelectorAll('[data-label]')) el.setAttribute('aria-label', text(el.dataset.label));
 }
