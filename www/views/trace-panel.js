@@ -25,6 +25,7 @@ export function createTracePanel(root, intents) {
   const status = $('trace-status');
   const formula = $('trace-formula');
   const table = $('trace-table');
+  const tableScroll = table.parentElement;
   const checkOut = $('trace-check-result');
   const phaseItems = [...root.querySelectorAll('.trace-phases li')];
   let last = null;
@@ -114,11 +115,20 @@ export function createTracePanel(root, intents) {
       prepareCanvas(canvas);
       layout = null;
       setAttr(canvas, 'aria-label', text('trace.network'));
+      scrollable();
       return;
     }
     drawFormula(formula, t, props.phase);
     drawTable(table, t, props.phase);
+    scrollable();
     paint(props);
+  }
+
+  // The table scrolls sideways when it is wider than the panel: a keyboard
+  // reaches it with Tab then (and an empty one is no stop on the way).
+  function scrollable() {
+    if (table.rows.length) setAttr(tableScroll, 'tabindex', '0');
+    else tableScroll.removeAttribute('tabindex');
   }
 
   function paint(props) {
