@@ -70,6 +70,7 @@ export async function theStepThroughFromTheKeyboard({ page, baseUrl, screenshot 
   assert.equal(await text(page, 'play'), 'Play', 'Space pressed the focused button, not play');
   assert.equal(await number(page, 'step-count'), 0, 'no training happened');
   assert.equal(await focused(page), 'trace-next', 'focus stays on Next phase');
+  assert.equal(await page.locator('[data-testid="trace-phases"] [aria-current="step"]').getAttribute('data-phase'), 'update', 'the current phase is marked for a screen reader');
   await screenshot('keyboard-step-update', id('trace-panel'));
 
   // Apply is off for a chosen row (the engine applies only the next

@@ -100,7 +100,13 @@ export function createTracePanel(root, intents) {
     last = props;
     const t = props.trace;
     setAttr(root, 'data-phase', t ? props.phase : '');
-    phaseItems.forEach((li) => li.classList.toggle('current', !!t && li.dataset.phase === props.phase));
+    phaseItems.forEach((li) => {
+      const current = !!t && li.dataset.phase === props.phase;
+      li.classList.toggle('current', current);
+      // What the dark pill shows, said to a screen reader too.
+      if (current) setAttr(li, 'aria-current', 'step');
+      else li.removeAttribute('aria-current');
+    });
     setProp(buttons.pick, 'disabled', !props.ready);
     setProp(buttons.sample, 'disabled', !props.ready);
     setProp(buttons.next, 'disabled', !t);
