@@ -16,7 +16,8 @@
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock
 #   - wasm-pack, geckodriver (cargo install --locked)
 #   - chromium, chromium-driver, firefox-esr (apt)
-#   - npm devDependencies (binaryen's wasm-opt, terser, esbuild, playwright-core)
+#   - npm devDependencies (binaryen's wasm-opt, terser, esbuild, playwright-core,
+#     axe-core for the accessibility test)
 # node_modules/.bin goes first on PATH so wasm-pack uses npm binaryen's
 # wasm-opt; Debian's binaryen is too old for current wasm-bindgen output and
 # must never be installed.
@@ -119,7 +120,8 @@ _descent_npm() {
         || [ "$DESCENT_ROOT/package-lock.json" -nt "$nm/.package-lock.json" ] \
         || [ ! -x "$nm/.bin/wasm-opt" ] \
         || [ ! -x "$nm/.bin/terser" ] \
-        || [ ! -x "$nm/.bin/esbuild" ]; then
+        || [ ! -x "$nm/.bin/esbuild" ] \
+        || [ ! -f "$nm/axe-core/axe.min.js" ]; then
         _descent_log "npm ci"
         (cd "$DESCENT_ROOT" && npm ci --no-audit --no-fund </dev/null) >&2 || return 1
     fi

@@ -136,6 +136,9 @@ export default {
   'layer.dropout': 'dropout',
   'layer.rnn': 'recurrent',
 
+  // The network diagram, from the keyboard.
+  'network.keys': 'Hover an edge for its weight, a unit for its output; or focus the diagram and move between them with the arrow keys.',
+
   // Inside one step (issue 13): the step-through, the loss landscape, the
   // race. Plain text; {name} is filled in by text(key, { name }).
   'instruments.title': 'Inside one step of gradient descent',
@@ -147,7 +150,10 @@ export default {
   'trace.next': 'Next phase',
   'trace.apply': 'Apply this update',
   'trace.check': 'Check the gradient',
-  'trace.keys': 'Keys: Tab to a button, Enter to press it. Hover (or focus) a unit or edge for its numbers.',
+  'trace.keys': 'Keys: Tab to a button, Enter or Space to press it. Hover a unit or edge for its numbers, or Tab to the network and move between them with the arrow keys (Home, End; Escape hides them).',
+  'trace.network': 'The traced network: trace a step to draw it.',
+  'trace.networkIs': '{phase}. Units per layer {shape}. Arrow keys move between the units and edges and show their numbers.',
+  'trace.layersIs': '{phase}. {what}: {values}.',
   'trace.empty': 'No step traced yet.',
   'trace.phase.forward': '1 · Forward: each unit’s value',
   'trace.phase.loss': '2 · Loss',
@@ -185,6 +191,7 @@ export default {
   'trace.layers.delta': 'mean |δ| of each layer',
 
   'landscape.title': 'The loss landscape',
+  'landscape.label': 'The loss landscape: the training loss over a plane through the weights, with the optimizer’s path on it',
   'landscape.show': 'Show',
   'landscape.hide': 'Hide',
   'landscape.plane': 'Plane',
@@ -218,6 +225,8 @@ export default {
   'race.status.training': 'training',
   'race.status.paused': 'paused',
   'race.chart': 'Training loss of every lane',
+  'race.landscapeLabel': 'Every lane’s path on one loss landscape',
+  'race.laneHeader': 'lane',
   'race.landscape': 'Every lane’s path on lane {n}’s loss over {x} and {y}; the lanes start from the same weights.',
   'race.empty': 'Choose a setting and two to four values, then Start race: every lane trains the same model on the same data from the same start, differing only there.',
   'race.setting.learningRate': 'learning rate',

@@ -52,16 +52,16 @@ export function text(key, vars = {}) {
 }
 
 // Fill every element under `root` that names a key in data-text (its
-// text) or data-text-title / data-text-label (its title / aria-label).
+// text), data-label (its aria-label: what a screen reader says for a
+// canvas or an icon) or data-text-title (its title).
 export function fillTexts(root) {
   const all = (sel) => [...(root.matches?.(sel) ? [root] : []), ...root.querySelectorAll(sel)];
   for (const el of all('[data-text]')) {
     const t = text(el.dataset.text);
     if (el.textContent !== t) el.textContent = t;
   }
+  for (const el of all('[data-label]')) el.setAttribute('aria-label', text(el.dataset.label));
   for (const el of all('[data-text-title]')) el.title = text(el.dataset.textTitle);
-  for (const el of all('[data-text-label]')) el.setAttribute('aria-label', text(el.dataset.textLabel));
-  for (const el of all('[data-text-placeholder]')) el.placeholder = text(el.dataset.textPlaceholder);
 }
 
 // Numbers in the page's language (Intl.NumberFormat): thousands grouping
