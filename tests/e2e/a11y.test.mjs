@@ -172,7 +172,7 @@ async function walkPhases(page, where) {
 // its lanes, chart and shared landscape, a traced step in every phase with
 // a unit's numbers shown, and the gradient check's result.
 export async function theInstrumentsInUse({ page, baseUrl, screenshot }) {
-  await visit(page, baseUrl, '#preset=lesson&landscape=path&race=learningRate:0.001,0.01,0.1');
+  await visit(page, baseUrl, '#preset=article&landscape=path&race=learningRate:0.001,0.01,0.1');
   await page.waitForSelector(id('race-lane-3-steps'), { timeout: 10_000 });
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="landscape"]').dataset.pathLength) >= 1, null, { timeout: 10_000 });
   await setSpeed(page, 10);
@@ -213,7 +213,7 @@ export async function afterEvaluatingANoticeAndACsvFile({ page, baseUrl }) {
   await page.waitForSelector(`${id('test-confusion')}:not([hidden])`, { timeout: 10_000 });
   await assertAccessible(page, 'five classes, trained and evaluated on the test split');
 
-  await visit(page, baseUrl, '#preset=lesson&race=colour:red,blue');
+  await visit(page, baseUrl, '#preset=article&race=colour:red,blue');
   await page.waitForFunction(() => /race/.test(document.querySelector('[data-testid="notice-text"]')?.textContent || ''), null, { timeout: 10_000 });
   await assertAccessible(page, 'a notice');
 
