@@ -68,7 +68,7 @@ export default {
   'setting.samples': '样本数',
   'setting.noise': '噪声',
   'setting.classes': '类别数',
-  'setting.window': '窗口长度',
+  'setting.window': '窗口',
   'setting.mix': '混入第二个频率',
   'setting.tiles': '格数',
 
