@@ -42,7 +42,7 @@ export default {
 
   'lesson.interpretability.5.title': '挑战：一个看得懂的网络',
   'lesson.interpretability.5': `<p><strong>挑战：</strong>用最多 <strong>3</strong> 个隐藏单元分开圆形数据，验证准确率至少达到
-<strong>95 %</strong>，然后指向其中一个单元。这一步从 8, 8 开始。</p>
+<strong>95 %</strong>，然后指向其中一个单元。这一步从两个各有 8 个单元的隐藏层（8, 8）开始。</p>
 <p>三条直线就能把一个圆环围起来，所以三个单元可能就够了；这样每个单元都是一条直线，你能在
 网络图里看到它，也能从它的方程里读懂它。</p>`,
   'lesson.interpretability.5.check': '用最多 {maxUnits} 个隐藏单元达到 {value} %，然后指向一个隐藏单元。',
