@@ -36,6 +36,7 @@ import { createInstruments } from './instruments.js';
 import { createLessonMode } from './lesson-mode.js';
 import { text, fillTexts, preferred, language, LANGUAGES } from './strings/index.js';
 import { loadLanguage } from './strings/load.js';
+import { createLangPicker } from './views/lang-picker.js';
 
 const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
 
@@ -50,6 +51,7 @@ const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
   } catch {
     await loadLanguage('en'); // a missing table file: the page still works, in English
   }
+  fillTexts(document.body);
 }
 
 // The first worker, with the link's settings it was started from. It was
@@ -143,6 +145,20 @@ function linkNotice(problems) {
 
 const intents = {
   change,
+  // Another language: only the words change; the session, its training and
+  // every setting stay (lang is a live setting).
+  async setLanguage(code) {
+    if (code === language()) return;
+    try {
+      await loadLanguage(code);
+    } catch (err) {
+      store.set({ notice: `The ${code} words could not be loaded (${err?.message || err}); the page stays in ${language()}.` });
+      return;
+    }
+    change({ lang: code });
+    fillTexts(document.body);
+    relabel();
+  },
   togglePlay() {
     const s = store.get();
     if (!s.ready || s.frame?.diverged) return;
@@ -297,6 +313,7 @@ function restartWorker(why) {
 addEventListener('hashchange', () => {
   const { settings, problems } = decodeHash(location.hash);
   applySettings(settings, problems.length ? linkNotice(problems) : '');
+  if (settings.lang && settings.lang !== language()) intents.setLanguage(settings.lang);
 });
 
 const views = {
@@ -327,6 +344,13 @@ function buildInstruments() {
   store.set({});
 }
 byTestId('notice-dismiss').addEventListener('click', () => store.set({ notice: '' }));
+const langPicker = createLangPicker(byTestId('lang'), intents);
+// After a language switch: every view draws its words again.
+function relabel() {
+  for (const v of [...Object.values(views), lessonMode, instruments]) v?.relabel?.();
+  memo.clear();
+  store.set({});
+}
 const lessonMode = createLessonMode({
   store, intents, change, applySettings, instruments: () => instruments, invalidate: () => { memo.clear(); store.set({}); },
 });
@@ -375,6 +399,7 @@ store.subscribe((s) => {
     refreshPalette(); // chart text follows the root font size
   }
   views.controls.draw(s);
+  langPicker.draw(s);
   lessonMode.draw(s);
   if (due('settings', [st, s.thumbnails, s.featureValues, s.commandError, s.ready, s.info])) {
     views.data.draw(s);

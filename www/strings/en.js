@@ -9,11 +9,17 @@
 // never taken from data; every other entry is plain text.
 
 import lessons from './lessons.en.js';
+import page from './page.en.js';
 
 export default {
   ...lessons,
+  ...page,
   // The lessons' frame (views/lesson-panel.js, lesson-mode.js); each
   // lesson's own words are in strings/lessons/ID.en.js.
+  // The language picker: each language by its own name (the same in every table).
+  'lang.label': 'Language',
+  'lang.en': 'English',
+  'lang.zh-CN': '中文',
   'lesson.menu': 'Lessons',
   'lesson.menu.choose': 'Open a lesson…',
   'lesson.menu.item': '{n} · {title}',

@@ -8,6 +8,7 @@ import { formatNumber } from '../format.js';
 import { SPEEDS, PRESETS, taskOf } from '../state.js';
 import { limits } from '../catalog.js';
 import { setText, setAttr, setProp } from './dom.js';
+import { text } from '../strings/index.js';
 
 export function createControls(root, intents) {
   const $ = (id) => root.querySelector(`[data-testid="${id}"]`);
@@ -111,7 +112,7 @@ export function createControls(root, intents) {
       setProp(reset, 'disabled', !state.ready);
       setProp(save, 'disabled', !state.ready);
       setProp(onnx, 'disabled', !state.ready);
-      setText(play, state.playing ? 'Pause' : 'Play');
+      setText(play, text(state.playing ? 'page.pause' : 'page.play'));
       setAttr(play, 'aria-pressed', String(state.playing));
       if (play.classList.contains('playing') !== state.playing) play.classList.toggle('playing', state.playing);
 
