@@ -135,3 +135,34 @@ export const all = (...checks) => ({
   vars: Object.assign({}, ...checks.map((c) => c.vars)),
   holds: (s, ctx) => checks.every((c) => c.holds(s, ctx)),
 });
+
+// A race of `setting` in which lane `lane` (1-based) has the lowest loss of
+// the lanes still training, once each of them ran at least `steps` steps,
+// and that loss is below `below`; `values(v)`, if given, must accept the
+// raced values (a challenge's rule on what the learner races). Unlike
+// raceWinner it holds beside a diverged lane: a diverged lane stops at its
+// step, and raceWinner waits for every lane's steps. It holds only for a
+// race seen at its start (every lane at step 0) since its settings were
+// set, so the last frame of an earlier race, still on screen until the new
+// one's first frame arrives, never meets it. It watches every frame for that
+// start, so in all(...) it goes first (all stops at the first check that
+// does not hold).
+export const raceLeader = (setting, lane, steps, { below = Infinity, values = null } = {}) => {
+  let fresh = null; // the race (its settings, as JSON) last seen at its start
+  return {
+    kind: 'raceLeader',
+    vars: { lane, steps, below },
+    holds: (s, ctx) => {
+      const r = ctx.instruments?.race;
+      const set = s.settings.race;
+      if (!r || !set || r.setting !== setting || set.setting !== setting || r.lanes.length < lane) return false;
+      const key = JSON.stringify(set);
+      if (r.lanes.every((l) => l.step === 0)) fresh = key;
+      if (fresh !== key || (values && !values(set.values))) return false;
+      const alive = r.lanes.filter((l) => !l.diverged && Number.isFinite(l.loss));
+      if (!alive.length || Math.min(...alive.map((l) => l.step)) < steps) return false;
+      const best = alive.reduce((a, l) => (l.loss < a.loss ? l : a));
+      return best.lane === lane && best.loss < below;
+    },
+  };
+};
