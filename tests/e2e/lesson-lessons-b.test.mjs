@@ -101,3 +101,48 @@ export async function backpropLessonWalked(ctx) {
   ]);
   await assertNoError(ctx.page);
 }
+
+export async function validationLessonWalked(ctx) {
+  await walk(ctx, 'validation', [
+    // Play until the validation loss turns up; the formula's losses are the readouts.
+    async ({ page }) => {
+      assert.ok(await page.locator(id('show-val')).isChecked(), 'the validation points are shown');
+      await playUntilPassed(page, 40_000, 'overfitting');
+      const f = await formula(page);
+      assert.equal(parseNumber(/Jtrain = (\S+),/.exec(f)?.[1]), await number(page, 'train-loss'), `J_train is the readout: "${f}"`);
+      assert.equal(parseNumber(/Jval = (\S+)/.exec(f)?.[1]), await number(page, 'val-loss'), `J_val is the readout: "${f}"`);
+      const low = parseNumber(/min Jval = (\S+)/.exec(f)?.[1]);
+      assert.ok(await number(page, 'val-loss') > low, `the validation loss is above its lowest (${low}): "${f}"`);
+    },
+    // Early stopping on: Play until it stops; the note and the formula say where the best was.
+    async ({ page }) => {
+      assert.match(await page.evaluate(() => location.hash), /early=5,0/);
+      await page.click(id('play'));
+      await page.locator(id('early-note')).waitFor({ state: 'visible', timeout: 40_000 });
+      const note = await text(page, 'early-text');
+      const best = Number(/at step (\d+)\.$/.exec(note)?.[1]);
+      await page.waitForFunction((b) => new RegExp(`t = ${b}\\)`).test(document.querySelector('[data-testid="lesson-formula"]').textContent), best);
+      const f = await formula(page);
+      assert.equal(parseNumber(new RegExp(`Jval\\(t = ${best}\\) = (\\S+)`).exec(f)?.[1]), parseNumber(/Best: (\S+) at/.exec(note)?.[1]), `the best loss is the note's: "${f}" / "${note}"`);
+    },
+    // Back to the best weights.
+    async ({ page }) => {
+      await page.click(id('restore-best'));
+      await waitForCheck(page, 'passed', 10_000, 'restore-best');
+      const f = await formula(page);
+      const [now, best] = [parseNumber(/Jval = (\S+),/.exec(f)?.[1]), parseNumber(/best Jval = (\S+)/.exec(f)?.[1])];
+      assert.equal(now, best, `the validation loss is the best one: "${f}"`);
+      assert.equal(now, await number(page, 'val-loss'));
+    },
+    // The challenge: a smaller network, 1000 updates.
+    async ({ page }) => {
+      assert.equal(await page.locator(id('early-note')).isVisible(), false, 'early stopping is off');
+      await changeSession(page, 'hidden-layers', '4');
+      await playUntilPassed(page, 60_000, 'a 4-unit network for 1000 updates');
+      assert.ok(await number(page, 'step-count') >= 1000);
+      assert.ok(await number(page, 'val-loss') < 0.5);
+    },
+  ]);
+  await assertNoError(ctx.page);
+}
+validationLessonWalked.timeout = 120_000;
