@@ -166,3 +166,62 @@ export const raceLeader = (setting, lane, steps, { below = Infinity, values = nu
     },
   };
 };
+
+// --- Added for the backprop, validation, testing and cnn lessons ---------
+
+// Overfitting seen: the validation loss has risen to at least `ratio` × its
+// lowest so far, while the training loss fell below what it was there (the
+// engine's history, s.series: one point per scored frame).
+export const overfitting = (ratio = 1.5) => ({
+  kind: 'overfitting',
+  vars: { ratio },
+  holds: (s) => {
+    const f = frameOf(s);
+    const h = s.series;
+    if (!f || f.diverged || !h || !Number.isFinite(f.valLoss)) return false;
+    let best = -1;
+    for (let i = 0; i < h.valLoss.length; i++) {
+      if (Number.isFinite(h.valLoss[i]) && (best < 0 || h.valLoss[i] < h.valLoss[best])) best = i;
+    }
+    return best >= 0 && f.valLoss >= ratio * h.valLoss[best] && f.trainLoss < h.trainLoss[best];
+  },
+});
+
+// Stopped early and back on the best checkpoint's weights (restore-best):
+// the validation loss on screen is the best one the engine kept.
+export const bestRestored = () => ({
+  kind: 'bestRestored',
+  vars: {},
+  holds: (s) => {
+    const f = frameOf(s);
+    return !!f?.earlyStopped && Number.isFinite(f.bestValLoss) && Math.abs(f.valLoss - f.bestValLoss) <= 1e-9 * Math.max(1, f.bestValLoss);
+  },
+});
+
+// A digit drawn on the pad went through the model. The inspection deep.js
+// keeps has no `source` field (digitDrawn above never holds), so the image
+// it answered for is compared with the images the page shows otherwise:
+// the validation samples and the mistakes the inspection lists.
+export const digitDrawnOnPad = () => ({
+  kind: 'digitDrawn',
+  vars: {},
+  holds: (s) => {
+    const img = s.inspection?.image;
+    const smp = s.dataset?.samples;
+    if (!img || !smp || s.inspection.gen !== s.gen) return false;
+    const same = (x) => x.length === img.length && x.every((v, i) => v === img[i]);
+    for (let r = 0; r < smp.rows; r++) if (same(smp.x.subarray(r * smp.inputs, (r + 1) * smp.inputs))) return false;
+    return !(s.inspection.mistakes?.items || []).some((it) => same(it.x));
+  },
+});
+
+// The test split evaluated on the weights on screen (not trained since)
+// while `check` holds: one honest score of the model that was chosen.
+export const testedWhen = (check) => ({
+  kind: 'testedWhen',
+  vars: check.vars,
+  holds: (s, ctx) => {
+    const t = s.testResult;
+    return !!t && t.gen === s.gen && t.step === frameOf(s)?.step && check.holds(s, ctx);
+  },
+});
