@@ -4,7 +4,7 @@
 // engine's numbers (the readouts beside it, or the engine's own count).
 
 import assert from 'node:assert/strict';
-import { id, text, number, setControl, setSpeed, waitForSession, session, assertNoError } from './helpers.mjs';
+import { id, text, number, setControl, waitForSession, waitForNumber, session, assertNoError, networkColumns, hoverNetwork } from './helpers.mjs';
 import { walkLesson, waitForCheck, playUntilPassed, changeSession } from './lesson-walk.mjs';
 
 const formula = async (page) => (await text(page, 'lesson-formula')).replace(/\s+/g, ' ');
@@ -93,6 +93,77 @@ export async function rnnLessonWalked(ctx) {
       await changeSession(page, 'state-size', 2);
       await waitForFormula(page, /H = 2 ≤ 2/);
       await playUntilPassed(page, 40_000, 'two units on the mixed series');
+    },
+  ]));
+  await assertNoError(page);
+}
+
+// --- interpretability --------------------------------------------------------
+
+// Point at a hidden unit of column `col` of the network diagram; returns
+// the tooltip ("layer L unit U, bias B").
+async function pointAtUnit(page, col) {
+  const cols = await networkColumns(page);
+  const tip = await hoverNetwork(page, cols[col], new RegExp(`^layer ${col} unit`));
+  assert.ok(tip, `no unit of layer ${col} under the pointer`);
+  return tip;
+}
+
+// The formula's unit equation names the hovered unit and ends in its bias,
+// which the diagram's tooltip shows from the same weights.
+async function assertEquationOfUnit(page, tip) {
+  const [, layer, unit, bias] = /^layer (\d+) unit (\d+), bias (-?[\d.e-]+)/.exec(tip);
+  await waitForFormula(page, new RegExp(`^h${layer}${unit} = tanh\\(`));
+  const f = await formula(page);
+  const last = /([−+]) ([\d.e-]+)\)$/.exec(f);
+  assert.ok(last, `the equation "${f}" ends in a bias`);
+  assert.equal((last[1] === '−' ? -1 : 1) * Number(last[2]), Number(bias), `the equation "${f}" has the bias of "${tip}"`);
+}
+
+export async function interpretabilityLessonWalked(ctx) {
+  const { page } = ctx;
+  await walkLesson(ctx, 'interpretability', fitting(page, 'interpretability', [
+    // Train the 4-2 network on the circle.
+    async () => {
+      assert.match(await formula(page), /Point at a unit/);
+      await playUntilPassed(page, 30_000, 'the circle');
+      await pause(page);
+    },
+    // Point at a unit of layer 2: its equation, with the diagram's own bias.
+    async () => {
+      const tip = await pointAtUnit(page, 2);
+      await assertEquationOfUnit(page, tip);
+      assert.equal((await formula(page)).match(/·h1\d/g)?.length, 4, 'a second-layer unit reads the four units of layer 1');
+    },
+    // The digits CNN to 90 %: the saliency's largest pixel.
+    async () => {
+      await page.mouse.move(0, 0);
+      await playUntilPassed(page, 40_000, 'the digits CNN');
+      await pause(page);
+      await waitForFormula(page, /^c = \d, P\(c\) = [\d.e-]+ ?Sij = \|∂zc \/ ∂xij\|$/);
+    },
+    // Click a mistake: its truth and the guess, with their probabilities.
+    async () => {
+      const first = page.locator(`${id('misclassified')} button`).first();
+      await first.waitFor({ timeout: 10_000 });
+      const title = await first.getAttribute('title'); // "a 9 taken for a 4 (…)"
+      const [, truth, guess] = /^a (\d) taken for a (\d)/.exec(title);
+      await first.click();
+      await waitForFormula(page, new RegExp(`truth ${truth}: P = [\\d.e-]+; guess ${guess}: P = [\\d.e-]+`));
+      assert.match(await formula(page), /^\d+ of \d+ validation images wrong/);
+      await ctx.screenshot('lesson-interpretability-4');
+    },
+    // The challenge: three units on the circle, then point at one.
+    async () => {
+      await changeSession(page, 'hidden-layers', '3');
+      for (let tries = 0; tries < 3; tries++) {
+        await page.click(id('play'));
+        await waitForNumber(page, 'val-accuracy', '>=', 95, 30_000, 'three units on the circle');
+        await pause(page);
+        if ((await number(page, 'val-accuracy')) >= 95) break;
+      }
+      const tip = await pointAtUnit(page, 1);
+      await assertEquationOfUnit(page, tip);
     },
   ]));
   await assertNoError(page);
