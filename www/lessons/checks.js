@@ -225,3 +225,85 @@ export const testedWhen = (check) => ({
     return !!t && t.gen === s.gen && t.step === frameOf(s)?.step && check.holds(s, ctx);
   },
 });
+
+// The lessons rnn, interpretability, privacy and compute (issue 14).
+
+// The session on screen runs an engine config that passes test(config, s):
+// s.config is what the worker built, where s.settings may already name
+// the next session, still being built.
+export const configIs = (test, vars = {}) => ({
+  kind: 'configIs',
+  vars,
+  holds: (s) => !!s.ready && !!s.config && !!test(s.config, s),
+});
+
+// The Sequence panel shows the model's free run (deep.js asks for it once
+// the Free run button is on), for the session on screen, after at least
+// `steps` updates.
+export const freeRunShown = (steps = 1) => ({
+  kind: 'freeRunShown',
+  vars: { n: steps },
+  holds: (s) => {
+    const q = s.sequence;
+    return !!q?.free && q.gen === s.gen && (q.step ?? 0) >= steps;
+  },
+});
+
+// A hidden unit is under the pointer in the network diagram, so the
+// Output panel shows that unit's own output (main.js overlayOf: not an
+// input, not the output layer); `layer` (from 1) if given.
+export const unitFocused = ({ layer = null } = {}) => ({
+  kind: 'unitFocused',
+  vars: { layer },
+  holds: (s) => {
+    const f = s.focus;
+    const cols = s.units?.layers.length ?? 0;
+    return !!f && f.col >= 1 && f.col < cols - 1 && f.unit >= 0 && (layer == null || f.col === layer);
+  },
+});
+
+// The image the cnn-panel looks inside is one the model gets wrong, picked
+// from its mistakes: the inspected pixels are a mistake's, and not the
+// sample image the panel opens with.
+export const mistakeInspected = () => ({
+  kind: 'mistakeInspected',
+  vars: {},
+  holds: (s) => {
+    const insp = s.inspection;
+    const img = insp?.image;
+    if (!img || insp.gen !== s.gen || !insp.mistakes) return false;
+    const same = (a, b) => a.length === b.length && a.every((v, i) => v === b[i]);
+    const smp = s.dataset?.samples;
+    if (smp && same(img, smp.x.subarray(0, smp.inputs))) return false;
+    return insp.mistakes.items.some((it) => same(img, it.x));
+  },
+});
+
+// The browser is offline (navigator.onLine is false: the network is off).
+export const offline = () => ({ kind: 'offline', vars: {}, holds: () => globalThis.navigator?.onLine === false });
+
+// The engine's floating-point operations per training step of the session
+// on screen (info().flopsPerStep), within [min, max].
+export const flopsPerStep = ({ min = 0, max = Infinity } = {}) => ({
+  kind: 'flopsPerStep',
+  vars: { min, max },
+  holds: (s) => {
+    const f = s.ready ? s.info?.flopsPerStep : null;
+    return Number.isFinite(f) && f >= min && f <= max;
+  },
+});
+
+// A compute budget: validation accuracy ≥ value with at most `maxFlops`
+// operations of training spent, the step count × info().flopsPerStep (both
+// the engine's); `source` the data set, if given.
+export const accuracyWithinFlops = (value, maxFlops, { source = null } = {}) => ({
+  kind: 'accuracyWithinFlops',
+  vars: { value: Math.round(value * 100), mflops: maxFlops / 1e6 },
+  holds: (s) => {
+    const f = frameOf(s);
+    const per = s.info?.flopsPerStep;
+    if (!f || f.diverged || f.valAccuracy == null || !Number.isFinite(per)) return false;
+    if (source && s.config?.data?.source !== source) return false;
+    return f.valAccuracy >= value && f.step * per <= maxFlops;
+  },
+});
