@@ -18,9 +18,10 @@ impl Session {
     }
 
     /// `gradientCheck(batch, epsilon)` → `{ maxRelativeError, checked,
-    /// worst: { name, index, analytic, numeric } }`: five-point central
-    /// differences of loss + penalty against the analytic gradient, relative
-    /// error |a − n| / max(|a| + |n|, 1e-3); weights unchanged.
+    /// skipped, worst: { name, index, analytic, numeric } }`: five-point
+    /// central differences of loss + penalty (computed in f64) against the
+    /// analytic gradient, error |a − n| / (max(|a|, |n|) + 1e-3); `skipped`
+    /// the parameters left out for a kink within 2ε; weights unchanged.
     #[wasm_bindgen(js_name = gradientCheck)]
     pub fn gradient_check(&mut self, batch: JsValue, epsilon: f64) -> Result<Object, JsError> {
         let b = read_batch(&batch, "gradientCheck")?;
@@ -28,6 +29,7 @@ impl Session {
         let o = Object::new();
         set(&o, "maxRelativeError", &c.max_relative_error.into())?;
         set(&o, "checked", &JsValue::from(c.checked as u32))?;
+        set(&o, "skipped", &JsValue::from(c.skipped as u32))?;
         let worst = match c.worst {
             Some(w) => {
                 let v = Object::new();

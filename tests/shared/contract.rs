@@ -313,8 +313,8 @@ fn gradient_check_and_loss_surface_through_the_js_contract() {
     s.train(50).unwrap();
     let before = all_params(&s);
     let c = s.gradient_check(JsValue::from_str("next"), 1e-2).unwrap_or_else(|_| panic!("gradientCheck"));
-    assert_eq!(num(&c, "checked"), 3.0);
-    assert!(num(&c, "maxRelativeError") <= 1e-3, "{}", num(&c, "maxRelativeError"));
+    assert_eq!((num(&c, "checked"), num(&c, "skipped")), (3.0, 0.0));
+    assert!(num(&c, "maxRelativeError") <= 1e-4, "{}", num(&c, "maxRelativeError"));
     let worst = get(&c, "worst");
     assert!(text(&worst, "name").is_some() && num(&worst, "index") >= 0.0);
     let loss = num(&s.score().unwrap(), "trainLoss");

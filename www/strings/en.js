@@ -137,6 +137,7 @@ export default {
   'trace.apply.done': 'Applied: step {step}.',
   'trace.stale': 'The weights changed since this trace: trace again.',
   'trace.check.result': 'Finite differences (ε = {epsilon}) against backpropagation on {checked} parameters: largest relative error {error}; worst {name}[{index}]: analytic {analytic}, numeric {numeric}.',
+  'trace.check.skipped': '{skipped} parameters sat on a kink within 2ε (a max-pool switch, or a ReLU or L1 at 0) and were left out.',
   'trace.check.running': 'Checking…',
   'trace.formula.gradient': '∇J = (2/n)·Xᵀ(Xw + b − y)',
   'trace.formula.gradientLogistic': '∇J = (1/n)·Xᵀ(σ(Xw + b) − y)',

@@ -347,6 +347,7 @@ function checkText(props) {
   if (props.checking) return text('trace.check.running');
   const c = props.check;
   if (!c) return '';
+  const skipped = c.skipped > 0 ? ` ${text('trace.check.skipped', { skipped: c.skipped })}` : '';
   return text('trace.check.result', {
     epsilon: c.epsilon,
     checked: c.checked,
@@ -355,7 +356,7 @@ function checkText(props) {
     index: c.worst?.index ?? '—',
     analytic: c.worst ? formatNumber(c.worst.analytic, 6) : '—',
     numeric: c.worst ? formatNumber(c.worst.numeric, 6) : '—',
-  });
+  }) + skipped;
 }
 
 // The article's formula with the numbers of this trace: a model with one
