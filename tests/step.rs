@@ -210,6 +210,90 @@ fn trace_next_update_is_exactly_the_next_train_step() {
     }
 }
 
+/// A trace of chosen rows is applied by `train_rows`, for every optimizer:
+/// the weights change by the trace's update bit for bit, the step count
+/// advances (and the optimizer's state with it: the next chosen-rows step
+/// is exact too), and the epoch's own batches are untouched.
+#[test]
+fn train_rows_applies_exactly_the_traced_update_of_those_rows() {
+    let optimizers = [
+        ("sgd", ""),
+        ("momentum", ""),
+        ("momentum", r#","nesterov":true"#),
+        ("rmsprop", ""),
+        ("adam", ""),
+        ("adagrad", ""),
+        ("adamw", ""),
+    ];
+    for (opt, extra) in optimizers {
+        let cfg = format!(
+            r#"{{"seed":9,"data":{{"source":"circle"}},"model":{{"kind":"mlp","hidden":[4],"activation":"tanh"}},
+               "train":{{"optimizer":"{opt}","learningRate":0.05,"batchSize":16,"l2":0.001{extra}}}}}"#
+        );
+        let mut s = session(&cfg);
+        let mut untouched = session(&cfg);
+        for (i, (before_steps, rows)) in [(0, vec![7]), (5, vec![3, 40, 2]), (0, vec![7])]
+            .into_iter()
+            .enumerate()
+        {
+            s.train_steps(before_steps);
+            untouched.train_steps(before_steps);
+            let t = s.trace(&Batch::Rows(rows.clone())).unwrap();
+            let (before, step) = (params(&s), s.step_count());
+            assert!(!s.train_rows(&rows).unwrap());
+            let change: Vec<f32> = params(&s).iter().zip(&before).map(|(a, b)| a - b).collect();
+            let update = flat(&t.update);
+            assert_eq!(
+                update.iter().map(|v| v.to_bits()).collect::<Vec<_>>(),
+                change.iter().map(|v| v.to_bits()).collect::<Vec<_>>(),
+                "{opt}{extra} step {i}"
+            );
+            assert!(update.iter().any(|&u| u != 0.0), "{opt}: a real update");
+            assert_eq!(s.step_count(), step + 1, "{opt}: counted as a step");
+            // The next mini-batch is the one it was going to be.
+            let next = s.trace(&Batch::Next).unwrap().rows;
+            assert_eq!(next, untouched.trace(&Batch::Next).unwrap().rows, "{opt}");
+            assert_eq!(s.epoch(), untouched.epoch());
+        }
+        let later = s.trace(&Batch::Next).unwrap();
+        let before = params(&s);
+        s.train_steps(1);
+        let change: Vec<f32> = params(&s).iter().zip(&before).map(|(a, b)| a - b).collect();
+        assert_eq!(
+            flat(&later.update),
+            change,
+            "{opt}: train(1) after it is exact too"
+        );
+    }
+    // Refused with the reason: a row out of range, no rows, a diverged session.
+    let mut s = session(
+        r#"{"seed":1,"data":{"source":"article-linear"},"model":{"kind":"linear"},"train":{"learningRate":1,"batchSize":4}}"#,
+    );
+    let e = s.train_rows(&[4]).unwrap_err().0;
+    assert!(e.contains("trainRows") && e.contains("rows[0] is 4"), "{e}");
+    assert!(s.train_rows(&[]).is_err());
+    assert_eq!(s.step_count(), 0, "a refused step is no step");
+    let mut diverged = false;
+    for _ in 0..500 {
+        match s.train_rows(&[0, 1, 2, 3]) {
+            Ok(d) => diverged = d,
+            Err(e) => {
+                assert!(
+                    e.0.contains("diverged") || e.0.contains("not finite"),
+                    "{}",
+                    e.0
+                );
+                break;
+            }
+        }
+    }
+    assert!(
+        diverged || s.divergence().is_some(),
+        "α = 1 diverges on the lesson"
+    );
+    assert!(s.divergence().unwrap().contains("at step"));
+}
+
 /// Dropout too: a trace draws the masks the step will draw and puts the
 /// generators back.
 #[test]
@@ -509,4 +593,59 @@ fn trace_next_is_exact_with_clipping_and_an_rnn() {
         let change: Vec<f32> = params(&s).iter().zip(&before).map(|(a, b)| a - b).collect();
         assert_eq!(flat(&t.update), change);
     }
+}
+
+/// The line fit y = w·x + b on one input (sine data, a linear model): two
+/// parameters, the whole landscape on their plane. Setting them restarts
+/// training from there exactly as a new session started there would run,
+/// and the path starts at the point set.
+#[test]
+fn set_parameters_restarts_training_from_the_point_set() {
+    let cfg = r#"{"seed":3,"data":{"source":"sine"},"model":{"kind":"linear"},"train":{"optimizer":"adam","learningRate":0.05,"batchSize":8}}"#;
+    let mut s = session(cfg);
+    assert_eq!(s.network().params.len(), 2, "w and b");
+    s.train(50);
+    s.train(50);
+    let point = [1.5f32, -0.75];
+    s.set_parameters(&point).unwrap();
+    assert_eq!(params(&s), point);
+    assert_eq!((s.step_count(), s.epoch()), (0, 0));
+    assert!(s.history().step.is_empty(), "the loss curve starts again");
+    assert_eq!(s.trajectory_steps(), [0]);
+    // A new session set to the same point trains identically from here
+    // (optimizer moments, shuffles and all).
+    let mut fresh = session(cfg);
+    fresh.set_parameters(&point).unwrap();
+    for _ in 0..3 {
+        assert_eq!(s.train(7), fresh.train(7));
+        assert_eq!(params(&s), params(&fresh));
+    }
+    let g = s.loss_surface(Plane::Axes(0, 1), None, 5).unwrap();
+    assert_eq!(
+        &g.path[..2],
+        point,
+        "the path starts where the point was set"
+    );
+    assert!(g.path.len() / 2 > 2, "and moves with training");
+    assert_ne!(&g.path[g.path.len() - 2..], point);
+    // Refused, and nothing changes: another length, or a value that is no number.
+    let before = params(&s);
+    let e = s.set_parameters(&[1.0]).unwrap_err().0;
+    assert!(
+        e.contains("expected 2 values") && e.contains("got 1"),
+        "{e}"
+    );
+    let e = s.set_parameters(&[1.0, f32::NAN]).unwrap_err().0;
+    assert!(e.contains("value 1") && e.contains("finite"), "{e}");
+    assert!(s.set_parameters(&[f32::INFINITY, 0.0]).is_err());
+    assert_eq!(params(&s), before);
+    assert_eq!(s.step_count(), 21);
+    // A diverged session starts again from a good point.
+    let mut d = session(
+        r#"{"seed":1,"data":{"source":"article-linear"},"model":{"kind":"linear"},"train":{"learningRate":1,"batchSize":4}}"#,
+    );
+    assert!(d.train_steps(500));
+    d.set_parameters(&[0.0, 0.0, 0.0]).unwrap();
+    assert!(d.divergence().is_none());
+    assert!(d.trace(&Batch::Next).is_ok(), "a next step again");
 }

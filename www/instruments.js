@@ -66,7 +66,7 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
     traceApply() {
       const s = store.get();
       if (!canApply(s)) return;
-      send({ type: 'traceApply', gen: s.gen, step: local.traceStep });
+      send({ type: 'traceApply', gen: s.gen, step: local.traceStep, batch: batchOf(local.trace) });
     },
     traceCheck() {
       const s = store.get();
@@ -112,7 +112,7 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
 
   const batchOf = (t) => (t.batch === 'next' ? 'next' : { rows: t.rows });
   const stale = (s) => !!local.trace && s.frame?.step !== local.traceStep;
-  const canApply = (s) => !!local.trace && local.trace.batch === 'next' && !stale(s) && !s.playing && s.ready && !s.frame?.diverged;
+  const canApply = (s) => !!local.trace && !stale(s) && !s.playing && s.ready && !s.frame?.diverged;
 
   function startRace(r) {
     const s = store.get();

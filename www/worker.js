@@ -20,7 +20,7 @@
 //   {type:'inspect', gen, image, split}        one digit through the model (worker-inspect.js)
 //   {type:'sequence', gen, start, freeRun, tested, row}  a sequence set's series, predictions, hidden state
 //   {type:'trace', gen, id, batch}             one step looked at (worker-trace.js): batch 'next' or { rows: [i] }
-//   {type:'traceApply', gen, step}             apply the step traced at `step` on the next batch: exactly train(1)
+//   {type:'traceApply', gen, step, batch}      apply the step traced at `step`: batch 'next' is train(1), { rows } trainRows(rows), each exactly the traced update
 //   {type:'gradientCheck', gen, id, batch, epsilon}  finite differences against the traced gradient
 //   {type:'landscape', plane, resolution}      the loss surface on this plane, recomputed while training; plane null: off
 //   {type:'race', ...}                         race lanes (worker-race.js)
@@ -174,7 +174,9 @@ async function handle(msg) {
           post({ type: 'error', source: 'trace', message: 'The weights changed since this step was traced: trace it again.', gen });
           return;
         }
-        return step();
+        if (!msg.batch || msg.batch === 'next') return step();
+        await withInstruments();
+        return stepRows(msg.batch.rows);
       case 'gradientCheck':
         if (!session || msg.gen !== gen) return;
         await withInstruments();
@@ -391,11 +393,25 @@ function step() {
   postSurface(true);
 }
 
+// One step on chosen training rows (a traced row's update, applied): the
+// engine's trainRows, counted and drawn as any step.
+function stepRows(rows) {
+  setPlaying(false);
+  if (!session || isDiverged()) return;
+  counted(session.trainRows(rows));
+  postFrame(true);
+  postSurface(true);
+}
+
 // Updates without scoring: scoring the whole training and validation splits
 // costs as much as many updates (a CNN on the digits: more than a whole
 // slice), so it happens once per posted frame (score()), not per slice.
 function trainSteps(n) {
-  const r = session.trainSteps(n);
+  counted(session.trainSteps(n));
+}
+
+// The bookkeeping after updates: `r` is trainSteps' (or trainRows') report.
+function counted(r) {
   stepNow = r.step;
   stale = true;
   unposted = true;

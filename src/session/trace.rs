@@ -247,6 +247,34 @@ impl Session {
         })
     }
 
+    /// One training step on chosen training rows, the step
+    /// `trace(&Batch::Rows(rows))` shows: the same gradient (`load_batch`,
+    /// `backprop`, `clip`) and the optimizer's own update (`update`, as
+    /// `train` takes it), so the weights change by that trace's `update`
+    /// bit for bit, and the optimizer's state and the step count advance as
+    /// in `train`. The epoch's shuffled order and cursor stay: the next
+    /// `train(1)` takes the mini-batch it would have taken. Dropout draws
+    /// fresh masks, as every step does. Returns whether training diverged;
+    /// refused once it has diverged or stopped early (there is no next
+    /// step), as `trace('next')` is.
+    pub fn train_rows(&mut self, rows: &[usize]) -> Result<bool> {
+        let idx = self.batch_rows(&Batch::Rows(rows.to_vec()), "trainRows")?;
+        if self.diverged || self.early_stopped() {
+            let why = if self.diverged {
+                "diverged"
+            } else {
+                "stopped early"
+            };
+            return Err(Error(format!(
+                "trainRows: training has {why}, so it takes no more steps; build the session again"
+            )));
+        }
+        self.load_batch(&idx);
+        let loss = self.update(idx.len());
+        self.watch(loss);
+        Ok(self.diverged)
+    }
+
     /// A flat parameter-sized vector cut into `parameters()`' tensors.
     fn tensors(&self, flat: &[f32]) -> Vec<Tensor> {
         self.net

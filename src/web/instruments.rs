@@ -17,6 +17,49 @@ impl Session {
         trace_js(&mut self.inner, &batch)
     }
 
+    /// `trainRows([i, ...])`: one training step on these training rows →
+    /// `{ step, epoch, diverged, earlyStopped }` (as `trainSteps`). The
+    /// weights change by exactly `trace({ rows }).update`; the optimizer's
+    /// state and the step count advance; the epoch's batches are as before.
+    #[wasm_bindgen(js_name = trainRows)]
+    pub fn train_rows(&mut self, rows: JsValue) -> Result<JsValue, JsError> {
+        let bad = || {
+            JsError::new(
+                "trainRows(rows): rows must be a list of training row indices, such as [0]",
+            )
+        };
+        if !Array::is_array(&rows) {
+            return Err(bad());
+        }
+        let idx = row_indices(&Array::from(&rows)).ok_or_else(bad)?;
+        self.inner.train_rows(&idx).map_err(js_err)?;
+        self.train_steps(0)
+    }
+
+    /// `setParameters(values)`: every weight at once (a `Float32Array` or
+    /// an array of numbers, in `parameters()` order), and training
+    /// restarted from there as a new session starts: step 0, the
+    /// optimizer's state, the loss history and the path begin again.
+    /// Throws, changing nothing, for another length or a value that is not
+    /// a finite number.
+    #[wasm_bindgen(js_name = setParameters)]
+    pub fn set_parameters(&mut self, values: JsValue) -> Result<(), JsError> {
+        let v: Vec<f32> = if values.has_type::<Float32Array>() {
+            Float32Array::from(values).to_vec()
+        } else if Array::is_array(&values) {
+            // A value that is no number is refused below, by its index.
+            Array::from(&values)
+                .iter()
+                .map(|x| x.as_f64().map_or(f32::NAN, |f| f as f32))
+                .collect()
+        } else {
+            return Err(JsError::new(
+                "setParameters(values): values must be a Float32Array (or an array) of numbers, one per parameter",
+            ));
+        };
+        self.inner.set_parameters(&v).map_err(js_err)
+    }
+
     /// `gradientCheck(batch, epsilon)` → `{ maxRelativeError, checked,
     /// skipped, worst: { name, index, analytic, numeric } }`: five-point
     /// central differences of loss + penalty (computed in f64) against the
@@ -84,14 +127,19 @@ fn read_batch(batch: &JsValue, what: &str) -> Result<session::Batch, JsError> {
     if !Array::is_array(&rows) {
         return Err(bad());
     }
-    Array::from(&rows)
-        .iter()
-        .map(|v| match v.as_f64() {
-            Some(f) if f >= 0.0 && f.fract() == 0.0 && f < u32::MAX as f64 => Ok(f as usize),
-            _ => Err(bad()),
-        })
-        .collect::<Result<Vec<_>, _>>()
+    row_indices(&Array::from(&rows))
         .map(session::Batch::Rows)
+        .ok_or_else(bad)
+}
+
+/// Whole numbers from 0 up, or `None`.
+fn row_indices(rows: &Array) -> Option<Vec<usize>> {
+    rows.iter()
+        .map(|v| match v.as_f64() {
+            Some(f) if f >= 0.0 && f.fract() == 0.0 && f < u32::MAX as f64 => Some(f as usize),
+            _ => None,
+        })
+        .collect()
 }
 
 fn trace_js(s: &mut session::Session, batch: &JsValue) -> Result<Object, JsError> {

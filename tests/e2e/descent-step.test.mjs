@@ -79,20 +79,31 @@ export async function stepThroughTheLesson({ page, baseUrl, screenshot }) {
 
   // Apply: the weights change by exactly the shown update (f32 arithmetic).
   assert.equal(await number(page, 'step-count'), 0);
+  await applyAndCompare(page, trace, 0);
+  assert.match(await text(page, 'trace-status'), /trace again/i, 'the old trace says it is stale');
+  await assertNoError(page);
+}
+
+// Press Apply (from the keyboard) on the trace on screen, taken at step
+// `step`: one step is taken, and every weight changes by exactly the
+// trace's update (the engine's f32 difference, new − old).
+async function applyAndCompare(page, trace, step) {
+  assert.equal(await page.locator(id('trace-apply')).isDisabled(), false, `apply is offered for a ${trace.batch} trace`);
   await page.locator(id('trace-apply')).focus();
   await page.keyboard.press('Enter');
-  await waitForNumber(page, 'step-count', '==', 1, 5000, 'apply takes one step');
+  await waitForNumber(page, 'step-count', '==', step + 1, 5000, 'apply takes one step');
   await page.waitForFunction(() => document.querySelector('[data-testid="trace-apply"]').disabled, null, { timeout: 5000 });
   const after = await instruments(page);
-  assert.equal(after.step, 1);
+  assert.equal(after.step, step + 1);
+  let moved = 0;
   after.params.forEach((p, k) => {
     p.values.forEach((v, i) => {
       const before = trace.params[k].values[i];
       assert.equal(Math.fround(v - before), trace.update[k].values[i], `${p.name}[${i}] changed by exactly the traced update`);
+      if (v !== before) moved += 1;
     });
   });
-  assert.match(await text(page, 'trace-status'), /trace again/i, 'the old trace says it is stale');
-  await assertNoError(page);
+  assert.ok(moved > 0, 'the update moved some weights');
 }
 
 export async function stepThroughLogisticRegression({ page, baseUrl, screenshot }) {
@@ -121,7 +132,8 @@ export async function stepThroughThePlaygroundNet({ page, baseUrl, screenshot })
   const { trace } = await instruments(page);
   assert.deepEqual(trace.rows, [7]);
   assert.ok(trace.layers.length >= 4, 'a hidden-layer network: dense, tanh, dense, tanh, dense');
-  assert.equal(await page.locator(id('trace-apply')).isDisabled(), true, 'apply is for the next batch only');
+  // Apply: one step on row 7 alone, the update the trace showed, exactly.
+  await applyAndCompare(page, trace, await number(page, 'step-count'));
   // Keyboard: the diagram's units and edges, with their numbers.
   await page.locator(id('trace-network')).focus();
   await page.keyboard.press('ArrowRight');

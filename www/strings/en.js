@@ -133,7 +133,6 @@ export default {
   'trace.loss': 'Loss J on this batch = {loss}',
   'trace.lossIs': '{loss} (the loss of these {n} rows)',
   'trace.row0': 'Values shown for the first traced row ({row}).',
-  'trace.apply.rowsOnly': 'Apply takes the next mini-batch only: the engine offers no call that applies an update traced on chosen rows.',
   'trace.apply.done': 'Applied: step {step}.',
   'trace.stale': 'The weights changed since this trace: trace again.',
   'trace.check.result': 'Finite differences (ε = {epsilon}) against backpropagation on {checked} parameters: largest relative error {error}; worst {name}[{index}]: analytic {analytic}, numeric {numeric}.',

@@ -335,7 +335,6 @@ function statusText(props) {
   const parts = [text('trace.at', { step: props.traceStep, batch })];
   if (props.stale) parts.push(text('trace.stale'));
   if (t.rows.length > 1) parts.push(text('trace.row0', { row: t.rows[0] }));
-  if (t.batch !== 'next') parts.push(text('trace.apply.rowsOnly'));
   return parts.join(' ');
 }
 
