@@ -23,6 +23,7 @@
 //   {type:'traceApply', gen, step, batch}      apply the step traced at `step`: batch 'next' is train(1), { rows } trainRows(rows), each exactly the traced update
 //   {type:'gradientCheck', gen, id, batch, epsilon}  finite differences against the traced gradient
 //   {type:'landscape', plane, resolution}      the loss surface on this plane, recomputed while training; plane null: off
+//   {type:'setParameters', gen, values}        every weight set (the landscape's point, dropped) and training restarted there, at step 0
 //   {type:'race', ...}                         race lanes (worker-race.js)
 // Messages out:
 //   {type:'ready', gen, info, dataset, reference, frame}  once per successful reset: what does not change while training, and the first frame
@@ -182,6 +183,11 @@ async function handle(msg) {
         await withInstruments();
         if (!session || msg.gen !== gen) return;
         return post({ type: 'gradientCheck', gen, id: msg.id, step: stepNow, result: gradientCheckReport(session, msg) });
+      case 'setParameters':
+        if (!session || msg.gen !== gen) return;
+        await withInstruments();
+        if (!session || msg.gen !== gen) return;
+        return startFrom(msg.values);
       case 'landscape':
         landscape = { plane: msg.plane ?? null, resolution: msg.resolution };
         if (landscape.plane != null) await withInstruments();
@@ -389,6 +395,21 @@ function step() {
   setPlaying(false);
   if (!session || isDiverged()) return;
   trainSteps(1);
+  postFrame(true);
+  postSurface(true);
+}
+
+// The learner's own starting point: the engine sets the weights and starts
+// training again from there (step 0, a fresh optimizer, a new loss curve
+// and path), playing on if it was. A refusal (a value that is no number)
+// reaches the page as an error from handle().
+function startFrom(values) {
+  session.setParameters(Float32Array.from(values));
+  last = session.score();
+  stale = false;
+  stepNow = last.step;
+  rate = [];
+  due = { output: 0, units: 0, evaluation: 0, series: 0 };
   postFrame(true);
   postSurface(true);
 }
