@@ -242,7 +242,9 @@ export async function dragTheStartingPointOfALineFit({ page, baseUrl, screenshot
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="landscape"]').dataset.pathLength) >= 4, null, { timeout: 10_000 });
   await surfaceShown();
 
-  // Drag from the plot's middle to a quarter across and a third down.
+  // Drag from the plot's middle to a quarter across and a third down (the
+  // Step button is at the top of the page: back to the landscape first).
+  await canvas.scrollIntoViewIfNeeded();
   const [left, top, width, height] = (await canvas.getAttribute('data-plot-box')).split(',').map(Number);
   const [x0, x1, y0, y1] = (await canvas.getAttribute('data-axes')).split(',').map(Number);
   const box = await canvas.boundingBox();

@@ -142,6 +142,7 @@ export function createLandscapeView(canvas, intents = {}) {
     const p = current();
     if (!p) return;
     e.preventDefault();
+    e.stopPropagation(); // → is also the page's "one step" key
     const k = e.shiftKey ? 5 : 1;
     const [x0, x1] = last.surface.axes.x;
     const [y0, y1] = last.surface.axes.y;
