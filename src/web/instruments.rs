@@ -297,6 +297,26 @@ impl Race {
         lane_reports(self.inner.train(steps))
     }
 
+    /// `steps` updates for every running lane without scoring the splits
+    /// (cheap: for training in slices; `lanes()` when a report is due) →
+    /// `[{ step, status }]`, lane 1 first.
+    #[wasm_bindgen(js_name = trainSteps)]
+    pub fn train_steps(&mut self, steps: u32) -> Result<Array, JsError> {
+        if steps > MAX_TRAIN_STEPS {
+            return Err(JsError::new(&format!(
+                "race.trainSteps(steps): at most {MAX_TRAIN_STEPS} steps a call, got {steps}"
+            )));
+        }
+        let out = Array::new();
+        for (step, status) in self.inner.train_steps(steps) {
+            let o = Object::new();
+            set(&o, "step", &JsValue::from_f64(step as f64))?;
+            set(&o, "status", &JsValue::from_str(&status.text()))?;
+            out.push(&o);
+        }
+        Ok(out)
+    }
+
     /// The same reports, now, without training.
     pub fn lanes(&mut self) -> Result<Array, JsError> {
         lane_reports(self.inner.reports())
