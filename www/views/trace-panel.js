@@ -373,7 +373,6 @@ function statusText(props) {
   const parts = [text('trace.at', { step: props.traceStep, batch })];
   if (props.stale) parts.push(text('trace.stale'));
   if (t.rows.length > 1) parts.push(text('trace.row0', { row: t.rows[0] }));
-  if (t.batch !== 'next') parts.push(text('trace.apply.rowsOnly'));
   return parts.join(' ');
 }
 
@@ -385,6 +384,7 @@ function checkText(props) {
   if (props.checking) return text('trace.check.running');
   const c = props.check;
   if (!c) return '';
+  const skipped = c.skipped > 0 ? ` ${text('trace.check.skipped', { skipped: c.skipped })}` : '';
   return text('trace.check.result', {
     epsilon: c.epsilon,
     checked: c.checked,
@@ -393,7 +393,7 @@ function checkText(props) {
     index: c.worst?.index ?? '—',
     analytic: c.worst ? formatNumber(c.worst.analytic, 6) : '—',
     numeric: c.worst ? formatNumber(c.worst.numeric, 6) : '—',
-  });
+  }) + skipped;
 }
 
 // The article's formula with the numbers of this trace: a model with one
