@@ -16,6 +16,7 @@ import { createLandscapeView, laneColor } from './views/landscape-view.js';
 import { createRaceView } from './views/race-view.js';
 import { toConfig } from './state.js';
 import { raceCodec } from './hash.js';
+import { phrase } from './strings/phrase.js';
 import { RACE, SURFACE } from './catalog.js';
 import { text, fillTexts } from './strings/index.js';
 import { setText, setAttr, setProp } from './views/dom.js';
@@ -101,8 +102,8 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
     },
     raceStart(setting, valuesText) {
       const r = raceCodec.parse(`${setting}:${valuesText}`);
-      if (typeof r === 'string') {
-        intents.invalid('race', `${r}.`);
+      if (r.problem) {
+        intents.invalid('race', phrase('sentence', { what: r.problem }));
         return;
       }
       raceFromLink = false;
