@@ -34,7 +34,7 @@ export function cnnLayers(filters) {
 // Starting points a teacher can open in one click (and link as #preset=NAME);
 // each is named by the string table's `preset.NAME`.
 export const PRESETS = {
-  playground: { label: 'Playground: circle', settings: {} },
+  playground: { settings: {} },
   spiral: {
     settings: { source: 'spiral', features: ['x1', 'x2', 'sin(x1)', 'sin(x2)'], hidden: [8, 8, 5], optimizer: 'adam', learningRate: 0.01, speed: 20 },
   },
