@@ -212,6 +212,15 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
   let lastSpeed = store.get().settings.speed;
 
   return {
+    // After a language switch: the plane picker's names are made again
+    // (the panels' other words are drawn from the tables on every redraw).
+    relabel() {
+      const value = planeSelect.value;
+      planeSelect.textContent = '';
+      fillPlanes(store.get());
+      planeSelect.value = value;
+      race.relabel();
+    },
     // What a lesson's check reads (lessons/checks.js): the step-through's
     // progress, the gradient check, the landscape's path and the race's lanes.
     lessonStatus() {

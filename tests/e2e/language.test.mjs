@@ -203,6 +203,7 @@ function pagesIn(lang) {
     const bad = [];
     for (const [name, go] of Object.entries(PAGES)) {
       const link = [LINKS[name], `lang=${lang}`].filter(Boolean).join('&');
+      await page.goto('about:blank'); // a fresh load each time, not a hash change
       await open(page, baseUrl, `#${link}`);
       await go(page);
       await screenshot(`language-${lang}-${name}`);
@@ -220,14 +221,22 @@ function pagesIn(lang) {
 export const everyPageInChinese = pagesIn('zh-CN');
 export const everyPageInEnglish = pagesIn('en');
 
-// The picker: en → zh-CN → en on a trained session, only the words change.
+// The picker: en → zh-CN → en on a trained session, only the words change:
+// the step count, the loss, the session and the settings stay, and what is
+// on screen (the step-through's trace, the race, the landscape, a link's
+// notice) is said in the new language.
 export async function pickerSwitchesInPlace({ page, baseUrl, screenshot }) {
-  await open(page, baseUrl, '#lang=en');
+  await open(page, baseUrl, '#preset=article&landscape=path&race=learningRate:0.001,0.01&evil=1&lang=en');
   await train(page, 25);
+  await page.locator(id('trace-sample')).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="trace-panel"]')?.dataset.phase === 'forward', null, { timeout: 8000 });
+  await page.locator(id('trace-next')).click();
+  assert.match(await text(page, 'notice-text'), /"evil" is not a setting/);
   const step = await text(page, 'step-count');
   const loss = await text(page, 'train-loss');
   const gen = await session(page);
-  const hidden = await page.locator(id('hidden-layers')).inputValue();
+  const lr = await page.locator(id('learning-rate')).inputValue();
+  const phase = await page.locator(id('trace-panel')).getAttribute('data-phase');
 
   await page.locator(id('lang')).selectOption('zh-CN');
   await page.waitForFunction(() => document.documentElement.lang === 'zh-CN' && /lang=zh-CN/.test(location.hash), null, { timeout: 5000 });
@@ -236,13 +245,16 @@ export async function pickerSwitchesInPlace({ page, baseUrl, screenshot }) {
   assert.equal(await text(page, 'step-count'), step, 'the step count stays');
   assert.equal(await text(page, 'train-loss'), loss, 'the loss stays');
   assert.equal(await session(page), gen, 'the same session');
-  assert.equal(await page.locator(id('hidden-layers')).inputValue(), hidden, 'the settings stay');
+  assert.equal(await page.locator(id('learning-rate')).inputValue(), lr, 'the settings stay');
+  assert.equal(await page.locator(id('trace-panel')).getAttribute('data-phase'), phase, 'the traced step stays');
+  assert.match(await text(page, 'notice-text'), /“evil”不是一个设置/, 'the notice is said again in Chinese');
   await assertLanguage(page, 'zh-CN', 'after switching to Chinese');
 
   await page.locator(id('lang')).selectOption('en');
   await page.waitForFunction(() => document.documentElement.lang === 'en' && /lang=en/.test(location.hash), null, { timeout: 5000 });
   assert.equal(await text(page, 'step-count'), step, 'the step count stays');
   assert.equal(await session(page), gen, 'the same session');
+  assert.match(await text(page, 'notice-text'), /"evil" is not a setting/);
   await assertLanguage(page, 'en', 'after switching back to English');
 }
 
@@ -260,6 +272,7 @@ export async function linkCarriesTheLanguage({ page, baseUrl }) {
   assert.equal(await page.locator(id('lang')).inputValue(), 'zh-CN');
   assert.equal(await page.evaluate(() => location.hash), hash, 'the same link again');
 
+  await page.goto('about:blank');
   await open(page, baseUrl, '#lang=klingon');
   assert.match(await text(page, 'notice-text'), /lang "klingon" is not one of en, zh-CN/);
 }
