@@ -476,7 +476,7 @@ store.subscribe((s) => {
       samples: s.samples,
       lesson: s.lessonPredictions,
       reference: s.reference,
-      xLabel: lesson.fitXLabel,
+      xLabel: text('output.fit.xLabel'),
       showVal: st.showVal,
       discretize: st.discretize,
       showTest: s.showTest,

@@ -303,4 +303,7 @@ export default {
   "preset.rnn": "Sequences: predict a sine wave (RNN)",
   "preset.majority": "Sequences: count the bits (RNN)",
   "preset.article": "The article's linear regression",
+
+  // The first lesson's data on the Output panel (main.js; its x axis).
+  "output.fit.xLabel": "x1   (every point has x2 = x1 + 1)",
 };

@@ -302,4 +302,7 @@ export default {
   "preset.rnn": "序列：预测正弦波（RNN）",
   "preset.majority": "序列：数比特（RNN）",
   "preset.article": "文章里的线性回归",
+
+  // Output 面板上第一课的数据（main.js；它的 x 轴）。
+  "output.fit.xLabel": "x1   （每个点都满足 x2 = x1 + 1）",
 };
