@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { id, text, number, setControl, waitForSession, waitForNumber, session, assertNoError, networkColumns, hoverNetwork } from './helpers.mjs';
 import { walkLesson, waitForCheck, playUntilPassed, changeSession } from './lesson-walk.mjs';
 
-const formula = async (page) => (await text(page, 'lesson-formula')).replace(/\s+/g, ' ');
+// The formula as read (innerText: a line break is a space).
+const formula = async (page) => (await page.locator(id('lesson-formula')).innerText()).replace(/\s+/g, ' ').trim();
 
 async function pause(page) {
   if ((await text(page, 'play')).toLowerCase().includes('pause')) await page.click(id('play'));
@@ -25,7 +26,7 @@ async function formulaNumber(page, pattern) {
 // Wait until the formula (redrawn from each frame) matches.
 async function waitForFormula(page, pattern, timeout = 10_000) {
   await page.waitForFunction(
-    (src) => new RegExp(src).test((document.querySelector('[data-testid="lesson-formula"]')?.textContent || '').replace(/\s+/g, ' ')),
+    (src) => new RegExp(src).test((document.querySelector('[data-testid="lesson-formula"]')?.innerText || '').replace(/\s+/g, ' ').trim()),
     pattern.source,
     { timeout, polling: 'raf' },
   ).catch(async (e) => {
@@ -140,7 +141,7 @@ export async function interpretabilityLessonWalked(ctx) {
       await page.mouse.move(0, 0);
       await playUntilPassed(page, 40_000, 'the digits CNN');
       await pause(page);
-      await waitForFormula(page, /^c = \d, P\(c\) = [\d.e-]+ ?Sij = \|∂zc \/ ∂xij\|$/);
+      await waitForFormula(page, /^c = \d, P\(c\) = [\d.e-]+ Sij = \|∂zc \/ ∂xij\|$/);
     },
     // Click a mistake: its truth and the guess, with their probabilities.
     async () => {
@@ -164,6 +165,66 @@ export async function interpretabilityLessonWalked(ctx) {
       }
       const tip = await pointAtUnit(page, 1);
       await assertEquationOfUnit(page, tip);
+    },
+  ]));
+  await assertNoError(page);
+}
+
+// --- compute -------------------------------------------------------------------
+
+// FLOPs of one training step as the engine counts them (src/layers:
+// a dense layer 2·in·out + out a row, an activation its width; backward
+// twice forward; times the batch), for an MLP of 2 inputs and one output.
+function flopsOfMlp(hidden, batch, inputs = 2) {
+  let forward = 0;
+  let width = inputs;
+  for (const h of hidden) {
+    forward += 2 * width * h + h + h; // dense, then tanh
+    width = h;
+  }
+  forward += 2 * width + 1; // the output layer (its sigmoid is the loss's)
+  return 3 * batch * forward;
+}
+
+const paramsOfMlp = (hidden, inputs = 2) => [...hidden, 1].reduce(([n, w], h) => [n + w * h + h, h], [0, inputs])[0];
+
+export async function computeLessonWalked(ctx) {
+  const { page } = ctx;
+  const mflop = (n) => Number((n / 1e6).toPrecision(4));
+  await walkLesson(ctx, 'compute', fitting(page, 'compute', [
+    // One step's cost, then a large network's.
+    async () => {
+      await waitForFormula(page, new RegExp(`^P = ${paramsOfMlp([4])} parameters, B = 10 F = ${flopsOfMlp([4], 10)} FLOPs a step`));
+      await changeSession(page, 'hidden-layers', '64,64');
+      await waitForFormula(page, new RegExp(`^P = ${paramsOfMlp([64, 64])} parameters, B = 10 F = ${flopsOfMlp([64, 64], 10)} FLOPs a step`));
+    },
+    // The large network to a validation loss of 0.02; the rate it measures is the readout's.
+    async () => {
+      await page.click(id('play'));
+      await page.waitForFunction(() => {
+        const f = document.querySelector('[data-testid="lesson-formula"]')?.textContent || '';
+        const r = /R = (\d+) steps a second/.exec(f);
+        return r && Number(r[1]) > 0 && document.querySelector('[data-testid="steps-per-second"]').textContent.trim() === r[1];
+      }, null, { timeout: 10_000, polling: 'raf' });
+      await waitForCheck(page, 'passed', 30_000, 'the large network to 0.02');
+      await pause(page);
+      const n = await number(page, 'step-count');
+      await waitForFormula(page, new RegExp(`N = ${n} steps N · F = ${mflop(n * flopsOfMlp([64, 64], 10))} MFLOP`));
+    },
+    // The small network to the same loss.
+    async () => {
+      await changeSession(page, 'hidden-layers', '4');
+      await playUntilPassed(page, 40_000, 'the small network to 0.02');
+      await pause(page);
+      const n = await number(page, 'step-count');
+      await waitForFormula(page, new RegExp(`N = ${n} steps N · F = ${mflop(n * flopsOfMlp([4], 10))} MFLOP`));
+    },
+    // The challenge: four units, the spiral's sine features, a larger rate.
+    async () => {
+      await setRate(page, 0.03);
+      await changeSession(page, 'hidden-layers', '4');
+      await waitForFormula(page, new RegExp(`^F = ${flopsOfMlp([4], 10, 4)} FLOPs a step`));
+      await playUntilPassed(page, 30_000, 'the spiral within 1 MFLOP');
     },
   ]));
   await assertNoError(page);
