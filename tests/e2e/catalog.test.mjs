@@ -53,6 +53,7 @@ function labelKeys(c) {
   for (const f of c.features) keys.push(`feature.${f.id}`);
   for (const t of c.tasks) keys.push(`task.${t.id}`);
   for (const m of c.missing) keys.push(`missing.${m.id}`);
+  for (const r of c.race.settings) keys.push(`race.setting.${r}`);
   return [...new Set(keys)];
 }
 
@@ -62,7 +63,7 @@ export async function everyCatalogIdHasALabel() {
   const missing = labelKeys(c).filter((k) => typeof table[k] !== 'string' || table[k].trim() === '');
   assert.deepEqual(missing, [], `catalog ids without a label in www/strings/en.js: ${missing.join(', ')}`);
   // And the two additions made in the engine alone are among them.
-  for (const k of ['optimizer.adamw', 'hyper.weightDecay', 'source.checkerboard', 'setting.tiles']) {
+  for (const k of ['optimizer.adamw', 'hyper.weightDecay', 'source.checkerboard', 'setting.tiles', 'race.setting.learningRate']) {
     assert.ok(labelKeys(c).includes(k), `the catalog has ${k}`);
   }
 }

@@ -136,6 +136,96 @@ export const all = (...checks) => ({
   holds: (s, ctx) => checks.every((c) => c.holds(s, ctx)),
 });
 
+// A race of `setting` in which lane `lane` (1-based) has the lowest loss of
+// the lanes still training, once each of them ran at least `steps` steps,
+// and that loss is below `below`; `values(v)`, if given, must accept the
+// raced values (a challenge's rule on what the learner races). Unlike
+// raceWinner it holds beside a diverged lane: a diverged lane stops at its
+// step, and raceWinner waits for every lane's steps. It holds only for a
+// race seen at its start (every lane at step 0) since its settings were
+// set, so the last frame of an earlier race, still on screen until the new
+// one's first frame arrives, never meets it. It watches every frame for that
+// start, so in all(...) it goes first (all stops at the first check that
+// does not hold).
+export const raceLeader = (setting, lane, steps, { below = Infinity, values = null } = {}) => {
+  let fresh = null; // the race (its settings, as JSON) last seen at its start
+  return {
+    kind: 'raceLeader',
+    vars: { lane, steps, below },
+    holds: (s, ctx) => {
+      const r = ctx.instruments?.race;
+      const set = s.settings.race;
+      if (!r || !set || r.setting !== setting || set.setting !== setting || r.lanes.length < lane) return false;
+      const key = JSON.stringify(set);
+      if (r.lanes.every((l) => l.step === 0)) fresh = key;
+      if (fresh !== key || (values && !values(set.values))) return false;
+      const alive = r.lanes.filter((l) => !l.diverged && Number.isFinite(l.loss));
+      if (!alive.length || Math.min(...alive.map((l) => l.step)) < steps) return false;
+      const best = alive.reduce((a, l) => (l.loss < a.loss ? l : a));
+      return best.lane === lane && best.loss < below;
+    },
+  };
+};
+
+// --- Added for the backprop, validation, testing and cnn lessons ---------
+
+// Overfitting seen: the validation loss has risen to at least `ratio` × its
+// lowest so far, while the training loss fell below what it was there (the
+// engine's history, s.series: one point per scored frame).
+export const overfitting = (ratio = 1.5) => ({
+  kind: 'overfitting',
+  vars: { ratio },
+  holds: (s) => {
+    const f = frameOf(s);
+    const h = s.series;
+    if (!f || f.diverged || !h || !Number.isFinite(f.valLoss)) return false;
+    let best = -1;
+    for (let i = 0; i < h.valLoss.length; i++) {
+      if (Number.isFinite(h.valLoss[i]) && (best < 0 || h.valLoss[i] < h.valLoss[best])) best = i;
+    }
+    return best >= 0 && f.valLoss >= ratio * h.valLoss[best] && f.trainLoss < h.trainLoss[best];
+  },
+});
+
+// Stopped early and back on the best checkpoint's weights (restore-best):
+// the validation loss on screen is the best one the engine kept.
+export const bestRestored = () => ({
+  kind: 'bestRestored',
+  vars: {},
+  holds: (s) => {
+    const f = frameOf(s);
+    return !!f?.earlyStopped && Number.isFinite(f.bestValLoss) && Math.abs(f.valLoss - f.bestValLoss) <= 1e-9 * Math.max(1, f.bestValLoss);
+  },
+});
+
+// A digit drawn on the pad went through the model. The inspection deep.js
+// keeps has no `source` field (digitDrawn above never holds), so the image
+// it answered for is compared with the images the page shows otherwise:
+// the validation samples and the mistakes the inspection lists.
+export const digitDrawnOnPad = () => ({
+  kind: 'digitDrawn',
+  vars: {},
+  holds: (s) => {
+    const img = s.inspection?.image;
+    const smp = s.dataset?.samples;
+    if (!img || !smp || s.inspection.gen !== s.gen) return false;
+    const same = (x) => x.length === img.length && x.every((v, i) => v === img[i]);
+    for (let r = 0; r < smp.rows; r++) if (same(smp.x.subarray(r * smp.inputs, (r + 1) * smp.inputs))) return false;
+    return !(s.inspection.mistakes?.items || []).some((it) => same(it.x));
+  },
+});
+
+// The test split evaluated on the weights on screen (not trained since)
+// while `check` holds: one honest score of the model that was chosen.
+export const testedWhen = (check) => ({
+  kind: 'testedWhen',
+  vars: check.vars,
+  holds: (s, ctx) => {
+    const t = s.testResult;
+    return !!t && t.gen === s.gen && t.step === frameOf(s)?.step && check.holds(s, ctx);
+  },
+});
+
 // The lessons rnn, interpretability, privacy and compute (issue 14).
 
 // The session on screen runs an engine config that passes test(config, s):

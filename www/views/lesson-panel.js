@@ -59,5 +59,12 @@ export function createLessonPanel(root, intents) {
     setProp(el.skip, 'hidden', passed);
   }
 
-  return { draw };
+  // Another language: the step's words again at the next draw.
+  function relabel() {
+    shownStep = null;
+    shownFormula = null;
+    setAttr(el.skip, 'title', text('lesson.skip.title'));
+  }
+
+  return { draw, relabel };
 }
