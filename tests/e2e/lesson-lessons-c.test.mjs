@@ -4,7 +4,7 @@
 // engine's numbers (the readouts beside it, or the engine's own count).
 
 import assert from 'node:assert/strict';
-import { id, text, number, setControl, waitForSession, waitForNumber, session, assertNoError, networkColumns, hoverNetwork } from './helpers.mjs';
+import { id, text, number, setControl, waitForSession, waitForNumber, session, assertNoError, setSpeed, networkColumns, hoverNetwork } from './helpers.mjs';
 import { walkLesson, waitForCheck, playUntilPassed, changeSession } from './lesson-walk.mjs';
 
 // The formula as read (innerText: a line break is a space).
@@ -45,6 +45,7 @@ async function assertAsideFits(page, what) {
 const fitting = (page, lesson, actions) => actions.map((act, i) => async (arg) => {
   await assertAsideFits(page, `${lesson} step ${i + 1}`);
   await act(arg);
+  if (process.env.LESSON_SHOTS) await page.screenshot({ path: `test-results/screenshots/tmp-${lesson}-${i + 1}.png` });
 });
 
 async function setRate(page, value) {
@@ -188,44 +189,81 @@ function flopsOfMlp(hidden, batch, inputs = 2) {
 
 const paramsOfMlp = (hidden, inputs = 2) => [...hidden, 1].reduce(([n, w], h) => [n + w * h + h, h], [0, inputs])[0];
 
+// Paused: the formula's N is the step readout's (the same frame), and its
+// N · F is N times this network's count of operations a step.
+async function waitForSpent(page, perStep) {
+  await pause(page);
+  await page.waitForFunction(() => {
+    const f = document.querySelector('[data-testid="lesson-formula"]')?.innerText || '';
+    const n = /N = (\d+)/.exec(f);
+    return n && n[1] === document.querySelector('[data-testid="step-count"]').textContent.trim();
+  }, null, { timeout: 10_000, polling: 'raf' });
+  const n = await number(page, 'step-count');
+  const spent = Number((n * perStep / 1e6).toPrecision(4));
+  await waitForFormula(page, new RegExp(`N · F = ${spent} MFLOP`));
+  return n;
+}
+
+// Playing: the formula's R is the steps-a-second readout's (both rounded
+// from the worker's rate), and its F · R that rate times `perStep`.
+async function waitForRate(page, perStep) {
+  await page.waitForFunction((perStep) => {
+    const f = (document.querySelector('[data-testid="lesson-formula"]')?.innerText || '').replace(/\s+/g, ' ');
+    const m = /R = (\d+) steps a second F · R = ([\d.e]+) MFLOP\/s/.exec(f);
+    if (!m || !(Number(m[1]) > 0) || document.querySelector('[data-testid="steps-per-second"]').textContent.trim() !== m[1]) return false;
+    return Math.abs(Number(m[2]) - (Number(m[1]) * perStep) / 1e6) <= 1e-3 * Number(m[2]);
+  }, perStep, { timeout: 10_000, polling: 'raf' });
+}
+
 export async function computeLessonWalked(ctx) {
-  const { page } = ctx;
-  const mflop = (n) => Number((n / 1e6).toPrecision(4));
-  await walkLesson(ctx, 'compute', fitting(page, 'compute', [
+  await walkLesson(ctx, 'compute', computeSteps(ctx.page));
+  await assertNoError(ctx.page);
+}
+computeLessonWalked.timeout = 120_000;
+
+// Speed to the top, Play, and the rate measured: the formula's R is the
+// steps-a-second readout's, and its F · R that rate times this network's F.
+async function measureRate(page, perStep) {
+  await setSpeed(page, 1000);
+  await page.click(id('play'));
+  await waitForCheck(page, 'passed', 40_000, 'the rate at top speed');
+  await waitForRate(page, perStep);
+  await pause(page);
+}
+
+function computeSteps(page) {
+  return fitting(page, 'compute', [
     // One step's cost, then a large network's.
     async () => {
       await waitForFormula(page, new RegExp(`^P = ${paramsOfMlp([4])} parameters, B = 10 F = ${flopsOfMlp([4], 10)} FLOPs a step`));
       await changeSession(page, 'hidden-layers', '64,64');
       await waitForFormula(page, new RegExp(`^P = ${paramsOfMlp([64, 64])} parameters, B = 10 F = ${flopsOfMlp([64, 64], 10)} FLOPs a step`));
     },
-    // The large network to a validation loss of 0.02; the rate it measures is the readout's.
+    // The large network to a validation loss of 0.02.
     async () => {
       await page.click(id('play'));
-      await page.waitForFunction(() => {
-        const f = document.querySelector('[data-testid="lesson-formula"]')?.textContent || '';
-        const r = /R = (\d+) steps a second/.exec(f);
-        return r && Number(r[1]) > 0 && document.querySelector('[data-testid="steps-per-second"]').textContent.trim() === r[1];
-      }, null, { timeout: 10_000, polling: 'raf' });
-      await waitForCheck(page, 'passed', 30_000, 'the large network to 0.02');
-      await pause(page);
-      const n = await number(page, 'step-count');
-      await waitForFormula(page, new RegExp(`N = ${n} steps N · F = ${mflop(n * flopsOfMlp([64, 64], 10))} MFLOP`));
+      await waitForCheck(page, 'passed', 40_000, 'the large network to 0.02');
+      await waitForSpent(page, flopsOfMlp([64, 64], 10));
     },
+    // Its rate at the top speed.
+    async () => measureRate(page, flopsOfMlp([64, 64], 10)),
     // The small network to the same loss.
     async () => {
       await changeSession(page, 'hidden-layers', '4');
-      await playUntilPassed(page, 40_000, 'the small network to 0.02');
-      await pause(page);
-      const n = await number(page, 'step-count');
-      await waitForFormula(page, new RegExp(`N = ${n} steps N · F = ${mflop(n * flopsOfMlp([4], 10))} MFLOP`));
+      await page.click(id('play'));
+      await waitForCheck(page, 'passed', 40_000, 'the small network to 0.02');
+      await waitForSpent(page, flopsOfMlp([4], 10));
     },
-    // The challenge: four units, the spiral's sine features, a larger rate.
+    async () => measureRate(page, flopsOfMlp([4], 10)),
+    // The challenge: four units on the spiral's sine features, a larger rate.
     async () => {
       await setRate(page, 0.03);
       await changeSession(page, 'hidden-layers', '4');
       await waitForFormula(page, new RegExp(`^F = ${flopsOfMlp([4], 10, 4)} FLOPs a step`));
-      await playUntilPassed(page, 30_000, 'the spiral within 1 MFLOP');
+      await page.click(id('play'));
+      await waitForCheck(page, 'passed', 30_000, 'the spiral within 1 MFLOP');
+      const n = await waitForSpent(page, flopsOfMlp([4], 10, 4));
+      assert.ok(n * flopsOfMlp([4], 10, 4) <= 1e6, `the challenge passed after ${n} steps, over the budget`);
     },
-  ]));
-  await assertNoError(page);
+  ]);
 }

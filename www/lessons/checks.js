@@ -307,3 +307,19 @@ export const accuracyWithinFlops = (value, maxFlops, { source = null } = {}) => 
     return f.valAccuracy >= value && f.step * per <= maxFlops;
   },
 });
+
+// --- Added for the compute lesson (continued) --------------------------------
+
+// Steps a second measured at a speed of at least `minSpeed` updates a
+// frame: the worker's rate (frame.stepsPerSecond, over its last second)
+// while playing, once the session has run 30 frames' worth of updates at
+// that speed (a fresh session's first steps are not the rate).
+export const rateMeasured = (minSpeed) => ({
+  kind: 'rateMeasured',
+  vars: { speed: minSpeed },
+  holds: (s) => {
+    const f = frameOf(s);
+    const speed = s.settings.speed;
+    return !!f && speed >= minSpeed && f.stepsPerSecond > 0 && f.step >= 30 * speed;
+  },
+});
