@@ -43,6 +43,7 @@ async function assertAsideFits(page, what) {
 
 // Each step's action, after checking that its text fits.
 const fitting = (page, lesson, actions) => actions.map((act, i) => async (arg) => {
+  if (process.env.LESSON_SHOTS) await page.screenshot({ path: `test-results/screenshots/tmp-${lesson}-${i + 1}-entered.png` });
   await assertAsideFits(page, `${lesson} step ${i + 1}`);
   await act(arg);
   if (process.env.LESSON_SHOTS) await page.screenshot({ path: `test-results/screenshots/tmp-${lesson}-${i + 1}.png` });
@@ -267,3 +268,85 @@ function computeSteps(page) {
     },
   ]);
 }
+
+// --- privacy -------------------------------------------------------------------
+
+// A learner's own table: two rings (inside / outside radius 1.3) over two
+// numbers and a category column, a gap now and then (seeded: every run the same file).
+function ringsCsv(rows = 300) {
+  let seed = 11;
+  const r = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const lines = ['x1,x2,colour,label'];
+  for (let i = 0; i < rows; i++) {
+    const a = r() * 4 - 2;
+    const b = r() * 4 - 2;
+    lines.push(`${a.toFixed(3)},${i % 97 === 5 ? '' : b.toFixed(3)},${['red', 'green', 'blue'][i % 3]},${a * a + b * b < 1.7 ? 'inside' : 'outside'}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+// Paused: the formula's N, J_train and J_val are the readouts'.
+async function waitForReadouts(page) {
+  await pause(page);
+  await page.waitForFunction(() => {
+    const f = (document.querySelector('[data-testid="lesson-formula"]')?.innerText || '').replace(/\s+/g, ' ');
+    const r = (t) => document.querySelector(`[data-testid="${t}"]`).textContent.trim();
+    const m = /N = (\d+) Jtrain = (\S+) Jval = (\S+)/.exec(f);
+    return m && m[1] === r('step-count') && m[2] === r('train-loss') && m[3] === r('val-loss');
+  }, null, { timeout: 10_000, polling: 'raf' }).catch(async (e) => {
+    throw new Error(`the formula "${await formula(page)}" is not the readouts'`, { cause: e });
+  });
+}
+
+function privacySteps(page) {
+  return fitting(page, 'privacy', [
+    // The learner's file, through the file input: the engine's reading of it.
+    async () => {
+      const before = await session(page);
+      await page.locator(id('csv-input')).setInputFiles({ name: 'rings.csv', mimeType: 'text/csv', buffer: Buffer.from(ringsCsv()) });
+      await waitForSession(page, { after: before, source: 'csv', timeout: 10_000 });
+      // 300 rows; x1, x2 and one input per colour; inside / outside.
+      await waitForFormula(page, /^300 rows read, 4 dropped \(a value missing\) → 208 · 44 · 44 \(training · validation · test\) 5 inputs, 2 classes$/);
+      // The panel's own summary of the same reading.
+      assert.match(await text(page, 'csv-status'), /296 rows → 5 inputs, 2 classes; 208 train · 44 validation · 44 test/);
+    },
+    // Trained in the tab.
+    async () => {
+      await page.click(id('play'));
+      await waitForCheck(page, 'passed', 30_000, 'the file trained');
+      await waitForReadouts(page);
+    },
+    // The network off (as the network panel's Offline does), and training on.
+    async () => {
+      await page.context().setOffline(true);
+      await page.click(id('play'));
+      await waitForFormula(page, /^the browser is offline/);
+      await waitForCheck(page, 'passed', 30_000, 'trained offline');
+      await waitForReadouts(page);
+    },
+    // The page's policy as its <meta> states it, and a run from Reset, offline throughout.
+    async () => {
+      const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      assert.match(csp, /connect-src 'none'/);
+      await waitForFormula(page, /^connect-src 'none'; default-src 'self' /);
+      assert.match(csp, /default-src 'self'/);
+      const before = await session(page);
+      await page.click(id('reset'));
+      await waitForSession(page, { after: before, source: 'csv', timeout: 10_000 });
+      await page.click(id('play'));
+      await waitForCheck(page, 'passed', 30_000, 'the offline run to half its first loss');
+      await pause(page);
+      assert.match(await formula(page), /the browser is offline N = \d+ Jval = \S+ ≤ ½ · \S+ = \S+$/);
+    },
+  ]);
+}
+
+export async function privacyLessonWalked(ctx) {
+  try {
+    await walkLesson(ctx, 'privacy', privacySteps(ctx.page));
+  } finally {
+    await ctx.page.context().setOffline(false);
+  }
+  await assertNoError(ctx.page);
+}
+privacyLessonWalked.timeout = 120_000;

@@ -323,3 +323,56 @@ export const rateMeasured = (minSpeed) => ({
     return !!f && speed >= minSpeed && f.stepsPerSecond > 0 && f.step >= 30 * speed;
   },
 });
+
+// --- Added for the privacy lesson ---------------------------------------------
+
+// The learner's own CSV file is the data of the session on screen (loaded,
+// not yet trained).
+export const csvLoaded = () => ({
+  kind: 'csvLoaded',
+  vars: {},
+  holds: (s) => settled(s) && s.config?.data?.source === 'csv' && !!frameOf(s),
+});
+
+// Trained `steps` more updates with the browser offline (navigator.onLine
+// false: the network panel's "Offline", or no network at all), counted from
+// the first frame seen offline; back online starts the count again.
+export function trainedOffline(steps) {
+  let from = null; // { gen, step } of the first frame seen offline
+  return {
+    kind: 'trainedOffline',
+    vars: { n: steps },
+    holds: (s) => {
+      const f = frameOf(s);
+      if (globalThis.navigator?.onLine !== false || !f) {
+        if (globalThis.navigator?.onLine !== false) from = null;
+        return false;
+      }
+      if (!from || from.gen !== s.gen) from = { gen: s.gen, step: f.step };
+      return !f.diverged && f.step - from.step >= steps;
+    },
+  };
+}
+
+// A run of the learner's own file made offline from its first step: the
+// session on screen was seen at step 0 with the browser offline, has stayed
+// offline since, and its validation loss is now at most `ratio` × its first
+// one (the engine's history, s.series).
+export function csvHalvedOffline(ratio = 0.5) {
+  let fresh = null; // the gen of a session seen at step 0 while offline
+  return {
+    kind: 'csvHalvedOffline',
+    vars: { percent: Math.round(ratio * 100) },
+    holds: (s) => {
+      if (globalThis.navigator?.onLine !== false) {
+        fresh = null;
+        return false;
+      }
+      const f = frameOf(s);
+      if (!f || !settled(s) || s.config?.data?.source !== 'csv') return false;
+      if (f.step === 0) fresh = s.gen;
+      const first = s.series?.step?.[0] === 0 ? s.series.valLoss[0] : NaN;
+      return fresh === s.gen && !f.diverged && Number.isFinite(first) && Number.isFinite(f.valLoss) && f.step > 0 && f.valLoss <= ratio * first;
+    },
+  };
+}
