@@ -68,7 +68,8 @@ async function assertAsideFits(page, what) {
   assert.ok(bottom <= height, `${what}: Next ends at ${Math.round(bottom)} px, below the ${height} px screen`);
 }
 
-// Each step's action, after checking that its text fits.
+// Each step's action, after checking that its text fits. LESSON_SHOTS=1
+// also photographs every step as entered and as done (tmp-ID-N*.png).
 const fitting = (page, lesson, actions) => actions.map((act, i) => async (arg) => {
   if (process.env.LESSON_SHOTS) await page.screenshot({ path: `test-results/screenshots/tmp-${lesson}-${i + 1}-entered.png` });
   await assertAsideFits(page, `${lesson} step ${i + 1}`);
