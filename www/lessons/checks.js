@@ -307,3 +307,72 @@ export const accuracyWithinFlops = (value, maxFlops, { source = null } = {}) => 
     return f.valAccuracy >= value && f.step * per <= maxFlops;
   },
 });
+
+// --- Added for the compute lesson (continued) --------------------------------
+
+// Steps a second measured at a speed of at least `minSpeed` updates a
+// frame: the worker's rate (frame.stepsPerSecond, over its last second)
+// while playing, once the session has run 30 frames' worth of updates at
+// that speed (a fresh session's first steps are not the rate).
+export const rateMeasured = (minSpeed) => ({
+  kind: 'rateMeasured',
+  vars: { speed: minSpeed },
+  holds: (s) => {
+    const f = frameOf(s);
+    const speed = s.settings.speed;
+    return !!f && speed >= minSpeed && f.stepsPerSecond > 0 && f.step >= 30 * speed;
+  },
+});
+
+// --- Added for the privacy lesson ---------------------------------------------
+
+// The learner's own CSV file is the data of the session on screen (loaded,
+// not yet trained).
+export const csvLoaded = () => ({
+  kind: 'csvLoaded',
+  vars: {},
+  holds: (s) => settled(s) && s.config?.data?.source === 'csv' && !!frameOf(s),
+});
+
+// Trained `steps` more updates with the browser offline (navigator.onLine
+// false: the network panel's "Offline", or no network at all), counted from
+// the first frame seen offline; back online starts the count again.
+export function trainedOffline(steps) {
+  let from = null; // { gen, step } of the first frame seen offline
+  return {
+    kind: 'trainedOffline',
+    vars: { n: steps },
+    holds: (s) => {
+      const f = frameOf(s);
+      if (globalThis.navigator?.onLine !== false || !f) {
+        if (globalThis.navigator?.onLine !== false) from = null;
+        return false;
+      }
+      if (!from || from.gen !== s.gen) from = { gen: s.gen, step: f.step };
+      return !f.diverged && f.step - from.step >= steps;
+    },
+  };
+}
+
+// A run of the learner's own file made offline from its first step: the
+// session on screen was seen at step 0 with the browser offline, has stayed
+// offline since, and its validation loss is now at most `ratio` × its first
+// one (the engine's history, s.series).
+export function csvHalvedOffline(ratio = 0.5) {
+  let fresh = null; // the gen of a session seen at step 0 while offline
+  return {
+    kind: 'csvHalvedOffline',
+    vars: { percent: Math.round(ratio * 100) },
+    holds: (s) => {
+      if (globalThis.navigator?.onLine !== false) {
+        fresh = null;
+        return false;
+      }
+      const f = frameOf(s);
+      if (!f || !settled(s) || s.config?.data?.source !== 'csv') return false;
+      if (f.step === 0) fresh = s.gen;
+      const first = s.series?.step?.[0] === 0 ? s.series.valLoss[0] : NaN;
+      return fresh === s.gen && !f.diverged && Number.isFinite(first) && Number.isFinite(f.valLoss) && f.step > 0 && f.valLoss <= ratio * first;
+    },
+  };
+}
