@@ -23,7 +23,26 @@ const walk = (ctx, lesson, actions) => walkLesson(ctx, lesson, actions.map((act,
   await peek(c.page, `${lesson}-${i + 1}`);
 }));
 
-const formula = async (page) => (await text(page, 'lesson-formula')).replace(/\s+/g, ' ');
+// The formula as a person reads it (a line break is a space).
+const formula = async (page) => (await page.locator(id('lesson-formula')).innerText()).replace(/\s+/g, ' ').trim();
+
+const frames = (page, n = 2) => page.evaluate((n) => new Promise((done) => {
+  const tick = (k) => (k ? requestAnimationFrame(() => tick(k - 1)) : done());
+  tick(n);
+}), n);
+
+// `assertion` of what the page shows against the store, retried for a few
+// frames: the hook reads the store, which the page draws on the next frame.
+async function eventually(page, assertion) {
+  for (let i = 0; ; i++) {
+    try {
+      return await assertion();
+    } catch (e) {
+      if (i >= 20) throw e;
+      await frames(page);
+    }
+  }
+}
 
 // The weights of the latest frame, by parameter (www/instruments.js's debug hook).
 function frameParams(page) {
@@ -63,7 +82,8 @@ async function racePaused(page) {
 }
 
 // The formula's weights (w1, w2, b) = (…) and J are the latest frame's and the readout's.
-async function assertLinearFormula(page) {
+const assertLinearFormula = (page) => eventually(page, () => linearFormulaIs(page));
+async function linearFormulaIs(page) {
   const f = await formula(page);
   const params = await frameParams(page);
   const w = params.find((p) => p.role === 'weight').values;
@@ -118,6 +138,62 @@ export async function gradientDescentLessonWalked(ctx) {
       await racePlayed(page);
       await waitForCheck(page, 'passed', 30_000, 'the challenge race');
       await racePaused(page);
+    },
+  ]);
+  await assertNoError(ctx.page);
+}
+
+// The formula's z = w1·x1 + … + b is the latest frame's weights, with the
+// features the engine built; its accuracy is the readout's.
+const assertLogisticFormula = (page, features) => eventually(page, () => logisticFormulaIs(page, features));
+async function logisticFormulaIs(page, features) {
+  const f = await formula(page);
+  const params = await frameParams(page);
+  const w = params.find((p) => p.role === 'weight').values;
+  const b = params.find((p) => p.role === 'bias').values[0];
+  assert.equal(w.length, features.length, `one weight per feature (${features})`);
+  let want = '';
+  w.forEach((x, i) => { want += `${x < 0 ? (i ? ' − ' : '−') : i ? ' + ' : ''}${fmt(Math.abs(x))}·${features[i]}`; });
+  want += `${b < 0 ? ' − ' : ' + '}${fmt(Math.abs(b))}`;
+  assert.ok(f.includes(want), `the formula shows the frame's weights "${want}": "${f}"`);
+  assert.ok(f.includes(`validation accuracy = ${await text(page, 'val-accuracy')}`), `the accuracy is the readout's: "${f}"`);
+}
+
+export async function logisticLessonWalked(ctx) {
+  await walk(ctx, 'logistic', [
+    // Train the two clouds apart.
+    async ({ page }) => {
+      await playUntilPassed(page, 30_000, 'the clouds');
+      await pause(page);
+      assert.match(await formula(page), /P\(y = 1\) = σ\(z\) = 1 \/ \(1 \+ e−z\)/);
+      await assertLogisticFormula(page, ['x1', 'x2']);
+    },
+    // Overlapping clouds: noise 35 %, train.
+    async ({ page }) => {
+      await changeSession(page, 'noise', 35);
+      await page.click(id('discretize'));
+      await playUntilPassed(page, 30_000, 'noisy clouds');
+      await pause(page);
+      assert.match(await formula(page), / = 0 validation accuracy = /);
+      await assertLogisticFormula(page, ['x1', 'x2']);
+    },
+    // The circle: near chance.
+    async ({ page }) => {
+      await changeSession(page, 'dataset', 'circle');
+      await playUntilPassed(page, 30_000, 'the circle');
+      await pause(page);
+      assert.ok((await number(page, 'val-accuracy')) < 75, 'a line leaves the circle near chance');
+    },
+    // The challenge: x1², x2².
+    async ({ page }) => {
+      for (const f of ['x1^2', 'x2^2']) {
+        const before = await session(page);
+        await page.locator(`${id('features')} input[value="${f}"]`).check();
+        await waitForSession(page, { after: before, timeout: 15_000 });
+      }
+      await playUntilPassed(page, 30_000, 'squared features');
+      await pause(page);
+      await assertLogisticFormula(page, ['x1', 'x2', 'x12', 'x22']);
     },
   ]);
   await assertNoError(ctx.page);
