@@ -197,6 +197,8 @@ pub struct Session {
     history: History,
     trajectory: Trajectory,
     early: Option<early::Early>,
+    /// The dropout generators as the session was built (`restart_from`).
+    fresh_rngs: Vec<Rng>,
 }
 
 impl Session {
@@ -227,24 +229,31 @@ impl Session {
             if self.cursor >= self.train.rows() {
                 self.epoch_end();
             }
-            let limit = EXPLODE_FACTOR * self.start_loss.max(1.0);
-            let why = if !loss.is_finite() {
-                Some("the loss is not a finite number".to_string())
-            } else if loss > limit {
-                Some(format!(
-                    "the batch loss {loss:e} passed 10,000× the starting loss (limit {limit:e})"
-                ))
-            } else if !self.net.params_finite() {
-                Some("a weight is not a finite number".to_string())
-            } else {
-                None
-            };
-            if let Some(why) = why {
-                self.diverged = true;
-                self.divergence = Some(format!("{why} at step {}", self.step));
-            }
+            self.watch(loss);
         }
         self.diverged
+    }
+
+    /// Whether the step that just made batch loss `loss` diverged: a loss
+    /// that is not finite or passed 10,000× the starting loss, or a weight
+    /// that is not finite. Training stops there, with the reason.
+    fn watch(&mut self, loss: f64) {
+        let limit = EXPLODE_FACTOR * self.start_loss.max(1.0);
+        let why = if !loss.is_finite() {
+            Some("the loss is not a finite number".to_string())
+        } else if loss > limit {
+            Some(format!(
+                "the batch loss {loss:e} passed 10,000× the starting loss (limit {limit:e})"
+            ))
+        } else if !self.net.params_finite() {
+            Some("a weight is not a finite number".to_string())
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            self.diverged = true;
+            self.divergence = Some(format!("{why} at step {}", self.step));
+        }
     }
 
     pub fn epoch(&self) -> u64 {
@@ -261,7 +270,7 @@ impl Session {
     /// `trace` and `gradient_check` (session/trace.rs) share so that what
     /// they show is what training does: take the next batch's rows
     /// (`next_window`), the gradient training uses (`load_rows`,
-    /// `backprop`, `clip`), then the optimizer's update.
+    /// `backprop`, `clip`), then the optimizer's update (`update`).
     fn step_once(&mut self) -> f64 {
         let (wrap, start, end) = next_window(self.cursor, self.batch, self.train.rows());
         if wrap {
@@ -279,6 +288,14 @@ impl Session {
             d,
             k,
         );
+        self.update(rows)
+    }
+
+    /// The step on the `rows` rows loaded in the network's input and
+    /// `targets`: the gradient training uses, the optimizer's update (its
+    /// state and step count advance), the step counted and the weights
+    /// kept for the path. Returns the batch's loss.
+    fn update(&mut self, rows: usize) -> f64 {
         let loss = self.backprop(rows);
         self.clip();
         self.opt.step(&mut self.net.params, &self.net.grads);
@@ -576,8 +593,7 @@ fn thin<T: Copy>(v: &mut Vec<T>) {
 impl Session {
     /// Start from `params` instead of the drawn initial weights (a race's
     /// lanes share lane 1's). Only before the first step, and only for a
-    /// vector of this network's length; the starting loss (the divergence
-    /// test's reference) and the trajectory start from it.
+    /// vector of this network's length.
     pub(crate) fn start_from(&mut self, params: &[f32]) -> Result<()> {
         if self.step != 0 || params.len() != self.net.params.len() {
             return Err(Error(
@@ -585,9 +601,31 @@ impl Session {
                     .into(),
             ));
         }
-        self.net.params.copy_from_slice(params);
-        self.start_loss = self.score(Which::Train).0.unwrap_or(0.0);
-        self.trajectory = Trajectory::new(&self.net.params, 0);
+        self.restart_from(params);
+        Ok(())
+    }
+
+    /// The weights set to `values` (every parameter, in `parameters()`
+    /// order), and training restarted from there as a new session would
+    /// start (step 0, a fresh optimizer, history and path; see
+    /// `restart_from`): the learner's own starting point on the landscape.
+    /// Refuses a vector of another length, or a value that is not a
+    /// finite number, and then changes nothing.
+    pub fn set_parameters(&mut self, values: &[f32]) -> Result<()> {
+        let n = self.net.params.len();
+        if values.len() != n {
+            return Err(Error(format!(
+                "setParameters: expected {n} values (one per parameter, in parameters() order), got {}",
+                values.len()
+            )));
+        }
+        if let Some(i) = values.iter().position(|v| !v.is_finite()) {
+            return Err(Error(format!(
+                "setParameters: value {i} is {}, not a finite number",
+                values[i]
+            )));
+        }
+        self.restart_from(values);
         Ok(())
     }
 }

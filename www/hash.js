@@ -5,7 +5,8 @@
 // compared and parsed, never put into HTML.
 
 import { catalog, limits, ids, BUILT_IN, SETTINGS, HYPERS, RACE, optimizerEntry, inRange, rangeText } from './catalog.js';
-import { lessonById, settingsAt, HIDEABLE } from './lessons/index.js';
+import { lessonById, settingsAt, HIDEABLE, OLD_PRESET } from './lessons/index.js';
+import { LANGUAGES } from './strings/languages.js';
 import {
   DEFAULTS, NORMALIZE, LOSSES, REGULARIZATIONS, SPEEDS, PRESETS, defaultSettings, presetSettings, fixSettings, sourceOf, isNamedSetting,
 } from './state.js';
@@ -140,8 +141,13 @@ const LANDSCAPE = ['path', 'random', 'axes'];
 // Lessons and teacher controls (issue 14): `lesson=ID&step=N` (N from 1),
 // `hide=TESTID,...`, `present=1`; and early stopping, `early=PATIENCE,MINDELTA`.
 const EARLY = list(num({ min: 0 }), { min: 1, max: 2 });
-const LESSON_KEYS = new Set(['lesson', 'step', 'hide', 'present', 'early']);
+const LESSON_KEYS = new Set(['lesson', 'step', 'hide', 'present', 'early', 'lang']);
 function readTeacher(params, settings, problems) {
+  const lang = params.get('lang');
+  if (lang !== null) {
+    if (LANGUAGES.includes(lang)) settings.lang = lang;
+    else problems.push(`lang "${clip(lang)}" is not one of ${LANGUAGES.join(', ')}`);
+  }
   const hide = params.get('hide');
   if (hide !== null) {
     const names = hide === '' ? [] : hide.split(',').map((n) => n.trim());
@@ -198,6 +204,7 @@ export function encodeHash(settings) {
   if (settings.lesson) parts.push(`lesson=${settings.lesson}`, `step=${settings.lessonStep}`);
   if (settings.hide?.length) parts.push(`hide=${settings.hide.join(',')}`);
   if (settings.present) parts.push('present=1');
+  if (settings.lang) parts.push(`lang=${settings.lang}`);
   return `#${parts.join('&')}`;
 }
 
@@ -218,8 +225,8 @@ export function decodeHash(hash) {
   let settings = defaultSettings();
   const presetName = params.get('preset');
   // The first lesson was the preset `lesson`: its old links open the lesson.
-  let lessonName = params.get('lesson') ?? (presetName === 'lesson' ? 'linear' : null);
-  if (presetName !== null && !(presetName === 'lesson' && lessonName !== null)) {
+  const lessonName = params.get('lesson') ?? (presetName === OLD_PRESET.preset ? OLD_PRESET.lesson : null);
+  if (presetName !== null && !(presetName === OLD_PRESET.preset && lessonName !== null)) {
     if (Object.hasOwn(PRESETS, presetName)) settings = presetSettings(presetName);
     else problems.push(`there is no preset called "${clip(presetName)}"`);
   }

@@ -33,12 +33,18 @@ export function createLessonMode({ store, intents, change, applySettings, instru
   choose.value = '';
   choose.textContent = text('lesson.menu.choose');
   menu.append(choose);
-  LESSONS.forEach((l, i) => {
+  LESSONS.forEach((l) => {
     const o = document.createElement('option');
     o.value = l.id;
-    o.textContent = text('lesson.menu.item', { n: i + 1, title: text(`lesson.${l.id}.title`) });
     menu.append(o);
   });
+  function labelMenu() {
+    choose.textContent = text('lesson.menu.choose');
+    [...menu.options].slice(1).forEach((o, i) => {
+      o.textContent = text('lesson.menu.item', { n: i + 1, title: text(`lesson.${o.value}.title`) });
+    });
+  }
+  labelMenu();
   menu.addEventListener('change', () => {
     if (menu.value) intents.lessonOpen(menu.value, 1);
     else intents.lessonClose();
@@ -134,6 +140,11 @@ export function createLessonMode({ store, intents, change, applySettings, instru
   }
 
   return {
+    relabel() {
+      labelMenu();
+      setProp(stage, 'ariaLabel', text('lesson.stage'));
+      panel.relabel();
+    },
     draw(s) {
       const st = s.settings;
       const lesson = lessonById(st.lesson);

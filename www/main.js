@@ -34,9 +34,25 @@ import { createCsvPanel } from './views/csv-panel.js';
 import { createAxesPicker } from './views/csv-scatter.js';
 import { createInstruments } from './instruments.js';
 import { createLessonMode } from './lesson-mode.js';
-import { text } from './strings/index.js';
+import { text, fillTexts, preferred, language, LANGUAGES } from './strings/index.js';
+import { loadLanguage } from './strings/load.js';
+import { createLangPicker } from './views/lang-picker.js';
 
 const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
+
+// The page's language before anything is drawn: the link's lang=, else the
+// browser's (hash.js checks the link's value again, and says so if it is
+// wrong). Another language than English is one more file on this path.
+{
+  const asked = new URLSearchParams(location.hash.slice(1)).get('lang');
+  const lang = LANGUAGES.includes(asked) ? asked : preferred(navigator.languages || []);
+  try {
+    await loadLanguage(lang);
+  } catch {
+    await loadLanguage('en'); // a missing table file: the page still works, in English
+  }
+  fillTexts(document.body);
+}
 
 // The first worker, with the link's settings it was started from. It was
 // asked for the first session already, and builds it while the views below
@@ -129,6 +145,20 @@ function linkNotice(problems) {
 
 const intents = {
   change,
+  // Another language: only the words change; the session, its training and
+  // every setting stay (lang is a live setting).
+  async setLanguage(code) {
+    if (code === language()) return;
+    try {
+      await loadLanguage(code);
+    } catch (err) {
+      store.set({ notice: `The ${code} words could not be loaded (${err?.message || err}); the page stays in ${language()}.` });
+      return;
+    }
+    change({ lang: code });
+    fillTexts(document.body);
+    relabel();
+  },
   togglePlay() {
     const s = store.get();
     if (!s.ready || s.frame?.diverged) return;
@@ -283,6 +313,7 @@ function restartWorker(why) {
 addEventListener('hashchange', () => {
   const { settings, problems } = decodeHash(location.hash);
   applySettings(settings, problems.length ? linkNotice(problems) : '');
+  if (settings.lang && settings.lang !== language()) intents.setLanguage(settings.lang);
 });
 
 const views = {
@@ -313,9 +344,17 @@ function buildInstruments() {
   store.set({});
 }
 byTestId('notice-dismiss').addEventListener('click', () => store.set({ notice: '' }));
+const langPicker = createLangPicker(byTestId('lang'), intents);
+// After a language switch: every view draws its words again.
+function relabel() {
+  for (const v of [...Object.values(views), lessonMode, instruments]) v?.relabel?.();
+  memo.clear();
+  store.set({});
+}
 const lessonMode = createLessonMode({
   store, intents, change, applySettings, instruments: () => instruments, invalidate: () => { memo.clear(); store.set({}); },
 });
+fillTexts(byTestId('early-note'));
 byTestId('restore-best').addEventListener('click', () => {
   const s = store.get();
   if (s.ready) send({ type: 'restoreBest', gen: s.gen });
@@ -360,6 +399,7 @@ store.subscribe((s) => {
     refreshPalette(); // chart text follows the root font size
   }
   views.controls.draw(s);
+  langPicker.draw(s);
   lessonMode.draw(s);
   if (due('settings', [st, s.thumbnails, s.featureValues, s.commandError, s.ready, s.info])) {
     views.data.draw(s);

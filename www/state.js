@@ -78,6 +78,9 @@ export const DEFAULTS = Object.freeze({
   // control testids a teacher hid, and presenter mode.
   lesson: null,
   lessonStep: 1,
+  // The page's language when chosen by a link or the picker (null: the
+  // browser's, strings/index.js preferred()).
+  lang: null,
   hide: Object.freeze([]),
   present: false,
 });
@@ -110,7 +113,7 @@ export function sourceOf(settings) {
 
 export const taskOf = (settings) => sourceOf(settings).task;
 // Settings that take effect without a new session.
-export const LIVE_KEYS = new Set(['learningRate', 'speed', 'showVal', 'discretize', 'logScale', 'large', 'landscape', 'race', 'lesson', 'lessonStep', 'hide', 'present']);
+export const LIVE_KEYS = new Set(['learningRate', 'speed', 'showVal', 'discretize', 'logScale', 'large', 'landscape', 'race', 'lesson', 'lessonStep', 'hide', 'present', 'lang']);
 
 // The value of a data setting in these settings (page units: noise in %).
 export function settingValue(settings, entry) {

@@ -46,9 +46,12 @@ export async function changeSession(page, name, value) {
 }
 
 // `steps`: one async ({ page }) action per step of the lesson, doing what it asks.
-export async function walkLesson({ page, baseUrl, screenshot }, lesson, steps) {
+// `lang` opens the lesson in that language (its screenshots named with it):
+// the actions drive controls by data-testid, so one walk serves both.
+export async function walkLesson({ page, baseUrl, screenshot }, lesson, steps, { lang } = {}) {
   await page.setViewportSize({ width: 1366, height: 768 });
-  await open(page, baseUrl, `#lesson=${lesson}`);
+  await open(page, baseUrl, `#lesson=${lesson}${lang ? `&lang=${lang}` : ''}`);
+  const shot = (name) => screenshot(lang ? `${name}-${lang}` : name);
   await waitForStep(page, lesson, 1);
   const total = Number((await text(page, 'lesson-progress')).split('/')[1]);
   assert.equal(total, steps.length, `the test walks ${steps.length} steps of ${lesson}, the lesson has ${total}`);
@@ -57,11 +60,11 @@ export async function walkLesson({ page, baseUrl, screenshot }, lesson, steps) {
     assert.equal(await page.locator(id('lesson-check')).getAttribute('data-state'), 'pending', `${lesson} step ${n}: the check holds before the learner did anything`);
     assert.ok(await page.locator(id('lesson-next')).isDisabled(), `${lesson} step ${n}: Next is enabled before the check holds`);
     assert.ok((await stepText(page)).length > 40, `${lesson} step ${n} has no text`);
-    if (n === 1) await screenshot(`lesson-${lesson}-first`);
+    if (n === 1) await shot(`lesson-${lesson}-first`);
     await steps[n - 1]({ page });
     await waitForCheck(page, 'passed', 30_000, `${lesson} step ${n}`);
     assert.ok(await page.locator(id('lesson-next')).isEnabled(), `${lesson} step ${n}: Next is disabled though the check holds`);
-    if (n === total) await screenshot(`lesson-${lesson}-last`);
+    if (n === total) await shot(`lesson-${lesson}-last`);
     if (n < total) await page.click(id('lesson-next'));
   }
 }

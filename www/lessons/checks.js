@@ -166,3 +166,144 @@ export const raceLeader = (setting, lane, steps, { below = Infinity, values = nu
     },
   };
 };
+
+// --- Added for the backprop, validation, testing and cnn lessons ---------
+
+// Overfitting seen: the validation loss has risen to at least `ratio` × its
+// lowest so far, while the training loss fell below what it was there (the
+// engine's history, s.series: one point per scored frame).
+export const overfitting = (ratio = 1.5) => ({
+  kind: 'overfitting',
+  vars: { ratio },
+  holds: (s) => {
+    const f = frameOf(s);
+    const h = s.series;
+    if (!f || f.diverged || !h || !Number.isFinite(f.valLoss)) return false;
+    let best = -1;
+    for (let i = 0; i < h.valLoss.length; i++) {
+      if (Number.isFinite(h.valLoss[i]) && (best < 0 || h.valLoss[i] < h.valLoss[best])) best = i;
+    }
+    return best >= 0 && f.valLoss >= ratio * h.valLoss[best] && f.trainLoss < h.trainLoss[best];
+  },
+});
+
+// Stopped early and back on the best checkpoint's weights (restore-best):
+// the validation loss on screen is the best one the engine kept.
+export const bestRestored = () => ({
+  kind: 'bestRestored',
+  vars: {},
+  holds: (s) => {
+    const f = frameOf(s);
+    return !!f?.earlyStopped && Number.isFinite(f.bestValLoss) && Math.abs(f.valLoss - f.bestValLoss) <= 1e-9 * Math.max(1, f.bestValLoss);
+  },
+});
+
+// A digit drawn on the pad went through the model. The inspection deep.js
+// keeps has no `source` field (digitDrawn above never holds), so the image
+// it answered for is compared with the images the page shows otherwise:
+// the validation samples and the mistakes the inspection lists.
+export const digitDrawnOnPad = () => ({
+  kind: 'digitDrawn',
+  vars: {},
+  holds: (s) => {
+    const img = s.inspection?.image;
+    const smp = s.dataset?.samples;
+    if (!img || !smp || s.inspection.gen !== s.gen) return false;
+    const same = (x) => x.length === img.length && x.every((v, i) => v === img[i]);
+    for (let r = 0; r < smp.rows; r++) if (same(smp.x.subarray(r * smp.inputs, (r + 1) * smp.inputs))) return false;
+    return !(s.inspection.mistakes?.items || []).some((it) => same(it.x));
+  },
+});
+
+// The test split evaluated on the weights on screen (not trained since)
+// while `check` holds: one honest score of the model that was chosen.
+export const testedWhen = (check) => ({
+  kind: 'testedWhen',
+  vars: check.vars,
+  holds: (s, ctx) => {
+    const t = s.testResult;
+    return !!t && t.gen === s.gen && t.step === frameOf(s)?.step && check.holds(s, ctx);
+  },
+});
+
+// The lessons rnn, interpretability, privacy and compute (issue 14).
+
+// The session on screen runs an engine config that passes test(config, s):
+// s.config is what the worker built, where s.settings may already name
+// the next session, still being built.
+export const configIs = (test, vars = {}) => ({
+  kind: 'configIs',
+  vars,
+  holds: (s) => !!s.ready && !!s.config && !!test(s.config, s),
+});
+
+// The Sequence panel shows the model's free run (deep.js asks for it once
+// the Free run button is on), for the session on screen, after at least
+// `steps` updates.
+export const freeRunShown = (steps = 1) => ({
+  kind: 'freeRunShown',
+  vars: { n: steps },
+  holds: (s) => {
+    const q = s.sequence;
+    return !!q?.free && q.gen === s.gen && (q.step ?? 0) >= steps;
+  },
+});
+
+// A hidden unit is under the pointer in the network diagram, so the
+// Output panel shows that unit's own output (main.js overlayOf: not an
+// input, not the output layer); `layer` (from 1) if given.
+export const unitFocused = ({ layer = null } = {}) => ({
+  kind: 'unitFocused',
+  vars: { layer },
+  holds: (s) => {
+    const f = s.focus;
+    const cols = s.units?.layers.length ?? 0;
+    return !!f && f.col >= 1 && f.col < cols - 1 && f.unit >= 0 && (layer == null || f.col === layer);
+  },
+});
+
+// The image the cnn-panel looks inside is one the model gets wrong, picked
+// from its mistakes: the inspected pixels are a mistake's, and not the
+// sample image the panel opens with.
+export const mistakeInspected = () => ({
+  kind: 'mistakeInspected',
+  vars: {},
+  holds: (s) => {
+    const insp = s.inspection;
+    const img = insp?.image;
+    if (!img || insp.gen !== s.gen || !insp.mistakes) return false;
+    const same = (a, b) => a.length === b.length && a.every((v, i) => v === b[i]);
+    const smp = s.dataset?.samples;
+    if (smp && same(img, smp.x.subarray(0, smp.inputs))) return false;
+    return insp.mistakes.items.some((it) => same(img, it.x));
+  },
+});
+
+// The browser is offline (navigator.onLine is false: the network is off).
+export const offline = () => ({ kind: 'offline', vars: {}, holds: () => globalThis.navigator?.onLine === false });
+
+// The engine's floating-point operations per training step of the session
+// on screen (info().flopsPerStep), within [min, max].
+export const flopsPerStep = ({ min = 0, max = Infinity } = {}) => ({
+  kind: 'flopsPerStep',
+  vars: { min, max },
+  holds: (s) => {
+    const f = s.ready ? s.info?.flopsPerStep : null;
+    return Number.isFinite(f) && f >= min && f <= max;
+  },
+});
+
+// A compute budget: validation accuracy ≥ value with at most `maxFlops`
+// operations of training spent, the step count × info().flopsPerStep (both
+// the engine's); `source` the data set, if given.
+export const accuracyWithinFlops = (value, maxFlops, { source = null } = {}) => ({
+  kind: 'accuracyWithinFlops',
+  vars: { value: Math.round(value * 100), mflops: maxFlops / 1e6 },
+  holds: (s) => {
+    const f = frameOf(s);
+    const per = s.info?.flopsPerStep;
+    if (!f || f.diverged || f.valAccuracy == null || !Number.isFinite(per)) return false;
+    if (source && s.config?.data?.source !== source) return false;
+    return f.valAccuracy >= value && f.step * per <= maxFlops;
+  },
+});

@@ -29,6 +29,9 @@ import compute from './compute.js';
 
 export const LESSONS = [linear, gradientDescent, logistic, preprocessing, building, backprop, validation, testing, cnn, rnn, interpretability, privacy, compute].filter((l) => l.steps.length > 0);
 
+// The first lesson was the preset `lesson`; its old links (#preset=lesson) open it.
+export const OLD_PRESET = Object.freeze({ preset: 'lesson', lesson: linear.id });
+
 export const lessonById = (id) => LESSONS.find((l) => l.id === id) || null;
 
 // The settings a lesson has at step n (from 1): its own, then each step's

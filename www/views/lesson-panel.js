@@ -25,6 +25,7 @@ export function createLessonPanel(root, intents) {
   el.skip.addEventListener('click', () => intents.lessonMove(1, { skip: true }));
   el.close.addEventListener('click', () => intents.lessonClose());
   setAttr(el.skip, 'title', text('lesson.skip.title'));
+  setText(el.next, text('lesson.next'));
 
   let shownStep = null; // `${id}:${n}`: the step's text is set only when it changes
   let shownFormula = null;
@@ -58,5 +59,12 @@ export function createLessonPanel(root, intents) {
     setProp(el.skip, 'hidden', passed);
   }
 
-  return { draw };
+  // Another language: the step's words again at the next draw.
+  function relabel() {
+    shownStep = null;
+    shownFormula = null;
+    setAttr(el.skip, 'title', text('lesson.skip.title'));
+  }
+
+  return { draw, relabel };
 }
