@@ -16,12 +16,12 @@ async function peek(page, name) {
 }
 
 // walkLesson, with a picture of each step once it passed when LESSON_PEEK is set.
-const walk = (ctx, lesson, actions) => walkLesson(ctx, lesson, actions.map((act, i) => async (c) => {
+const walk = (ctx, lesson, actions, options = {}) => walkLesson(ctx, lesson, actions.map((act, i) => async (c) => {
   await act(c);
   if (!process.env.LESSON_PEEK) return;
   await waitForCheck(c.page, 'passed', 30_000, `${lesson} step ${i + 1}`);
-  await peek(c.page, `${lesson}-${i + 1}`);
-}));
+  await peek(c.page, `${lesson}-${i + 1}${options.lang ? `-${options.lang}` : ''}`);
+}), options);
 
 // The formula as a person reads it (a line break is a space).
 const formula = async (page) => (await page.locator(id('lesson-formula')).innerText()).replace(/\s+/g, ' ').trim();
@@ -66,10 +66,14 @@ const fmt = (x) => {
   return x.toExponential(3).replace('e+', 'e');
 };
 
-// Wait for the page to be idle: training paused and a frame drawn since.
+// Pause training and wait until the button says so. The button is drawn on
+// the next animation frame, so it is read after two: a click that
+// playUntilPassed just made is not undone by a second one.
 async function pause(page) {
-  if ((await text(page, 'play')).toLowerCase().includes('pause')) await page.click(id('play'));
-  await page.waitForFunction(() => !/pause/i.test(document.querySelector('[data-testid="play"]').textContent));
+  const pressed = () => page.locator(id('play')).getAttribute('aria-pressed');
+  await frames(page);
+  if ((await pressed()) === 'true') await page.click(id('play'));
+  await page.waitForFunction(() => document.querySelector('[data-testid="play"]').getAttribute('aria-pressed') !== 'true');
 }
 
 async function racePlayed(page) {
@@ -144,9 +148,10 @@ export async function gradientDescentLessonWalked(ctx) {
 }
 
 // The formula's z = w1·x1 + … + b is the latest frame's weights, with the
-// features the engine built; its accuracy is the readout's.
-const assertLogisticFormula = (page, features) => eventually(page, () => logisticFormulaIs(page, features));
-async function logisticFormulaIs(page, features) {
+// features the engine built; its accuracy is the readout's, after the
+// lesson's word for it (`accuracy`, in the language walked).
+const assertLogisticFormula = (page, features, accuracy) => eventually(page, () => logisticFormulaIs(page, features, accuracy));
+async function logisticFormulaIs(page, features, accuracy) {
   const f = await formula(page);
   const params = await frameParams(page);
   const w = params.find((p) => p.role === 'weight').values;
@@ -156,45 +161,55 @@ async function logisticFormulaIs(page, features) {
   w.forEach((x, i) => { want += `${x < 0 ? (i ? ' − ' : '−') : i ? ' + ' : ''}${fmt(Math.abs(x))}·${features[i]}`; });
   want += `${b < 0 ? ' − ' : ' + '}${fmt(Math.abs(b))}`;
   assert.ok(f.includes(want), `the formula shows the frame's weights "${want}": "${f}"`);
-  assert.ok(f.includes(`validation accuracy = ${await text(page, 'val-accuracy')}`), `the accuracy is the readout's: "${f}"`);
+  assert.ok(f.includes(`${accuracy} = ${await text(page, 'val-accuracy')}`), `the accuracy is the readout's: "${f}"`);
 }
 
+// The lesson's word before the accuracy in its formulas.
+const ACCURACY = { en: 'validation accuracy', 'zh-CN': '验证准确率' };
+
+const logisticSteps = (lang = 'en') => [
+  // Train the two clouds apart.
+  async ({ page }) => {
+    await playUntilPassed(page, 30_000, 'the clouds');
+    await pause(page);
+    assert.match(await formula(page), /P\(y = 1\) = σ\(z\) = 1 \/ \(1 \+ e−z\)/);
+    await assertLogisticFormula(page, ['x1', 'x2'], ACCURACY[lang]);
+  },
+  // Overlapping clouds: noise 35 %, discretize, train.
+  async ({ page }) => {
+    await changeSession(page, 'noise', 35);
+    await page.click(id('discretize'));
+    await playUntilPassed(page, 30_000, 'noisy clouds');
+    await pause(page);
+    assert.match(await formula(page), / = 0 /);
+    await assertLogisticFormula(page, ['x1', 'x2'], ACCURACY[lang]);
+  },
+  // The circle: near chance.
+  async ({ page }) => {
+    await changeSession(page, 'dataset', 'circle');
+    await playUntilPassed(page, 30_000, 'the circle');
+    await pause(page);
+    assert.ok((await number(page, 'val-accuracy')) < 75, 'a line leaves the circle near chance');
+  },
+  // The challenge: x1², x2².
+  async ({ page }) => {
+    for (const f of ['x1^2', 'x2^2']) {
+      const before = await session(page);
+      await page.locator(`${id('features')} input[value="${f}"]`).check();
+      await waitForSession(page, { after: before, timeout: 15_000 });
+    }
+    await playUntilPassed(page, 30_000, 'squared features');
+    await pause(page);
+    await assertLogisticFormula(page, ['x1', 'x2', 'x12', 'x22'], ACCURACY[lang]);
+  },
+];
+
 export async function logisticLessonWalked(ctx) {
-  await walk(ctx, 'logistic', [
-    // Train the two clouds apart.
-    async ({ page }) => {
-      await playUntilPassed(page, 30_000, 'the clouds');
-      await pause(page);
-      assert.match(await formula(page), /P\(y = 1\) = σ\(z\) = 1 \/ \(1 \+ e−z\)/);
-      await assertLogisticFormula(page, ['x1', 'x2']);
-    },
-    // Overlapping clouds: noise 35 %, train.
-    async ({ page }) => {
-      await changeSession(page, 'noise', 35);
-      await page.click(id('discretize'));
-      await playUntilPassed(page, 30_000, 'noisy clouds');
-      await pause(page);
-      assert.match(await formula(page), / = 0 validation accuracy = /);
-      await assertLogisticFormula(page, ['x1', 'x2']);
-    },
-    // The circle: near chance.
-    async ({ page }) => {
-      await changeSession(page, 'dataset', 'circle');
-      await playUntilPassed(page, 30_000, 'the circle');
-      await pause(page);
-      assert.ok((await number(page, 'val-accuracy')) < 75, 'a line leaves the circle near chance');
-    },
-    // The challenge: x1², x2².
-    async ({ page }) => {
-      for (const f of ['x1^2', 'x2^2']) {
-        const before = await session(page);
-        await page.locator(`${id('features')} input[value="${f}"]`).check();
-        await waitForSession(page, { after: before, timeout: 15_000 });
-      }
-      await playUntilPassed(page, 30_000, 'squared features');
-      await pause(page);
-      await assertLogisticFormula(page, ['x1', 'x2', 'x12', 'x22']);
-    },
-  ]);
+  await walk(ctx, 'logistic', logisticSteps());
+  await assertNoError(ctx.page);
+}
+
+export async function logisticLessonWalkedInChinese(ctx) {
+  await walk(ctx, 'logistic', logisticSteps('zh-CN'), { lang: 'zh-CN' });
   await assertNoError(ctx.page);
 }

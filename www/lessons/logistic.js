@@ -45,6 +45,10 @@ export const boundary = (s, fmt) => {
   return z && `${z} = 0<br>${accuracy(s)}`;
 };
 
+// The data controls a step does not talk about, kept out of the way so the
+// one it does (noise, the features) is on screen beside the Output panel.
+const DATA = ['dataset', 'samples', 'split-train', 'split-val', 'split-value', 'seed', 'regenerate', 'normalize'];
+
 export default {
   id: 'logistic',
   settings: SETUP,
@@ -55,6 +59,7 @@ export default {
     {
       show: ['output-panel', 'data-panel'],
       settings: { noise: 0 },
+      hide: [...DATA, 'features'],
       formula: boundary,
       check: { ...all(settings((st) => st.source === 'gauss' && st.noise >= 30), stepsAtLeast(200)), vars: { noise: 30, n: 200 } },
     },
@@ -62,6 +67,7 @@ export default {
     {
       show: ['output-panel', 'data-panel'],
       settings: { noise: 0 },
+      hide: [...DATA, 'noise', 'features'],
       formula: boundary,
       check: { ...all(settingIs('kind', 'logistic'), settingIs('source', 'circle'), stepsAtLeast(300)), vars: { n: 300 } },
     },
@@ -69,6 +75,7 @@ export default {
     {
       show: ['output-panel', 'data-panel'],
       settings: { source: 'circle', features: ['x1', 'x2'] },
+      hide: [...DATA, 'noise'],
       formula: boundary,
       check: all(settingIs('kind', 'logistic'), valAccuracyAtLeast(0.9, { source: 'circle' })),
     },
