@@ -213,3 +213,84 @@ export async function logisticLessonWalkedInChinese(ctx) {
   await walk(ctx, 'logistic', logisticSteps('zh-CN'), { lang: 'zh-CN' });
   await assertNoError(ctx.page);
 }
+
+// The preprocessing lesson's file, per language: the word typed where a
+// number should be, and the number the learner types instead.
+const BAD_CELL = { en: ['eleven', '11'], 'zh-CN': ['十一', '11'] };
+
+// Paste the file the step shows into Your data and load it.
+async function pasteCsv(page, csv) {
+  const before = await session(page);
+  if (!(await page.locator(id('csv-paste')).isVisible())) await page.locator('.paste summary').click();
+  await page.locator(id('csv-paste')).fill(csv);
+  await page.click(id('csv-load'));
+  return before;
+}
+
+const preprocessingSteps = (lang = 'en') => [
+  // The article's α on the raw inputs: past the engine's limit, it diverges.
+  async ({ page }) => {
+    assert.match(await formula(page), /α = 0\.1 > αmax = 2 \/ λmax = 0\.0458\d* J = /);
+    await page.click(id('play'));
+    await waitForCheck(page, 'passed', 30_000, 'diverged');
+    await pause(page);
+  },
+  // The race: raw inputs diverge at α = 0.1, standardized ones converge.
+  async ({ page }) => {
+    const f = await formula(page);
+    assert.match(f, /αmax = 2 \/ λmax = 0\.0458\d*/, `the raw inputs' limit, the engine's: "${f}"`);
+    await racePlayed(page);
+    await waitForCheck(page, 'passed', 30_000, 'the normalization race');
+    await racePaused(page);
+    // The lane's status is drawn on the frame after the check saw it.
+    await eventually(page, async () => assert.match(await text(page, 'race-lane-1-status'), /^diverged/));
+  },
+  // Standardize the session: the limit the engine computes moves past 0.1.
+  async ({ page }) => {
+    await waitForSession(page, { timeout: 15_000 }).catch(() => {});
+    assert.match(await formula(page), /α = 0\.1 > αmax = 2 \/ λmax = 0\.0458/);
+    await changeSession(page, 'normalize', 'standard');
+    // Standardized, the two equal columns and the bias give the Hessian
+    // (2/n)·XᵀX eigenvalues 4, 2, 0: αmax = 2/4.
+    await eventually(page, async () => assert.match(await formula(page), /α = 0\.1 < αmax = 2 \/ λmax = 0\.5 J = /));
+    await playUntilPassed(page, 30_000, 'standardized');
+    await pause(page);
+    await eventually(page, async () => assert.equal(String(shown(await formula(page), 'J')), await text(page, 'train-loss'), 'J is the readout'));
+  },
+  // The messy file: refused for the word, loaded once it is a number.
+  async ({ page }) => {
+    const csv = await page.locator(`${id('lesson-step')} textarea`).inputValue();
+    const [word, number] = BAD_CELL[lang];
+    assert.ok(csv.includes(word), 'the file has the word in it');
+    const before = await pasteCsv(page, csv);
+    await page.waitForFunction((w) => (document.querySelector('[data-testid="error"]')?.textContent || '').includes(`'${w}'`), word, { timeout: 10_000 });
+    assert.equal(await session(page), before, 'the refused file changes nothing');
+    assert.equal(await page.locator(id('lesson-check')).getAttribute('data-state'), 'pending');
+    await pasteCsv(page, csv.replace(word, number));
+    await waitForSession(page, { after: before, source: 'csv', timeout: 15_000 });
+    await eventually(page, async () => {
+      const f = await formula(page);
+      assert.match(f, /30\D+24\D/, `30 rows in the file, 24 in use: "${f}"`);
+      assert.match(await text(page, 'csv-status'), /24 rows → 6 inputs/);
+    });
+  },
+  // The challenge: fill the gaps, train to 90 %.
+  async ({ page }) => {
+    await changeSession(page, 'missing', 'mean');
+    await playUntilPassed(page, 30_000, 'every row kept');
+    await pause(page);
+    const f = await formula(page);
+    assert.match(f, /30\D+30\D/, `every row in use: "${f}"`);
+    assert.ok(f.includes(`${ACCURACY[lang]} = ${await text(page, 'val-accuracy')}`), `the accuracy is the readout's: "${f}"`);
+  },
+];
+
+export async function preprocessingLessonWalked(ctx) {
+  await walk(ctx, 'preprocessing', preprocessingSteps());
+  await assertNoError(ctx.page);
+}
+
+export async function preprocessingLessonWalkedInChinese(ctx) {
+  await walk(ctx, 'preprocessing', preprocessingSteps('zh-CN'), { lang: 'zh-CN' });
+  await assertNoError(ctx.page);
+}
