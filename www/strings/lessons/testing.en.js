@@ -3,6 +3,7 @@
 
 export default {
   'lesson.testing.title': 'Testing: one honest score',
+  'lesson.testing.f.acc': 'acc',
   'lesson.testing.f.rows': 'points',
   'lesson.testing.f.sealed': 'sealed',
   'lesson.testing.f.hidden': 'hidden layers',
