@@ -171,8 +171,10 @@ export const raceLeader = (setting, lane, steps, { below = Infinity, values = nu
 
 // Overfitting seen: the validation loss has risen to at least `ratio` × its
 // lowest so far, while the training loss fell below what it was there (the
-// engine's history, s.series: one point per scored frame).
-export const overfitting = (ratio = 1.5) => ({
+// engine's history, s.series: one point per scored frame), at least
+// `later` × the lowest point's step: a rise that lasts, not the brief
+// spike Adam can give in the first hundred updates.
+export const overfitting = (ratio = 1.5, { later = 2 } = {}) => ({
   kind: 'overfitting',
   vars: { ratio },
   holds: (s) => {
@@ -183,7 +185,7 @@ export const overfitting = (ratio = 1.5) => ({
     for (let i = 0; i < h.valLoss.length; i++) {
       if (Number.isFinite(h.valLoss[i]) && (best < 0 || h.valLoss[i] < h.valLoss[best])) best = i;
     }
-    return best >= 0 && f.valLoss >= ratio * h.valLoss[best] && f.trainLoss < h.trainLoss[best];
+    return best >= 0 && f.valLoss >= ratio * h.valLoss[best] && f.trainLoss < h.trainLoss[best] && f.step >= later * h.step[best];
   },
 });
 
@@ -376,3 +378,25 @@ export function csvHalvedOffline(ratio = 0.5) {
     },
   };
 }
+
+// The lesson testing: the test split looked at once. The first test
+// evaluation of the session on screen is its only one, it was made on the
+// weights on screen (not trained since), and `check` holds. A second look
+// at the same model does not count; a Reset (a new session) starts again.
+export const testedOnceWhen = (check) => {
+  let gen = null; // the session whose first test evaluation is `first`
+  let first = null;
+  return {
+    kind: 'testedOnceWhen',
+    vars: check.vars,
+    holds: (s, ctx) => {
+      const t = s.testResult;
+      if (!t || t.gen !== s.gen) return false;
+      if (gen !== s.gen) {
+        gen = s.gen;
+        first = t;
+      }
+      return t === first && t.step === frameOf(s)?.step && check.holds(s, ctx);
+    },
+  };
+};
