@@ -257,7 +257,7 @@ const testingSteps = (w, acc = escapeRe(w['lesson.testing.f.acc'])) => [
     await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="test-metrics"]')?.textContent || ''));
     const f = await formula(page);
     const metrics = await text(page, 'test-metrics');
-    const testAcc = parseNumber(/(0\.\d+|1)\b/.exec(metrics.split(':').slice(1).join(':'))?.[1]);
+    const testAcc = parseNumber(/(0\.\d+|1)\b/.exec(metrics.split(/[:：]/).slice(1).join(':'))?.[1]);
     assert.equal(percentAfter(f, 'test', w), Math.round(testAcc * 1000) / 10, `the test accuracy is the panel's: "${f}" / "${metrics}"`);
   },
   // A second model: 16 units, trained 300 updates; the test sealed again.
