@@ -100,7 +100,7 @@ function rnnSteps(page, w) {
     // The free run.
     async () => {
       await page.click(id('free-run'));
-      await page.waitForFunction(() => /Free run: \d+ steps/.test(document.querySelector('[data-testid="sequence-caption"]')?.textContent || ''), null, { timeout: 10_000 });
+      await page.waitForFunction(() => /Free run: \d+ steps|自由运行：在自己的预测上走了 \d+ 步/.test(document.querySelector('[data-testid="sequence-caption"]')?.textContent || ''), null, { timeout: 10_000 });
     },
     // A state of four units.
     async () => {
@@ -145,7 +145,7 @@ rnnLessonWalkedInChinese.timeout = 120_000;
 // the tooltip ("layer L unit U, bias B").
 async function pointAtUnit(page, col) {
   const cols = await networkColumns(page);
-  const tip = await hoverNetwork(page, cols[col], new RegExp(`^layer ${col} unit`));
+  const tip = await hoverNetwork(page, cols[col], new RegExp(`^(layer ${col} unit|第 ${col} 层单元)`));
   assert.ok(tip, `no unit of layer ${col} under the pointer`);
   return tip;
 }
@@ -153,7 +153,8 @@ async function pointAtUnit(page, col) {
 // The formula's unit equation names the hovered unit and ends in its bias,
 // which the diagram's tooltip shows from the same weights.
 async function assertEquationOfUnit(page, tip) {
-  const [, layer, unit, bias] = /^layer (\d+) unit (\d+), bias (-?[\d.e-]+)/.exec(tip);
+  const m = /^(?:layer (\d+) unit (\d+), bias|第 (\d+) 层单元 (\d+)，偏置) (-?[\d.e-]+)/.exec(tip);
+  const [layer, unit, bias] = [m[1] ?? m[3], m[2] ?? m[4], m[5]];
   await waitForFormula(page, new RegExp(`^h${layer}${unit} = tanh\\(`));
   const f = await formula(page);
   const last = /([−+]) ([\d.e-]+)\)$/.exec(f);
@@ -188,7 +189,8 @@ function interpretabilitySteps(ctx, w, suffix) {
       const first = page.locator(`${id('misclassified')} button`).first();
       await first.waitFor({ timeout: 10_000 });
       const title = await first.getAttribute('title'); // "a 9 taken for a 4 (…)"
-      const [, truth, guess] = /^a (\d) taken for a (\d)/.exec(title);
+      const m = /^(?:a (\d) taken for a (\d)|把 (\d) 认成了 (\d))/.exec(title);
+      const [truth, guess] = [m[1] ?? m[3], m[2] ?? m[4]];
       await first.click();
       await waitForFormula(page, new RegExp(`${w('lesson.interpretability.f.truth')} ${truth}: P = [\\d.e-]+; ${w('lesson.interpretability.f.guess')} ${guess}: P = [\\d.e-]+`));
       assert.match(await formula(page), new RegExp(`^${w('lesson.interpretability.f.mistakes', { n: '\\d+', rows: '\\d+' })}`));
@@ -367,7 +369,7 @@ function privacySteps(page, w) {
       await waitForFormula(page, new RegExp(`^${w('lesson.privacy.f.rows', { n: 300 })}, ${w('lesson.privacy.f.dropped', { n: 4 })} → 208 · 44 · 44 \\(${w('lesson.privacy.f.split')}\\) `
         + `${w('lesson.privacy.f.inputs', { n: 5 })}, ${w('lesson.privacy.f.classes', { n: 2 })}$`));
       // The panel's own summary of the same reading.
-      assert.match(await text(page, 'csv-status'), /296 rows → 5 inputs, 2 classes; 208 train · 44 validation · 44 test/);
+      assert.match(await text(page, 'csv-status'), /296 (rows|行) → 5 \D*2 \D*208 \D*44 \D*44/);
     },
     // Trained in the tab.
     async () => {
