@@ -277,7 +277,12 @@ const testingSteps = (w, acc = escapeRe(w['lesson.testing.f.acc'])) => [
     await page.waitForFunction(() => /features=[^&]*sin\(x1\)[^&]*sin\(x2\)/.test(decodeURIComponent(location.hash)), null, { timeout: 5000 });
     await waitForSession(page, { after: before, timeout: 15_000 });
     await settled(page);
-    await trainToValAccuracy(page, 90, 40_000, 'the spiral to 90 % on validation');
+    await playUntilPassed(page, 40_000, 'the spiral to 90 % on validation');
+    assert.doesNotMatch(await formula(page), new RegExp(`${acc}test = [\\d.]+ %`), 'the test split is still sealed');
+  },
+  // The one look: paused at 90 % or more, the test split evaluated once.
+  async ({ page }) => {
+    await trainToValAccuracy(page, 90, 40_000, 'the spiral at 90 % on validation, paused');
     await page.click(id('evaluate-test'));
     await waitForCheck(page, 'passed', 10_000, 'one look at the test set');
     const f = await formula(page);

@@ -74,17 +74,21 @@ export default {
       formula: model,
       check: all(settings((st) => differs(st.hidden, START.hidden)), stepsAtLeast(300)),
     },
-    // The challenge: the spiral with at most 8 hidden units, settings chosen
-    // by validation, then one look. On x1, x2 alone 8 units stay near 60 %
+    // The challenge, in two steps: the spiral with at most 8 hidden units,
+    // settings chosen by validation (on x1, x2 alone 8 units stay near 60 %
     // for thousands of updates; with sin(x1), sin(x2) they pass 90 % in a
-    // few hundred.
+    // few hundred), then one look at the test split. The Evaluation panel
+    // is a step of its own: beside the data and the model its two halves
+    // are too narrow (the matrix scrolls, and axe refuses a scrolling
+    // region that takes no focus).
     {
-      show: ['data-panel', 'model-panel', 'eval-panel'],
+      show: ['data-panel', 'model-panel'],
       settings: { source: 'spiral', noise: 0, samples: 300, features: ['x1', 'x2'], hidden: START.hidden, learningRate: 0.01 },
       hide: ['dataset', 'classes', 'noise', 'samples', 'split-train', 'split-val', 'seed', 'regenerate', 'normalize',
         'model-kind', 'init', 'optimizer', 'batch-size', 'loss', 'regularization', 'reg-rate', 'hyperparameters'],
       formula: challenge,
-      check: testedOnceWhen(valAccuracyAtLeast(CHALLENGE.accuracy, { maxUnits: CHALLENGE.units, source: 'spiral' })),
+      check: valAccuracyAtLeast(CHALLENGE.accuracy, { maxUnits: CHALLENGE.units, source: 'spiral' }),
     },
+    { show: ['eval-panel'], formula: challenge, check: testedOnceWhen(valAccuracyAtLeast(CHALLENGE.accuracy, { maxUnits: CHALLENGE.units, source: 'spiral' })) },
   ],
 };

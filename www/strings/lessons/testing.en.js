@@ -40,13 +40,19 @@ test split sealed again. Train it for 300 updates and compare its validation acc
   'lesson.testing.3.check': 'Change the hidden layers and train the new model for at least {n} updates.',
   'lesson.testing.3.done': 'A second model, judged on validation; its test split is still sealed.',
 
-  'lesson.testing.4.title': 'Challenge: one look',
+  'lesson.testing.4.title': 'Challenge: choose by validation',
   'lesson.testing.4': `<p>A harder data set: two spirals wound into each other. One layer of 8 units on <var>x</var><sub>1</sub>
 and <var>x</var><sub>2</sub> does not get far on it.</p>
 <p><strong>Challenge:</strong> with at most <strong>8</strong> hidden units in all, choose the <strong>features</strong>
-and the hidden layers by validation until the validation accuracy is at least <strong>90 %</strong>. Then pause and
-evaluate the test set <strong>once</strong>. A second look at the same model does not count: to try again, press
-<strong>Reset</strong>.</p>`,
-  'lesson.testing.4.check': 'With at most {maxUnits} hidden units, reach {value} % validation accuracy, pause, and evaluate the test set once (a second look does not count: Reset to try again).',
-  'lesson.testing.4.done': 'Chosen by validation, tested once: that test score is the one to report.',
+and the hidden layers by validation until the validation accuracy is at least <strong>90 %</strong>. The test split
+stays sealed for now.</p>`,
+  'lesson.testing.4.check': 'With at most {maxUnits} hidden units, reach {value} % validation accuracy.',
+  'lesson.testing.4.done': 'Chosen by validation alone. Next: the one look.',
+
+  'lesson.testing.5.title': 'Challenge: one look',
+  'lesson.testing.5': `<p>The model is chosen. Now, and only now, the test split. Pause the training with the validation
+accuracy at <strong>90 %</strong> or more, then press <strong>Evaluate on test set</strong>, <strong>once</strong>.</p>
+<p>A second look at the same model does not count: to try again, press <strong>Reset</strong> and train again.</p>`,
+  'lesson.testing.5.check': 'With at most {maxUnits} hidden units and {value} % validation accuracy, pause and evaluate the test set once (a second look does not count: Reset to try again).',
+  'lesson.testing.5.done': 'Chosen by validation, tested once: that test score is the one to report.',
 };

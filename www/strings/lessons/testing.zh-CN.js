@@ -30,9 +30,15 @@ export default {
   'lesson.testing.3.check': '改变隐藏层，并把新模型训练至少 {n} 次更新。',
   'lesson.testing.3.done': '第二个模型，用验证集来评判；它的测试集仍然封存着。',
 
-  'lesson.testing.4.title': '挑战：只看一次',
+  'lesson.testing.4.title': '挑战：用验证集来选',
   'lesson.testing.4': `<p>换一个更难的数据集：两条互相缠绕的螺旋。只用 <var>x</var><sub>1</sub> 和 <var>x</var><sub>2</sub>、一层 8 个单元，在它上面走不了多远。</p>
-<p><strong>挑战：</strong>隐藏单元总数最多 <strong>8</strong> 个，凭验证集来选择<strong>输入特征</strong>和隐藏层，直到验证准确率至少达到 <strong>90 %</strong>。然后暂停，在测试集上评估，<strong>只评估一次</strong>。对同一个模型看第二次不算数：想重来，就按<strong>重置</strong>。</p>`,
-  'lesson.testing.4.check': '隐藏单元最多 {maxUnits} 个，验证准确率达到 {value} %，暂停，然后在测试集上只评估一次（看第二次不算数：按“重置”重来）。',
-  'lesson.testing.4.done': '凭验证集选定，只测试了一次：这个测试分数才是该报告的那一个。',
+<p><strong>挑战：</strong>隐藏单元总数最多 <strong>8</strong> 个，凭验证集来选择<strong>输入特征</strong>和隐藏层，直到验证准确率至少达到 <strong>90 %</strong>。测试集暂时还封存着。</p>`,
+  'lesson.testing.4.check': '隐藏单元最多 {maxUnits} 个，验证准确率达到 {value} %。',
+  'lesson.testing.4.done': '只凭验证集选好了。下一步：只看一次。',
+
+  'lesson.testing.5.title': '挑战：只看一次',
+  'lesson.testing.5': `<p>模型已经选定。现在，也只有现在，才轮到测试集。在验证准确率不低于 <strong>90 %</strong> 的时候暂停训练，然后按<strong>在测试集上评估</strong>，<strong>只按一次</strong>。</p>
+<p>对同一个模型看第二次不算数：想重来，就按<strong>重置</strong>，重新训练。</p>`,
+  'lesson.testing.5.check': '隐藏单元最多 {maxUnits} 个、验证准确率达到 {value} % 时暂停，然后在测试集上只评估一次（看第二次不算数：按“重置”重来）。',
+  'lesson.testing.5.done': '凭验证集选定，只测试了一次：这个测试分数才是该报告的那一个。',
 };
