@@ -6,7 +6,24 @@
 // no words). Values are only ever compared and parsed, never put into HTML.
 
 import { catalog, limits, ids, BUILT_IN, SETTINGS, HYPERS, RACE, optimizerEntry, inRange, rangeText } from './catalog.js';
-import { lessonById, settingsAt, HIDEABLE, OLD_PRESET } from './lessons/index.js';
+import { HIDEABLE, OLD_PRESET } from './lessons/links.js';
+
+// The lessons (lessons/index.js: lessonById, settingsAt), given by main.js.
+// The head bundle decodes no lesson link (needsLessons) and so carries none.
+let registry = null;
+export function useLessons(lessons) {
+  registry = lessons;
+}
+
+// Whether this link opens a lesson, which only main.js can decode.
+export function needsLessons(hash) {
+  try {
+    const params = new URLSearchParams(String(hash || '').replace(/^#/, ''));
+    return params.has('lesson') || params.get('preset') === OLD_PRESET.preset;
+  } catch {
+    return false;
+  }
+}
 import { LANGUAGES } from './strings/languages.js';
 import { phrase } from './strings/phrase.js';
 import {
@@ -233,7 +250,8 @@ export function decodeHash(hash) {
     else problems.push(phrase('hash.noPreset', { value: clip(presetName) }));
   }
   if (lessonName !== null) {
-    const lesson = lessonById(lessonName);
+    if (!registry) throw new Error('decodeHash: a lesson link decoded before useLessons()');
+    const lesson = registry.lessonById(lessonName);
     if (!lesson) problems.push(phrase('hash.noLesson', { value: clip(lessonName) }));
     else {
       const stepText = params.get('step') ?? '1';
@@ -242,7 +260,7 @@ export function decodeHash(hash) {
         problems.push(phrase('hash.step', { value: clip(stepText), lesson: lesson.id, max: lesson.steps.length }));
         step = 1;
       }
-      settings = fixSettings({ ...defaultSettings(), ...structuredClone(settingsAt(lesson, step)) }).settings;
+      settings = fixSettings({ ...defaultSettings(), ...structuredClone(registry.settingsAt(lesson, step)) }).settings;
       settings.lesson = lesson.id;
       settings.lessonStep = step;
     }

@@ -13,7 +13,8 @@ import { limits, inRange, rangeText } from './catalog.js';
 import { formatNumber } from './format.js';
 import { isLesson } from './presets.js';
 import { frameReset, framePatch, frameDeps } from './frame-protocol.js';
-import { encodeHash, decodeHash } from './hash.js';
+import { encodeHash, decodeHash, useLessons } from './hash.js';
+import { lessonById, settingsAt } from './lessons/index.js';
 import * as lesson from './lessons/linear-data.js';
 import { createControls } from './views/controls.js';
 import { createDataPanel } from './views/data-panel.js';
@@ -59,6 +60,7 @@ const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
 // The first worker, with the link's settings it was started from. It was
 // asked for the first session already, and builds it while the views below
 // are created (its answers are handled after this module has run).
+useLessons({ lessonById, settingsAt });
 const early = takeEarlyWorker(import.meta.url);
 const { opened } = early;
 const store = createStore(initialState(opened.settings));

@@ -16,14 +16,33 @@ async function peek(page, name) {
 }
 
 // walkLesson, with a picture of each step once it passed when LESSON_PEEK is set.
-const walk = (ctx, lesson, actions) => walkLesson(ctx, lesson, actions.map((act, i) => async (c) => {
+const walk = (ctx, lesson, actions, options = {}) => walkLesson(ctx, lesson, actions.map((act, i) => async (c) => {
   await act(c);
   if (!process.env.LESSON_PEEK) return;
   await waitForCheck(c.page, 'passed', 30_000, `${lesson} step ${i + 1}`);
-  await peek(c.page, `${lesson}-${i + 1}`);
-}));
+  await peek(c.page, `${lesson}-${i + 1}${options.lang ? `-${options.lang}` : ''}`);
+}), options);
 
-const formula = async (page) => (await text(page, 'lesson-formula')).replace(/\s+/g, ' ');
+// The formula as a person reads it (a line break is a space).
+const formula = async (page) => (await page.locator(id('lesson-formula')).innerText()).replace(/\s+/g, ' ').trim();
+
+const frames = (page, n = 2) => page.evaluate((n) => new Promise((done) => {
+  const tick = (k) => (k ? requestAnimationFrame(() => tick(k - 1)) : done());
+  tick(n);
+}), n);
+
+// `assertion` of what the page shows against the store, retried for a few
+// frames: the hook reads the store, which the page draws on the next frame.
+async function eventually(page, assertion) {
+  for (let i = 0; ; i++) {
+    try {
+      return await assertion();
+    } catch (e) {
+      if (i >= 20) throw e;
+      await frames(page);
+    }
+  }
+}
 
 // The weights of the latest frame, by parameter (www/instruments.js's debug hook).
 function frameParams(page) {
@@ -47,10 +66,14 @@ const fmt = (x) => {
   return x.toExponential(3).replace('e+', 'e');
 };
 
-// Wait for the page to be idle: training paused and a frame drawn since.
+// Pause training and wait until the button says so. The button is drawn on
+// the next animation frame, so it is read after two: a click that
+// playUntilPassed just made is not undone by a second one.
 async function pause(page) {
-  if ((await text(page, 'play')).toLowerCase().includes('pause')) await page.click(id('play'));
-  await page.waitForFunction(() => !/pause/i.test(document.querySelector('[data-testid="play"]').textContent));
+  const pressed = () => page.locator(id('play')).getAttribute('aria-pressed');
+  await frames(page);
+  if ((await pressed()) === 'true') await page.click(id('play'));
+  await page.waitForFunction(() => document.querySelector('[data-testid="play"]').getAttribute('aria-pressed') !== 'true');
 }
 
 async function racePlayed(page) {
@@ -63,7 +86,8 @@ async function racePaused(page) {
 }
 
 // The formula's weights (w1, w2, b) = (…) and J are the latest frame's and the readout's.
-async function assertLinearFormula(page) {
+const assertLinearFormula = (page) => eventually(page, () => linearFormulaIs(page));
+async function linearFormulaIs(page) {
   const f = await formula(page);
   const params = await frameParams(page);
   const w = params.find((p) => p.role === 'weight').values;
@@ -120,5 +144,153 @@ export async function gradientDescentLessonWalked(ctx) {
       await racePaused(page);
     },
   ]);
+  await assertNoError(ctx.page);
+}
+
+// The formula's z = w1·x1 + … + b is the latest frame's weights, with the
+// features the engine built; its accuracy is the readout's, after the
+// lesson's word for it (`accuracy`, in the language walked).
+const assertLogisticFormula = (page, features, accuracy) => eventually(page, () => logisticFormulaIs(page, features, accuracy));
+async function logisticFormulaIs(page, features, accuracy) {
+  const f = await formula(page);
+  const params = await frameParams(page);
+  const w = params.find((p) => p.role === 'weight').values;
+  const b = params.find((p) => p.role === 'bias').values[0];
+  assert.equal(w.length, features.length, `one weight per feature (${features})`);
+  let want = '';
+  w.forEach((x, i) => { want += `${x < 0 ? (i ? ' − ' : '−') : i ? ' + ' : ''}${fmt(Math.abs(x))}·${features[i]}`; });
+  want += `${b < 0 ? ' − ' : ' + '}${fmt(Math.abs(b))}`;
+  assert.ok(f.includes(want), `the formula shows the frame's weights "${want}": "${f}"`);
+  assert.ok(f.includes(`${accuracy} = ${await text(page, 'val-accuracy')}`), `the accuracy is the readout's: "${f}"`);
+}
+
+// The lesson's word before the accuracy in its formulas.
+const ACCURACY = { en: 'validation accuracy', 'zh-CN': '验证准确率' };
+
+const logisticSteps = (lang = 'en') => [
+  // Train the two clouds apart.
+  async ({ page }) => {
+    await playUntilPassed(page, 30_000, 'the clouds');
+    await pause(page);
+    assert.match(await formula(page), /P\(y = 1\) = σ\(z\) = 1 \/ \(1 \+ e−z\)/);
+    await assertLogisticFormula(page, ['x1', 'x2'], ACCURACY[lang]);
+  },
+  // Overlapping clouds: noise 35 %, discretize, train.
+  async ({ page }) => {
+    await changeSession(page, 'noise', 35);
+    await page.click(id('discretize'));
+    await playUntilPassed(page, 30_000, 'noisy clouds');
+    await pause(page);
+    assert.match(await formula(page), / = 0 /);
+    await assertLogisticFormula(page, ['x1', 'x2'], ACCURACY[lang]);
+  },
+  // The circle: near chance.
+  async ({ page }) => {
+    await changeSession(page, 'dataset', 'circle');
+    await playUntilPassed(page, 30_000, 'the circle');
+    await pause(page);
+    assert.ok((await number(page, 'val-accuracy')) < 75, 'a line leaves the circle near chance');
+  },
+  // The challenge: x1², x2².
+  async ({ page }) => {
+    for (const f of ['x1^2', 'x2^2']) {
+      const before = await session(page);
+      await page.locator(`${id('features')} input[value="${f}"]`).check();
+      await waitForSession(page, { after: before, timeout: 15_000 });
+    }
+    await playUntilPassed(page, 30_000, 'squared features');
+    await pause(page);
+    await assertLogisticFormula(page, ['x1', 'x2', 'x12', 'x22'], ACCURACY[lang]);
+  },
+];
+
+export async function logisticLessonWalked(ctx) {
+  await walk(ctx, 'logistic', logisticSteps());
+  await assertNoError(ctx.page);
+}
+
+export async function logisticLessonWalkedInChinese(ctx) {
+  await walk(ctx, 'logistic', logisticSteps('zh-CN'), { lang: 'zh-CN' });
+  await assertNoError(ctx.page);
+}
+
+// The preprocessing lesson's file, per language: the word typed where a
+// number should be, and the number the learner types instead.
+const BAD_CELL = { en: ['eleven', '11'], 'zh-CN': ['十一', '11'] };
+
+// Paste the file the step shows into Your data and load it.
+async function pasteCsv(page, csv) {
+  const before = await session(page);
+  if (!(await page.locator(id('csv-paste')).isVisible())) await page.locator('.paste summary').click();
+  await page.locator(id('csv-paste')).fill(csv);
+  await page.click(id('csv-load'));
+  return before;
+}
+
+const preprocessingSteps = (lang = 'en') => [
+  // The article's α on the raw inputs: past the engine's limit, it diverges.
+  async ({ page }) => {
+    assert.match(await formula(page), /α = 0\.1 > αmax = 2 \/ λmax = 0\.0458\d* J = /);
+    await page.click(id('play'));
+    await waitForCheck(page, 'passed', 30_000, 'diverged');
+    await pause(page);
+  },
+  // The race: raw inputs diverge at α = 0.1, standardized ones converge.
+  async ({ page }) => {
+    const f = await formula(page);
+    assert.match(f, /αmax = 2 \/ λmax = 0\.0458\d*/, `the raw inputs' limit, the engine's: "${f}"`);
+    await racePlayed(page);
+    await waitForCheck(page, 'passed', 30_000, 'the normalization race');
+    await racePaused(page);
+    // The lane's status is drawn on the frame after the check saw it.
+    await eventually(page, async () => assert.match(await text(page, 'race-lane-1-status'), /^diverged/));
+  },
+  // Standardize the session: the limit the engine computes moves past 0.1.
+  async ({ page }) => {
+    await waitForSession(page, { timeout: 15_000 }).catch(() => {});
+    assert.match(await formula(page), /α = 0\.1 > αmax = 2 \/ λmax = 0\.0458/);
+    await changeSession(page, 'normalize', 'standard');
+    // Standardized, the two equal columns and the bias give the Hessian
+    // (2/n)·XᵀX eigenvalues 4, 2, 0: αmax = 2/4.
+    await eventually(page, async () => assert.match(await formula(page), /α = 0\.1 < αmax = 2 \/ λmax = 0\.5 J = /));
+    await playUntilPassed(page, 30_000, 'standardized');
+    await pause(page);
+    await eventually(page, async () => assert.equal(String(shown(await formula(page), 'J')), await text(page, 'train-loss'), 'J is the readout'));
+  },
+  // The messy file: refused for the word, loaded once it is a number.
+  async ({ page }) => {
+    const csv = await page.locator(`${id('lesson-step')} textarea`).inputValue();
+    const [word, number] = BAD_CELL[lang];
+    assert.ok(csv.includes(word), 'the file has the word in it');
+    const before = await pasteCsv(page, csv);
+    await page.waitForFunction((w) => (document.querySelector('[data-testid="error"]')?.textContent || '').includes(`'${w}'`), word, { timeout: 10_000 });
+    assert.equal(await session(page), before, 'the refused file changes nothing');
+    assert.equal(await page.locator(id('lesson-check')).getAttribute('data-state'), 'pending');
+    await pasteCsv(page, csv.replace(word, number));
+    await waitForSession(page, { after: before, source: 'csv', timeout: 15_000 });
+    await eventually(page, async () => {
+      const f = await formula(page);
+      assert.match(f, /30\D+24\D/, `30 rows in the file, 24 in use: "${f}"`);
+      assert.match(await text(page, 'csv-status'), /24 (?:rows|行) → 6 (?:inputs|个输入)/);
+    });
+  },
+  // The challenge: fill the gaps, train to 90 %.
+  async ({ page }) => {
+    await changeSession(page, 'missing', 'mean');
+    await playUntilPassed(page, 30_000, 'every row kept');
+    await pause(page);
+    const f = await formula(page);
+    assert.match(f, /30\D+30\D/, `every row in use: "${f}"`);
+    assert.ok(f.includes(`${ACCURACY[lang]} = ${await text(page, 'val-accuracy')}`), `the accuracy is the readout's: "${f}"`);
+  },
+];
+
+export async function preprocessingLessonWalked(ctx) {
+  await walk(ctx, 'preprocessing', preprocessingSteps());
+  await assertNoError(ctx.page);
+}
+
+export async function preprocessingLessonWalkedInChinese(ctx) {
+  await walk(ctx, 'preprocessing', preprocessingSteps('zh-CN'), { lang: 'zh-CN' });
   await assertNoError(ctx.page);
 }
