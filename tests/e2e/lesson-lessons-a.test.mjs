@@ -294,3 +294,72 @@ export async function preprocessingLessonWalkedInChinese(ctx) {
   await walk(ctx, 'preprocessing', preprocessingSteps('zh-CN'), { lang: 'zh-CN' });
   await assertNoError(ctx.page);
 }
+
+// Tick an input feature and wait for the session it builds.
+async function tickFeature(page, feature) {
+  const before = await session(page);
+  await page.locator(`${id('features')} input[value="${feature}"]`).check();
+  await waitForSession(page, { after: before, timeout: 15_000 });
+}
+
+// The network formula's shapes are the frame's parameters' (an MLP
+// 2 → units → 1), its count the engine's, its accuracy the readout's.
+const assertNetworkFormula = (page, lang, units) => eventually(page, async () => {
+  const f = await formula(page);
+  const params = await frameParams(page);
+  assert.deepEqual(params.map((p) => p.shape.join('×')), [`2×${units}`, `${units}`, `${units}×1`, '1']);
+  assert.ok(f.includes(`W1 2×${units} · b1 ${units} · W2 ${units}×1 · b2 1 → ${params.reduce((a, p) => a + p.values.length, 0)}`), `the shapes and the count: "${f}"`);
+  assert.ok(f.includes(`${ACCURACY[lang]} = ${await text(page, 'val-accuracy')}`), `the accuracy is the readout's: "${f}"`);
+});
+
+const buildingSteps = (lang = 'en') => [
+  // A line on xor: near chance.
+  async ({ page }) => {
+    await playUntilPassed(page, 30_000, 'xor, a line');
+    await pause(page);
+    assert.ok((await number(page, 'val-accuracy')) < 75, 'a line leaves xor near chance');
+    await assertLogisticFormula(page, ['x1', 'x2'], ACCURACY[lang]);
+  },
+  // The feature cross.
+  async ({ page }) => {
+    await tickFeature(page, 'x1*x2');
+    await playUntilPassed(page, 30_000, 'the cross');
+    await pause(page);
+    await assertLogisticFormula(page, ['x1', 'x2', 'x1x2'], ACCURACY[lang]);
+  },
+  // A hidden layer of 4 on x1, x2.
+  async ({ page }) => {
+    await changeSession(page, 'model-kind', 'mlp');
+    await playUntilPassed(page, 30_000, 'the hidden layer on xor');
+    await pause(page);
+    await assertNetworkFormula(page, lang, 4);
+  },
+  // Two units on the circle stall; four close it.
+  async ({ page }) => {
+    await page.click(id('play'));
+    await waitForNumber(page, 'step-count', '>=', 400, 30_000, 'two units on the circle');
+    await pause(page);
+    assert.ok((await number(page, 'val-accuracy')) < 95, 'two units stall below the check');
+    assert.equal(await page.locator(id('lesson-check')).getAttribute('data-state'), 'pending');
+    await changeSession(page, 'hidden-layers', '4');
+    await playUntilPassed(page, 30_000, 'four units on the circle');
+    await pause(page);
+    await assertNetworkFormula(page, lang, 4);
+  },
+  // The challenge: sin features and 8 tanh units.
+  async ({ page }) => {
+    for (const f of ['sin(x1)', 'sin(x2)']) await tickFeature(page, f);
+    await playUntilPassed(page, 30_000, 'the spiral');
+    await pause(page);
+  },
+];
+
+export async function buildingLessonWalked(ctx) {
+  await walk(ctx, 'building', buildingSteps());
+  await assertNoError(ctx.page);
+}
+
+export async function buildingLessonWalkedInChinese(ctx) {
+  await walk(ctx, 'building', buildingSteps('zh-CN'), { lang: 'zh-CN' });
+  await assertNoError(ctx.page);
+}
