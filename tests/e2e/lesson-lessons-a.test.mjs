@@ -98,52 +98,59 @@ async function linearFormulaIs(page) {
   assert.equal(String(shown(f, 'J')), await text(page, 'train-loss'), 'J is the training loss readout');
 }
 
+const gradientDescentSteps = () => [
+  // Step a few times.
+  async ({ page }) => {
+    for (let i = 0; i < 3; i++) await page.click(id('step'));
+    await waitForNumber(page, 'step-count', '>=', 3, 5000, 'three steps');
+    await waitForCheck(page, 'passed', 5000, 'three steps');
+    assert.equal(shown(await formula(page), 'α'), 0.01);
+    await assertLinearFormula(page);
+  },
+  // Trace the next batch and walk its phases.
+  async ({ page }) => {
+    await page.click(id('trace-sample'));
+    await page.waitForFunction(() => document.querySelector('[data-testid="trace-panel"]').dataset.phase === 'forward');
+    for (let i = 0; i < 3; i++) await page.click(id('trace-next'));
+    await page.waitForFunction(() => document.querySelector('[data-testid="trace-panel"]').dataset.phase === 'update');
+  },
+  // The race of three rates: 0.1 diverges, 0.02 leads.
+  async ({ page }) => {
+    const f = await formula(page);
+    assert.match(f, /^0\.001 < 0\.02 < αmax = 2 \/ λmax = 0\.0458\d* < 0\.1$/, `the rates around the engine's limit: "${f}"`);
+    await racePlayed(page);
+    await waitForCheck(page, 'passed', 30_000, 'the race');
+    await racePaused(page);
+    await eventually(page, async () => assert.match(await text(page, 'race-lane-3-status'), /^diverged/));
+    assert.ok((await number(page, 'race-lane-2-loss')) < (await number(page, 'race-lane-1-loss')));
+  },
+  // The path on the landscape.
+  async ({ page }) => {
+    await waitForSession(page, { timeout: 15_000 }).catch(() => {});
+    await page.click(id('play'));
+    await waitForCheck(page, 'passed', 30_000, 'the path');
+    await pause(page);
+    assert.ok(Number(await page.locator(id('landscape')).getAttribute('data-path-length')) >= 40);
+  },
+  // The challenge: a race bracketing α_max tightly.
+  async ({ page }) => {
+    await page.waitForSelector(id('race-lane-1-steps'), { timeout: 15_000 });
+    await page.locator(id('race-values')).fill('0.01, 0.04, 0.05');
+    await page.click(id('race-start'));
+    await page.waitForFunction(() => /race=learningRate:0\.01,0\.04,0\.05(&|$)/.test(location.hash));
+    await racePlayed(page);
+    await waitForCheck(page, 'passed', 30_000, 'the challenge race');
+    await racePaused(page);
+  },
+];
+
 export async function gradientDescentLessonWalked(ctx) {
-  await walk(ctx, 'gradient-descent', [
-    // Step a few times.
-    async ({ page }) => {
-      for (let i = 0; i < 3; i++) await page.click(id('step'));
-      await waitForNumber(page, 'step-count', '>=', 3, 5000, 'three steps');
-      await waitForCheck(page, 'passed', 5000, 'three steps');
-      assert.equal(shown(await formula(page), 'α'), 0.01);
-      await assertLinearFormula(page);
-    },
-    // Trace the next batch and walk its phases.
-    async ({ page }) => {
-      await page.click(id('trace-sample'));
-      await page.waitForFunction(() => document.querySelector('[data-testid="trace-panel"]').dataset.phase === 'forward');
-      for (let i = 0; i < 3; i++) await page.click(id('trace-next'));
-      await page.waitForFunction(() => document.querySelector('[data-testid="trace-panel"]').dataset.phase === 'update');
-    },
-    // The race of three rates: 0.1 diverges, 0.02 leads.
-    async ({ page }) => {
-      const f = await formula(page);
-      assert.match(f, /^0\.001 < 0\.02 < αmax = 2 \/ λmax = 0\.0458\d* < 0\.1$/, `the rates around the engine's limit: "${f}"`);
-      await racePlayed(page);
-      await waitForCheck(page, 'passed', 30_000, 'the race');
-      await racePaused(page);
-      assert.match(await text(page, 'race-lane-3-status'), /^diverged/);
-      assert.ok((await number(page, 'race-lane-2-loss')) < (await number(page, 'race-lane-1-loss')));
-    },
-    // The path on the landscape.
-    async ({ page }) => {
-      await waitForSession(page, { timeout: 15_000 }).catch(() => {});
-      await page.click(id('play'));
-      await waitForCheck(page, 'passed', 30_000, 'the path');
-      await pause(page);
-      assert.ok(Number(await page.locator(id('landscape')).getAttribute('data-path-length')) >= 40);
-    },
-    // The challenge: a race bracketing α_max tightly.
-    async ({ page }) => {
-      await page.waitForSelector(id('race-lane-1-steps'), { timeout: 15_000 });
-      await page.locator(id('race-values')).fill('0.01, 0.04, 0.05');
-      await page.click(id('race-start'));
-      await page.waitForFunction(() => /race=learningRate:0\.01,0\.04,0\.05(&|$)/.test(location.hash));
-      await racePlayed(page);
-      await waitForCheck(page, 'passed', 30_000, 'the challenge race');
-      await racePaused(page);
-    },
-  ]);
+  await walk(ctx, 'gradient-descent', gradientDescentSteps());
+  await assertNoError(ctx.page);
+}
+
+export async function gradientDescentLessonWalkedInChinese(ctx) {
+  await walk(ctx, 'gradient-descent', gradientDescentSteps(), { lang: 'zh-CN' });
   await assertNoError(ctx.page);
 }
 
@@ -247,7 +254,6 @@ const preprocessingSteps = (lang = 'en') => [
   },
   // Standardize the session: the limit the engine computes moves past 0.1.
   async ({ page }) => {
-    await waitForSession(page, { timeout: 15_000 }).catch(() => {});
     assert.match(await formula(page), /α = 0\.1 > αmax = 2 \/ λmax = 0\.0458/);
     await changeSession(page, 'normalize', 'standard');
     // Standardized, the two equal columns and the bias give the Hessian
