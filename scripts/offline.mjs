@@ -95,8 +95,17 @@ const carried = {
   worker: inlinable('www/worker.js', await bundle('www/worker.js', 'iife', { 'import.meta.url': 'self.location.href' }, { '../pkg/descent.js': 'pkg-instruments/descent.js' })),
 };
 
+// Every language but the bundled English must ride in the file.
+const { LANGUAGES } = await import('../www/strings/languages.js');
+await import('../www/offline-strings.js');
+const carriedLanguages = Object.keys(globalThis.DESCENT_OFFLINE.strings);
+for (const lang of LANGUAGES.filter((l) => l !== 'en')) {
+  if (!carriedLanguages.includes(lang)) fail(`www/offline-strings.js does not carry the ${lang} table`);
+}
+
 const scripts = {
   boot: inlinable('www/offline-boot.js', await bundle('www/offline-boot.js', 'iife')),
+  strings: inlinable('www/offline-strings.js', await bundle('www/offline-strings.js', 'iife')),
   head: inlinable('dist/head.js', code(text('dist/head.js'))),
   main: inlinable('dist/main.js', code(text('dist/main.js'))),
   onnx: inlinable('www/offline-onnx.js', await bundle('www/offline-onnx.js', 'iife')),
@@ -146,6 +155,7 @@ once(
   () => [
     ...['wasm', 'digits', 'worker'].map((k) => `<script type="text/x-descent" id="descent-${k}">${carried[k]}</script>`),
     `<script>${scripts.boot}</script>`,
+    `<script>${scripts.strings}</script>`,
     `<script>${scripts.head}</script>`,
   ].join('\n  '),
   'head script',

@@ -12,7 +12,7 @@
 // classic script (a module would wait until after the first layout), so it
 // shares no module instances with main.js.
 
-import { decodeHash } from './hash.js';
+import { decodeHash, needsLessons } from './hash.js';
 import { toConfig } from './state.js';
 import { newWorker } from './new-worker.js';
 
@@ -37,8 +37,10 @@ function boot(base) {
   return { worker, missed, opened, first: FIRST };
 }
 
+// A lesson's link waits for main.js, which has the lessons (their settings
+// come with their words and checks, kept out of this early bundle).
 export function bootEarly(base) {
-  if (!globalThis[KEY]) globalThis[KEY] = boot(base);
+  if (!globalThis[KEY] && !needsLessons(location.hash)) globalThis[KEY] = boot(base);
 }
 
 // For main.js, once: the early worker, its events so far, the settings it

@@ -9,6 +9,7 @@
 // fails if it differs from what the worker's wasm returns at run time.
 
 import catalog from '../dist/catalog.json';
+import { phrase } from './strings/phrase.js';
 
 export { catalog };
 export const limits = catalog.limits;
@@ -66,14 +67,17 @@ export function inRange(v, e) {
   return true;
 }
 
-// The range in words, for a refusal ("a number above 0 and at most 100").
+// The range in words, for a refusal ("a number above 0 and at most 100"):
+// a phrase (strings/phrase.js), worded where it is shown, since this
+// module is in the early head bundle, which carries no words.
 export function rangeText(e, whole = false) {
-  const kind = whole ? 'a whole number' : 'a number';
-  if (e.min == null && e.max == null) return kind;
-  if (!e.minExclusive && !e.maxExclusive && e.min != null && e.max != null) return `${kind} from ${e.min} to ${e.max}`;
-  const lo = e.min == null ? null : `${e.minExclusive ? 'above' : 'at least'} ${e.min}`;
-  const hi = e.max == null ? null : `${e.maxExclusive ? 'below' : 'at most'} ${e.max}`;
-  return `${kind} ${[lo, hi].filter(Boolean).join(' and ')}`;
+  const kind = whole ? 'range.whole' : 'range.number';
+  const { min, max } = e;
+  if (min == null && max == null) return phrase(kind);
+  if (!e.minExclusive && !e.maxExclusive && min != null && max != null) return phrase(`${kind}.between`, { min, max });
+  const lo = min == null ? '' : e.minExclusive ? '.above' : '.atLeast';
+  const hi = max == null ? '' : e.maxExclusive ? '.below' : '.atMost';
+  return phrase(`${kind}${lo}${hi}`, { min, max });
 }
 
 // Race lanes (issue 13): the settings a race may vary and how many lanes

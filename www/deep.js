@@ -14,6 +14,7 @@ import { isImageSource, isSequenceSource, modelEntry } from './catalog.js';
 import { createCnnView } from './views/cnn-view.js';
 import { createSequenceView } from './views/sequence-view.js';
 import { createDeepControls } from './views/deep-controls.js';
+import { text } from './strings/index.js';
 
 const ASK_MS = 250; // while training: newer weights, at most 4 pictures a second
 const STALE_MS = 3000; // an answer this late is taken as lost
@@ -66,12 +67,12 @@ export function createDeep({ store, send, intents, cnnRoot, sequenceRoot }) {
 
   // The image the panel shows: the drawing, a picked image, or a sample.
   function currentImage(s) {
-    if (view.drawn) return { x: view.drawn, label: 'Your drawing', row: null, split: null };
-    if (view.pick) return { x: view.pick.x, label: `A ${view.pick.split === 'test' ? 'test' : 'validation'} image (a ${view.pick.truth})`, row: view.pick.row, split: view.pick.split };
+    if (view.drawn) return { x: view.drawn, label: text('cnn.current.drawing'), row: null, split: null };
+    if (view.pick) return { x: view.pick.x, label: text(view.pick.split === 'test' ? 'cnn.current.test' : 'cnn.current.val', { digit: view.pick.truth }), row: view.pick.row, split: view.pick.split };
     const smp = s.dataset?.samples;
     if (!smp || !smp.rows) return null;
     const i = Math.min(view.example, smp.rows - 1);
-    return { x: smp.x.slice(i * smp.inputs, (i + 1) * smp.inputs), label: `A validation image (a ${smp.y[i]})`, row: null, split: null };
+    return { x: smp.x.slice(i * smp.inputs, (i + 1) * smp.inputs), label: text('cnn.current.val', { digit: smp.y[i] }), row: null, split: null };
   }
 
   // Send an ask when its question changed, or when training moved on.
@@ -175,7 +176,15 @@ export function createDeep({ store, send, intents, cnnRoot, sequenceRoot }) {
     return true;
   }
 
-  return { onMessage, draw };
+  // After a language switch: both panels draw their words again.
+  function relabel() {
+    drawn.clear();
+    cnn.relabel();
+    seq.relabel?.();
+    controls.relabel?.();
+  }
+
+  return { onMessage, draw, relabel };
 }
 
 function toggle(el, name, on) {

@@ -4,6 +4,8 @@
 // and handed to the browser as a download; nothing is uploaded.
 
 import { modelEntry } from './catalog.js';
+import { text } from './strings/index.js';
+import { phrase } from './strings/phrase.js';
 
 const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
 
@@ -26,7 +28,7 @@ export function createExports({ store, send, intents }) {
       const { toOnnx } = globalThis.DESCENT_OFFLINE?.onnx ?? (await import(new URL(ONNX_MODULE, import.meta.url).href));
       download('descent-model.onnx', new Blob([toOnnx(text)], { type: 'application/octet-stream' }));
     } catch (err) {
-      intents.invalid('onnx', `The model could not be exported to ONNX: ${err?.message || err}`);
+      intents.invalid('onnx', phrase('export.onnxFailed', { why: String(err?.message || err) }));
       return;
     }
     // One row of zeros in the graph's input shape: [1, C, H, W] for images,
@@ -52,9 +54,13 @@ export function createExports({ store, send, intents }) {
     importInput.value = ''; // the same file again still imports
     if (file) intents.importModel(file);
   });
-  addPngButtons();
+  const pngs = addPngButtons();
 
   return {
+    // After a language switch: the buttons name their charts again.
+    relabel() {
+      for (const [button, canvas] of pngs) labelPng(button, canvas);
+    },
     draw(s) {
       if (history.disabled !== !s.ready) history.disabled = !s.ready;
     },
@@ -88,6 +94,7 @@ export function historyCsv(h) {
 // right of the network diagram), without moving the canvas: a zero-height
 // slot next to it holds the button.
 function addPngButtons() {
+  const made = [];
   for (const canvas of document.querySelectorAll('.panel canvas[role="img"][data-testid]')) {
     const name = canvas.dataset.testid;
     const slot = document.createElement('div');
@@ -97,8 +104,8 @@ function addPngButtons() {
     button.className = 'png';
     button.dataset.testid = `png-${name}`;
     button.textContent = 'PNG';
-    button.title = 'Download this chart as a PNG image';
-    button.setAttribute('aria-label', `Download ${canvas.getAttribute('aria-label')?.split(':')[0] || name} as a PNG image`);
+    labelPng(button, canvas);
+    made.push([button, canvas]);
     button.addEventListener('click', () => savePng(canvas, `descent-${name}.png`));
     slot.appendChild(button);
     // The network diagram labels its columns along the top: its button goes below.
@@ -109,6 +116,15 @@ function addPngButtons() {
       canvas.before(slot);
     }
   }
+  return made;
+}
+
+// A chart's PNG button is named by the chart: its canvas's aria-label up to
+// the first colon (in either language's punctuation).
+function labelPng(button, canvas) {
+  const chart = canvas.getAttribute('aria-label')?.split(/[:：]/)[0] || canvas.dataset.testid;
+  button.title = text('export.png.title');
+  button.setAttribute('aria-label', text('export.png.label', { chart }));
 }
 
 // On the panel's background: a transparent PNG looks broken in most viewers.

@@ -1,12 +1,31 @@
 // Settings ⇄ location.hash, so a link opens exactly this setup (as
 // TensorFlow Playground's links do). Decoding trusts nothing: every value is
 // checked against the list or range the page offers, and whatever fails falls
-// back to its default with a reason the page shows. Values are only ever
-// compared and parsed, never put into HTML.
+// back to its default with a reason the page shows (a phrase,
+// strings/phrase.js: this module is in the early head bundle, which carries
+// no words). Values are only ever compared and parsed, never put into HTML.
 
 import { catalog, limits, ids, BUILT_IN, SETTINGS, HYPERS, RACE, optimizerEntry, inRange, rangeText } from './catalog.js';
-import { lessonById, settingsAt, HIDEABLE, OLD_PRESET } from './lessons/index.js';
+import { HIDEABLE, OLD_PRESET } from './lessons/links.js';
+
+// The lessons (lessons/index.js: lessonById, settingsAt), given by main.js.
+// The head bundle decodes no lesson link (needsLessons) and so carries none.
+let registry = null;
+export function useLessons(lessons) {
+  registry = lessons;
+}
+
+// Whether this link opens a lesson, which only main.js can decode.
+export function needsLessons(hash) {
+  try {
+    const params = new URLSearchParams(String(hash || '').replace(/^#/, ''));
+    return params.has('lesson') || params.get('preset') === OLD_PRESET.preset;
+  } catch {
+    return false;
+  }
+}
 import { LANGUAGES } from './strings/languages.js';
+import { phrase } from './strings/phrase.js';
 import {
   DEFAULTS, NORMALIZE, LOSSES, REGULARIZATIONS, SPEEDS, PRESETS, defaultSettings, presetSettings, fixSettings, sourceOf, isNamedSetting,
 } from './state.js';
@@ -16,12 +35,12 @@ const MAX_HASH = 2000; // a real link is a few hundred characters
 const oneOf = (list) => ({
   parse: (t) => (list.includes(t) ? t : undefined),
   show: String,
-  want: `one of ${list.join(', ')}`,
+  want: phrase('hash.want.oneOf', { list: list.join(', ') }),
 });
 const int = (lo, hi) => ({
   parse: (t) => (/^\d{1,10}$/.test(t) && Number(t) >= lo && Number(t) <= hi ? Number(t) : undefined),
   show: String,
-  want: `a whole number from ${lo} to ${hi}`,
+  want: rangeText({ min: lo, max: hi }, true),
 });
 // A number within a catalog range ({ min, max, minExclusive, maxExclusive }).
 const num = (range) => ({
@@ -36,7 +55,7 @@ const num = (range) => ({
 const bool = {
   parse: (t) => (t === '1' ? true : t === '0' ? false : undefined),
   show: (v) => (v ? '1' : '0'),
-  want: '0 or 1',
+  want: phrase('hash.want.bool'),
 };
 const list = (item, { min, max, unique = false }) => ({
   parse: (t) => {
@@ -48,7 +67,7 @@ const list = (item, { min, max, unique = false }) => ({
     return out;
   },
   show: (v) => v.join(','),
-  want: `${min === max ? min : `${min} to ${max}`} comma-separated values, each ${item.want}`,
+  want: phrase('hash.want.list', { count: min === max ? String(min) : phrase('hash.want.count', { min, max }), each: item.want }),
 });
 const choice = (values) => ({ ...oneOf(values.map(String)), parse: (t) => (values.map(String).includes(t) ? Number(t) : undefined) });
 
@@ -110,27 +129,27 @@ const RACE_VALUE = {
   hidden: {
     parse: (t) => FIELDS.hidden[1].parse(t.split('-').join(',')),
     show: (v) => v.join('-'),
-    want: `layer sizes joined by '-' (${limits.units.min} to ${limits.units.max} units each)`,
+    want: phrase('hash.want.layers', { min: limits.units.min, max: limits.units.max }),
   },
 };
 export const raceCodec = {
-  // 'learningRate:0.001,0.01' → { setting, values } or a reason (a string).
+  // 'learningRate:0.001,0.01' → { setting, values } or { problem } (a phrase).
   parse(t) {
     const m = /^([A-Za-z]{1,20}):(.{1,400})$/.exec(t);
-    if (!m) return `race "${clip(t)}" is not SETTING:VALUE,VALUE,...`;
+    if (!m) return { problem: phrase('hash.race.form', { value: clip(t) }) };
     const [, setting, list] = m;
-    if (!RACE.settings.includes(setting) || !RACE_VALUE[setting]) return `race setting "${clip(setting)}" is not one of ${RACE.settings.join(', ')}`;
+    if (!RACE.settings.includes(setting) || !RACE_VALUE[setting]) return { problem: phrase('hash.race.setting', { value: clip(setting), list: RACE.settings.join(', ') }) };
     const parts = list.split(',').map((p) => p.trim());
     const { min, max } = RACE.lanes;
-    if (parts.length < min || parts.length > max) return `race ${setting} needs ${min} to ${max} values, got ${parts.length}`;
+    if (parts.length < min || parts.length > max) return { problem: phrase('hash.race.count', { setting, min, max, got: parts.length }) };
     const codec = RACE_VALUE[setting];
     const values = [];
     for (const p of parts) {
       const v = codec.parse(p);
-      if (v === undefined) return `race ${setting} value "${clip(p)}" is not ${codec.want}`;
+      if (v === undefined) return { problem: phrase('hash.race.value', { setting, value: clip(p), want: codec.want }) };
       values.push(v);
     }
-    if (new Set(values.map((v) => JSON.stringify(v))).size !== values.length) return `race ${setting} repeats a value`;
+    if (new Set(values.map((v) => JSON.stringify(v))).size !== values.length) return { problem: phrase('hash.race.repeats', { setting }) };
     return { setting, values };
   },
   show: (r) => `${r.setting}:${r.values.map((v) => RACE_VALUE[r.setting].show(v)).join(',')}`,
@@ -146,7 +165,7 @@ function readTeacher(params, settings, problems) {
   const lang = params.get('lang');
   if (lang !== null) {
     if (LANGUAGES.includes(lang)) settings.lang = lang;
-    else problems.push(`lang "${clip(lang)}" is not one of ${LANGUAGES.join(', ')}`);
+    else problems.push(phrase('hash.lang', { value: clip(lang), list: LANGUAGES.join(', ') }));
   }
   const hide = params.get('hide');
   if (hide !== null) {
@@ -154,13 +173,13 @@ function readTeacher(params, settings, problems) {
     settings.hide = [];
     for (const n of names) {
       if (HIDEABLE.includes(n)) { if (!settings.hide.includes(n)) settings.hide.push(n); }
-      else problems.push(`hide "${clip(n)}" is not a control a link can hide`);
+      else problems.push(phrase('hash.hide', { value: clip(n) }));
     }
   }
   const present = params.get('present');
   if (present !== null) {
     const v = bool.parse(present);
-    if (v === undefined) problems.push(`present "${clip(present)}" is not ${bool.want}`);
+    if (v === undefined) problems.push(phrase('hash.bad', { key: 'present', value: clip(present), want: bool.want }));
     else settings.present = v;
   }
   const early = params.get('early');
@@ -168,7 +187,7 @@ function readTeacher(params, settings, problems) {
     const v = EARLY.parse(early);
     const p = limits.patience ?? { min: 1, max: 1000 };
     if (v === undefined || !Number.isInteger(v[0]) || v[0] < p.min || v[0] > p.max) {
-      problems.push(`early "${clip(early)}" is not a patience from ${p.min} to ${p.max} epochs, optionally with a minimum improvement (early=5,0.001)`);
+      problems.push(phrase('hash.early', { value: clip(early), min: p.min, max: p.max }));
     } else settings.earlyStopping = { patience: v[0], minDelta: v[1] ?? 0 };
   }
 }
@@ -214,13 +233,13 @@ export function decodeHash(hash) {
   const problems = [];
   let text = String(hash || '').replace(/^#/, '');
   if (text.length > MAX_HASH) {
-    return { settings: defaultSettings(), problems: [`the link's settings are ${text.length} characters long, more than a real link has`] };
+    return { settings: defaultSettings(), problems: [phrase('hash.tooLong', { length: text.length })] };
   }
   let params;
   try {
     params = new URLSearchParams(text);
   } catch {
-    return { settings: defaultSettings(), problems: ['the link\'s settings could not be read'] };
+    return { settings: defaultSettings(), problems: [phrase('hash.unreadable')] };
   }
   let settings = defaultSettings();
   const presetName = params.get('preset');
@@ -228,69 +247,70 @@ export function decodeHash(hash) {
   const lessonName = params.get('lesson') ?? (presetName === OLD_PRESET.preset ? OLD_PRESET.lesson : null);
   if (presetName !== null && !(presetName === OLD_PRESET.preset && lessonName !== null)) {
     if (Object.hasOwn(PRESETS, presetName)) settings = presetSettings(presetName);
-    else problems.push(`there is no preset called "${clip(presetName)}"`);
+    else problems.push(phrase('hash.noPreset', { value: clip(presetName) }));
   }
   if (lessonName !== null) {
-    const lesson = lessonById(lessonName);
-    if (!lesson) problems.push(`there is no lesson called "${clip(lessonName)}"`);
+    if (!registry) throw new Error('decodeHash: a lesson link decoded before useLessons()');
+    const lesson = registry.lessonById(lessonName);
+    if (!lesson) problems.push(phrase('hash.noLesson', { value: clip(lessonName) }));
     else {
       const stepText = params.get('step') ?? '1';
       let step = int(1, lesson.steps.length).parse(stepText);
       if (step === undefined) {
-        problems.push(`step "${clip(stepText)}" is not a step of the lesson ${lesson.id} (1 to ${lesson.steps.length})`);
+        problems.push(phrase('hash.step', { value: clip(stepText), lesson: lesson.id, max: lesson.steps.length }));
         step = 1;
       }
-      settings = fixSettings({ ...defaultSettings(), ...structuredClone(settingsAt(lesson, step)) }).settings;
+      settings = fixSettings({ ...defaultSettings(), ...structuredClone(registry.settingsAt(lesson, step)) }).settings;
       settings.lesson = lesson.id;
       settings.lessonStep = step;
     }
   }
-  if (lessonName === null && params.get('step') !== null) problems.push('step is given without a lesson');
+  if (lessonName === null && params.get('step') !== null) problems.push(phrase('hash.stepAlone'));
   readTeacher(params, settings, problems);
   // A CSV file never leaves the tab it was opened in, so no link carries it.
   if (params.get('data') === 'csv') {
-    problems.push('this link was made with a CSV file of its own, which a link cannot carry (the file never leaves the tab it was loaded in): load it again under "Your data"');
+    problems.push(phrase('hash.csv'));
     params.delete('data');
   }
   const seen = new Set();
   const extras = []; // [key, value]: checked once the data set and optimizer are known
   for (const [key, value] of params) {
     if (key === 'preset' || LESSON_KEYS.has(key)) {
-      if (seen.has(key)) problems.push(`${key} is given twice`);
+      if (seen.has(key)) problems.push(phrase('hash.twice', { key }));
       seen.add(key);
       continue;
     }
     if (key === 'race' || key === 'landscape') {
-      if (seen.has(key)) problems.push(`${key} is given twice`);
+      if (seen.has(key)) problems.push(phrase('hash.twice', { key }));
       seen.add(key);
       if (key === 'landscape') {
         if (LANDSCAPE.includes(value)) settings.landscape = value;
-        else problems.push(`landscape "${clip(value)}" is not one of ${LANDSCAPE.join(', ')}`);
+        else problems.push(phrase('hash.bad', { key, value: clip(value), want: phrase('hash.want.oneOf', { list: LANDSCAPE.join(', ') }) }));
       } else {
         const r = raceCodec.parse(value);
-        if (typeof r === 'string') problems.push(r);
+        if (r.problem) problems.push(r.problem);
         else settings.race = r;
       }
       continue;
     }
     if (EXTRA.has(key)) {
-      if (seen.has(key)) problems.push(`${key} is given twice`);
+      if (seen.has(key)) problems.push(phrase('hash.twice', { key }));
       else extras.push([key, value]);
       seen.add(key);
       continue;
     }
     if (!Object.hasOwn(FIELDS, key)) {
-      problems.push(`"${clip(key)}" is not a setting`);
+      problems.push(phrase('hash.notSetting', { key: clip(key) }));
       continue;
     }
     if (seen.has(key)) {
-      problems.push(`${key} is given twice`);
+      problems.push(phrase('hash.twice', { key }));
       continue;
     }
     seen.add(key);
     const [field, codec] = FIELDS[key];
     const v = codec.parse(value);
-    if (v === undefined) problems.push(`${key} "${clip(value)}" is not ${codec.want}`);
+    if (v === undefined) problems.push(phrase('hash.bad', { key, value: clip(value), want: codec.want }));
     else settings[field] = v;
   }
   // Data settings and hyperparameters, against the final data set and optimizer.
@@ -300,19 +320,19 @@ export function decodeHash(hash) {
       ? sourceOf(settings).settings.find((e) => e.name === name)
       : optimizerEntry(settings.optimizer)?.hyperparameters.find((e) => e.name === name);
     if (!entry) {
-      problems.push(kind === 'data' ? `${key} is not a setting of the data set ${settings.source}` : `${key} is not a setting of the optimizer ${settings.optimizer}`);
+      problems.push(kind === 'data' ? phrase('hash.notDataSetting', { key, source: settings.source }) : phrase('hash.notHyper', { key, optimizer: settings.optimizer }));
       continue;
     }
     const codec = codecOf(entry);
     const v = codec.parse(value);
-    if (v === undefined) problems.push(`${key} "${clip(value)}" is not ${codec.want}`);
+    if (v === undefined) problems.push(phrase('hash.bad', { key, value: clip(value), want: codec.want }));
     else if (kind === 'data') settings.dataSettings = { ...settings.dataSettings, [name]: v };
     else settings.hyper = { ...settings.hyper, [name]: v };
   }
   // Cross-field rules the single fields cannot check.
   const [tr, va, te] = settings.split;
   if (tr + va + te !== 100 || tr < 10) {
-    problems.push(`split ${settings.split.join(',')} must be three percentages adding up to 100, with at least 10 for training`);
+    problems.push(phrase('hash.split', { value: settings.split.join(',') }));
     settings.split = [...DEFAULTS.split];
   }
   const fixed = fixSettings(settings);

@@ -16,6 +16,7 @@ import { createLandscapeView, laneColor } from './views/landscape-view.js';
 import { createRaceView } from './views/race-view.js';
 import { toConfig } from './state.js';
 import { raceCodec } from './hash.js';
+import { phrase } from './strings/phrase.js';
 import { RACE, SURFACE } from './catalog.js';
 import { text, fillTexts } from './strings/index.js';
 import { setText, setAttr, setProp } from './views/dom.js';
@@ -101,8 +102,8 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
     },
     raceStart(setting, valuesText) {
       const r = raceCodec.parse(`${setting}:${valuesText}`);
-      if (typeof r === 'string') {
-        intents.invalid('race', `${r}.`);
+      if (r.problem) {
+        intents.invalid('race', phrase('sentence', { what: r.problem }));
         return;
       }
       raceFromLink = false;
@@ -211,6 +212,15 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
   let lastSpeed = store.get().settings.speed;
 
   return {
+    // After a language switch: the plane picker's names are made again
+    // (the panels' other words are drawn from the tables on every redraw).
+    relabel() {
+      const value = planeSelect.value;
+      planeSelect.textContent = '';
+      fillPlanes(store.get());
+      planeSelect.value = value;
+      race.relabel();
+    },
     // What a lesson's check reads (lessons/checks.js): the step-through's
     // progress, the gradient check, the landscape's path and the race's lanes.
     lessonStatus() {

@@ -13,7 +13,8 @@ import { limits, inRange, rangeText } from './catalog.js';
 import { formatNumber } from './format.js';
 import { isLesson } from './presets.js';
 import { frameReset, framePatch, frameDeps } from './frame-protocol.js';
-import { encodeHash, decodeHash } from './hash.js';
+import { encodeHash, decodeHash, useLessons } from './hash.js';
+import { lessonById, settingsAt } from './lessons/index.js';
 import * as lesson from './lessons/linear-data.js';
 import { createControls } from './views/controls.js';
 import { createDataPanel } from './views/data-panel.js';
@@ -34,7 +35,8 @@ import { createCsvPanel } from './views/csv-panel.js';
 import { createAxesPicker } from './views/csv-scatter.js';
 import { createInstruments } from './instruments.js';
 import { createLessonMode } from './lesson-mode.js';
-import { text, fillTexts, preferred, language, LANGUAGES } from './strings/index.js';
+import { text, words, label, fillTexts, preferred, language, LANGUAGES } from './strings/index.js';
+import { phrase } from './strings/phrase.js';
 import { loadLanguage } from './strings/load.js';
 import { createLangPicker } from './views/lang-picker.js';
 
@@ -52,11 +54,13 @@ const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
     await loadLanguage('en'); // a missing table file: the page still works, in English
   }
   fillTexts(document.body);
+  document.title = text('page.title');
 }
 
 // The first worker, with the link's settings it was started from. It was
 // asked for the first session already, and builds it while the views below
 // are created (its answers are handled after this module has run).
+useLessons({ lessonById, settingsAt });
 const early = takeEarlyWorker(import.meta.url);
 const { opened } = early;
 const store = createStore(initialState(opened.settings));
@@ -139,8 +143,9 @@ function writeHash(settings) {
   if (location.hash !== hash) history.replaceState(null, '', hash);
 }
 
+// `problems`: phrases (hash.js, state.js) or an engine's message; worded when shown.
 function linkNotice(problems) {
-  return `This link's settings could not all be used, so defaults stand in: ${problems.join('; ')}.`;
+  return phrase('main.linkNotice', { problems });
 }
 
 const intents = {
@@ -152,11 +157,12 @@ const intents = {
     try {
       await loadLanguage(code);
     } catch (err) {
-      store.set({ notice: `The ${code} words could not be loaded (${err?.message || err}); the page stays in ${language()}.` });
+      store.set({ notice: phrase('main.langFailed', { code, why: String(err?.message || err), lang: phrase(`lang.${language()}`) }) });
       return;
     }
     change({ lang: code });
     fillTexts(document.body);
+    document.title = text('page.title');
     relabel();
   },
   togglePlay() {
@@ -185,11 +191,11 @@ const intents = {
   },
   setLearningRate(value) {
     if (value == null) {
-      store.set({ commandError: { source: 'learningRate', message: 'The learning rate is empty: type a positive number such as 0.03.' } });
+      store.set({ commandError: { source: 'learningRate', message: phrase('main.lrEmpty') } });
       return;
     }
     if (!inRange(value, limits.learningRate)) {
-      store.set({ commandError: { source: 'learningRate', message: `The learning rate must be ${rangeText(limits.learningRate)}, got ${value}.` } });
+      store.set({ commandError: { source: 'learningRate', message: phrase('main.lrRange', { range: rangeText(limits.learningRate), got: String(value) }) } });
       return;
     }
     change({ learningRate: value });
@@ -268,7 +274,7 @@ const onWorkerMessage = ({ data: msg }) => {
       if (msg.source === 'reset' && !s.ready) {
         // The very first session failed: the link asked for something the
         // engine refuses. Start from the defaults and say why.
-        applySettings(defaultSettings(), linkNotice([`the engine refused it: ${msg.message}`]));
+        applySettings(defaultSettings(), linkNotice([phrase('main.engineRefused', { why: msg.message })]));
         break;
       }
       store.set({ commandError: { source: msg.source, message: msg.message } });
@@ -285,8 +291,8 @@ const onWorkerError = (e) => {
   }
   // A worker that fails to load (e.g. pkg/ not built) reports here, often
   // with no message at all, not via a posted error.
-  const why = e.message || 'its module could not be loaded; is pkg/ built? (scripts/serve.sh builds it)';
-  store.set({ commandError: { source: 'worker', message: `The training engine failed to start: ${why}` } });
+  const why = e.message || phrase('main.workerNoModule');
+  store.set({ commandError: { source: 'worker', message: phrase('main.workerFailed', { why }) } });
 };
 
 // A trap inside wasm (a Rust panic, an out-of-bounds access) leaves that
@@ -299,11 +305,11 @@ function restartWorker(why) {
   restarts = [...restarts.filter((t) => now - t < 60_000), now];
   worker.terminate();
   if (restarts.length > 3) {
-    store.set({ ready: false, playing: false, commandError: { source: 'crash', message: `The training engine stopped again (${why}), so it was not restarted: reload the page.` } });
+    store.set({ ready: false, playing: false, commandError: { source: 'crash', message: phrase('main.crashStopped', { why }) } });
     return;
   }
   worker = startWorker();
-  store.set({ playing: false, commandError: { source: 'crash', message: `The training engine stopped (${why}) and was restarted with the same settings; training starts again from step 0.` } });
+  store.set({ playing: false, commandError: { source: 'crash', message: phrase('main.crashRestarted', { why }) } });
   send({ type: 'setSpeed', value: store.get().settings.speed });
   yourData.reload();
   requestReset({ resume: false });
@@ -347,7 +353,7 @@ byTestId('notice-dismiss').addEventListener('click', () => store.set({ notice: '
 const langPicker = createLangPicker(byTestId('lang'), intents);
 // After a language switch: every view draws its words again.
 function relabel() {
-  for (const v of [...Object.values(views), lessonMode, instruments]) v?.relabel?.();
+  for (const v of [...Object.values(views), deep, files, lessonMode, instruments]) v?.relabel?.();
   memo.clear();
   store.set({});
 }
@@ -409,8 +415,8 @@ store.subscribe((s) => {
   views.csv.draw(s);
   views.axes.draw(s);
   files.draw(s);
-  views.error.draw({ message: errorText(s) });
-  views.notice.draw({ message: s.notice });
+  views.error.draw({ message: words(errorText(s)) });
+  views.notice.draw({ message: words(s.notice) });
   const notice = byTestId('notice');
   if (notice.hidden !== !s.notice) notice.hidden = !s.notice;
   // The lesson's tables explain a linear model's w and b; with another model
@@ -453,7 +459,7 @@ store.subscribe((s) => {
           { values: series?.valAccuracy, color: colors.val, width: 2 },
         ],
         range: [0, 1],
-        yLabel: 'accuracy',
+        yLabel: text('chart.accuracy'),
       });
     }
   }
@@ -514,9 +520,9 @@ store.subscribe((s) => {
 });
 
 function lossName(loss) {
-  if (loss === 'mse') return 'loss (MSE)';
-  if (/cross-entropy/.test(loss || '')) return 'cross-entropy';
-  return loss || 'loss';
+  if (loss === 'mse') return text('chart.loss.mse');
+  if (/cross-entropy/.test(loss || '')) return text('chart.loss.crossEntropy');
+  return loss ? label('loss', loss) : text('chart.loss');
 }
 
 // The hovered unit's own output, for the Output panel (2-D and 1-D sets;

@@ -31,45 +31,37 @@ export function cnnLayers(filters) {
   ];
 }
 
-// Starting points a teacher can open in one click (and link as #preset=NAME).
+// Starting points a teacher can open in one click (and link as #preset=NAME);
+// each is named by the string table's `preset.NAME`.
 export const PRESETS = {
-  playground: { label: 'Playground: circle', settings: {} },
+  playground: { settings: {} },
   spiral: {
-    label: 'Spiral: features and depth',
     settings: { source: 'spiral', features: ['x1', 'x2', 'sin(x1)', 'sin(x2)'], hidden: [8, 8, 5], optimizer: 'adam', learningRate: 0.01, speed: 20 },
   },
   multiclass: {
-    label: 'Five classes: softmax',
     settings: { source: 'blobs', classes: 5, noise: 20, hidden: [8, 8], activation: 'relu', optimizer: 'adam', learningRate: 0.01, speed: 20 },
   },
   regression: {
-    label: 'Regression: Gaussian bumps',
     settings: { source: 'reg-gauss', hidden: [8, 8], optimizer: 'adam', learningRate: 0.01, speed: 20 },
   },
   sine: {
-    label: 'Fit a sine curve',
     settings: { source: 'sine', noise: 10, hidden: [16, 16], optimizer: 'adam', learningRate: 0.01, speed: 20 },
   },
   digits: {
-    label: 'Handwritten digits',
     settings: { source: 'digits', hidden: [32], activation: 'relu', optimizer: 'adam', learningRate: 0.003, batchSize: 32, speed: 10 },
   },
   cnn: {
-    label: 'Digits: a convolutional network',
     settings: { source: 'digits', kind: 'cnn', optimizer: 'adam', learningRate: 0.01, batchSize: 32, speed: 20 },
   },
   rnn: {
-    label: 'Sequences: predict a sine wave (RNN)',
     settings: { source: 'sine-seq', kind: 'rnn', optimizer: 'adam', learningRate: 0.01, batchSize: 32, speed: 20 },
   },
   majority: {
-    label: 'Sequences: count the bits (RNN)',
     settings: { source: 'seq-majority', kind: 'rnn', samples: 1000, optimizer: 'adam', learningRate: 0.01, batchSize: 32, speed: 20 },
   },
   // The article's linear regression on the playground, every panel in view
   // (the lesson on it is lessons/linear.js; `#preset=lesson` opens that).
   article: {
-    label: "The article's linear regression",
     // The article's setup: full batch (all 4 rows) from zero weights. 0.01
     // converges; the article's own 0.1 diverges.
     settings: { source: 'article-linear', kind: 'linear', optimizer: 'sgd', learningRate: 0.01, batchSize: 4, speed: 5, loss: 'auto' },

@@ -1,10 +1,11 @@
 // An engine config (a saved model's) → the page's settings, the reverse of
 // state.js toConfig: the imported model's setup shows in the controls, and
 // a later change of settings starts from it. What the controls cannot show
-// is named in `problems`, never guessed at.
+// is named in `problems` (phrases, strings/phrase.js), never guessed at.
 
 import { catalog, ids, limits, BUILT_IN, inRange, modelEntry, optimizerEntry, sourceEntry } from './catalog.js';
 import { NORMALIZE, LOSSES, MLP, fixSettings, isNamedSetting } from './state.js';
+import { phrase } from './strings/phrase.js';
 
 // `csv`: the page's description of the model's CSV data ({ id, name, rows,
 // target, task, missing }), when the config's source is a CSV file.
@@ -17,14 +18,14 @@ export function settingsFromConfig(config, base, csv = null) {
   const pick = (list, value, what, key) => {
     if (value == null) return;
     if (list.includes(value)) s[key] = value;
-    else problems.push(`${what} '${value}'`);
+    else problems.push(phrase(`import.${what}`, { value }));
   };
 
   if (d.source === 'csv' && csv) {
     s.source = 'csv';
     s.csv = csv;
   } else {
-    pick(ids(BUILT_IN), d.source, 'data set', 'source');
+    pick(ids(BUILT_IN), d.source, 'source', 'source');
   }
   if (d.samples != null) s.samples = d.samples;
   if (d.noise != null) s.noise = Math.round(d.noise * 100);
@@ -35,7 +36,7 @@ export function settingsFromConfig(config, base, csv = null) {
     s.split = [train, val, Math.max(0, 100 - train - val)];
   }
   s.normalize = 'auto';
-  pick(NORMALIZE, d.normalize, 'normalization', 'normalize');
+  pick(NORMALIZE, d.normalize, 'normalize', 'normalize');
   if (Array.isArray(d.features)) s.features = ids(catalog.features).filter((f) => d.features.includes(f));
   // The source's other settings (window, mix, tiles, ...), where it has them.
   if ((d.window ?? m.window) != null) s.window = d.window ?? m.window;
@@ -45,23 +46,23 @@ export function settingsFromConfig(config, base, csv = null) {
   }
   s.seed = config.seed ?? 1;
 
-  pick(ids(catalog.models), m.kind, 'model', 'kind');
+  pick(ids(catalog.models), m.kind, 'kind', 'kind');
   const needs = modelEntry(m.kind)?.needs;
   if (m.kind === MLP) s.hidden = [...(m.hidden || [])];
   if (needs === 'sequence' && m.hidden?.length) s.stateSize = m.hidden[0];
   const conv = needs === 'image' ? (m.layers || []).find((l) => l.type === 'conv2d') : null;
   if (conv && conv.filters) s.filters = conv.filters;
   pick(ids(catalog.activations), m.activation, 'activation', 'activation');
-  pick(ids(catalog.inits), m.init, 'initialization', 'init');
+  pick(ids(catalog.inits), m.init, 'init', 'init');
 
   pick(ids(catalog.optimizers), t.optimizer, 'optimizer', 'optimizer');
   for (const h of optimizerEntry(t.optimizer)?.hyperparameters || []) if (t[h.name] != null) s.hyper[h.name] = t[h.name];
   if (inRange(t.learningRate, limits.learningRate)) s.learningRate = Number(t.learningRate.toPrecision(6));
-  else if (t.learningRate != null) problems.push(`learning rate ${t.learningRate}`);
+  else if (t.learningRate != null) problems.push(phrase('import.learningRate', { value: t.learningRate }));
   if (t.batchSize != null) s.batchSize = t.batchSize;
   s.regularization = t.l1 > 0 ? 'l1' : t.l2 > 0 ? 'l2' : 'none';
   s.regRate = t.l1 > 0 ? t.l1 : t.l2 > 0 ? t.l2 : 0;
-  if (t.l1 > 0 && t.l2 > 0) problems.push('both L1 and L2 regularization');
+  if (t.l1 > 0 && t.l2 > 0) problems.push(phrase('import.l1l2'));
   s.loss = 'auto';
   pick(LOSSES, t.loss, 'loss', 'loss');
 

@@ -9,6 +9,7 @@
 // setup, the presets, the CNN) from presets.js.
 
 import { formatNumber } from './format.js';
+import { phrase } from './strings/phrase.js';
 import {
   catalog, limits, ids, sourceEntry, modelEntry, optimizerEntry, modelFits, defaultOf, CSV_SOURCE, BUILT_IN, SETTINGS,
 } from './catalog.js';
@@ -124,6 +125,9 @@ export function settingValue(settings, entry) {
 // The value of an optimizer hyperparameter: the learner's, or the engine's default.
 export const hyperValue = (settings, entry) => settings.hyper?.[entry.name] ?? defaultOf(entry);
 
+// "classification and regression", as a phrase.
+const tasksPhrase = (tasks) => (tasks.length === 2 ? phrase('fix.tasks.both', { a: phrase(`fix.task.${tasks[0]}`), b: phrase(`fix.task.${tasks[1]}`) }) : phrase(`fix.task.${tasks[0]}`));
+
 // Make a combination the engine accepts: a model kind for the task and the
 // data, a loss for the task, at least one feature. Returns the fixed
 // settings and what was changed (so a shared link can say so).
@@ -139,15 +143,15 @@ export function fixSettings(input) {
     const fits = catalog.models.filter((m) => modelFits(m, src, task));
     const next = fits.find((m) => model.tasks.every((t) => m.tasks.includes(t))) || fits[0];
     if (next) {
-      const why = task && !model.tasks.includes(task) ? `is for ${model.tasks.join(' and ')}`
-        : model.needs === 'image' ? 'needs images' : model.needs === 'sequence' ? 'needs a sequence set' : 'does not fit this data';
-      changes.push(`model '${s.kind}' ${why}, so '${next.id}' is used`);
+      const why = task && !model.tasks.includes(task) ? 'fix.model.task'
+        : model.needs === 'image' ? 'fix.model.images' : model.needs === 'sequence' ? 'fix.model.sequence' : 'fix.model.data';
+      changes.push(phrase(why, { kind: s.kind, next: next.id, tasks: tasksPhrase(model.tasks) }));
       s.kind = next.id;
     }
   }
   const loss = catalog.losses.find((l) => l.id === s.loss);
   if (loss && task && !loss.tasks.includes(task)) {
-    changes.push(`the loss '${s.loss}' is for ${loss.tasks.join(' and ')}, so the default loss is used`);
+    changes.push(phrase('fix.loss', { loss: s.loss, tasks: tasksPhrase(loss.tasks) }));
     s.loss = 'auto';
   }
   if (s.features.length === 0) s.features = [...DEFAULTS.features];
@@ -259,15 +263,9 @@ export function errorText(state) {
   if (state.commandError) return state.commandError.message;
   const f = state.frame;
   if (f && f.diverged) {
-    const grew = Number.isFinite(f.trainLoss)
-      ? `grew to ${formatNumber(f.trainLoss)} instead of shrinking (left running, it overflows to NaN, as in TensorFlow.js)`
-      : 'grew until it was no longer a number (NaN)';
-    const smaller = formatNumber(f.learningRate / 10);
-    return (
-      `Training diverged at step ${f.step}: with learning rate ${f.learningRate} every update overshoots the ` +
-      `minimum by more than the one before, so the loss ${grew}. Training is paused. ` +
-      `Try a smaller learning rate, e.g. ${smaller}, then press Reset.`
-    );
+    // A phrase (strings/phrase.js): worded by the error view, in the page's language.
+    const grew = Number.isFinite(f.trainLoss) ? phrase('diverged.grew', { loss: formatNumber(f.trainLoss) }) : phrase('diverged.nan');
+    return phrase('diverged', { step: f.step, learningRate: String(f.learningRate), grew, smaller: formatNumber(f.learningRate / 10) });
   }
   return '';
 }

@@ -13,6 +13,8 @@
 import { fixSettings } from './state.js';
 import { settingsFromConfig } from './settings-from-config.js';
 import { defaultAxes } from './views/csv-scatter.js';
+import { text } from './strings/index.js';
+import { phrase } from './strings/phrase.js';
 
 export function createYourData({ store, send, requestReset, nextGen, currentGen, writeHash, change }) {
   let nextId = 1;
@@ -94,7 +96,7 @@ export function createYourData({ store, send, requestReset, nextGen, currentGen,
         });
       }
       if (problems.length) {
-        patch.notice = `The model from ${msg.imported.name} runs as saved, but the controls cannot show all of its setup (${problems.join('; ')}); changing a setting starts a new model from the controls.`;
+        patch.notice = phrase('import.notice', { name: msg.imported.name, problems });
       }
       importing = null;
       store.set(patch);
@@ -125,12 +127,12 @@ export function createYourData({ store, send, requestReset, nextGen, currentGen,
       loadCsvFile(file) {
         load({ file }, file.name);
       },
-      loadCsvText(text) {
-        if (!text.trim()) {
-          store.set({ commandError: { source: 'csv', message: 'Paste the CSV text first: a header row naming the columns, then one row per line.' } });
+      loadCsvText(pasted) {
+        if (!pasted.trim()) {
+          store.set({ commandError: { source: 'csv', message: phrase('csv.pasteFirst') } });
           return;
         }
-        load({ text }, 'pasted text');
+        load({ text: pasted }, text('csv.pasted'));
       },
       dropFile(file) {
         if (/\.json$/i.test(file.name)) importModel(file);

@@ -73,9 +73,9 @@ export async function theStepThroughFromTheKeyboard({ page, baseUrl, screenshot 
   assert.equal(await page.locator('[data-testid="trace-phases"] [aria-current="step"]').getAttribute('data-phase'), 'update', 'the current phase is marked for a screen reader');
   await screenshot('keyboard-step-update', id('trace-panel'));
 
-  // Apply is off for a chosen row (the engine applies only the next
-  // mini-batch), so Tab skips it: the gradient check, the diagram's PNG
-  // button (over its corner), then the diagram.
+  // Apply (a chosen row's step, trainRows), the gradient check, the
+  // diagram's PNG button (over its corner), then the diagram.
+  await tab(page, 'trace-apply');
   await tab(page, 'trace-check');
   await tab(page, 'png-trace-network');
   await tab(page, 'trace-network');

@@ -163,3 +163,4 @@ export async function earlyStoppingMarksTheBestStep({ page, baseUrl }) {
   }, Number(/Best: ([\d.e-]+)/.exec(note)?.[1]), { timeout: 10_000 });
   assert.equal(await number(page, 'step-count'), steps);
 }
+

@@ -114,6 +114,48 @@ export async function offlineInstrumentsWork({ page: harness }) {
   });
 }
 
+// Every lesson is in the file, in both languages: each opens from its link
+// at its first step with its own words (the Chinese ones Chinese, from the
+// carried table, not English fallbacks), and the linear lesson's first step
+// is done in Chinese. Run with the network off like the rest.
+export async function offlineEveryLessonInBothLanguages({ page: harness }) {
+  const en = (await import('../../www/strings/en.js')).default;
+  const { LESSONS } = await import('../../www/lessons/index.js');
+  // A lesson whose Chinese is not written yet shows its English (the table's fallback).
+  const zh = (await import('../../www/strings/zh-CN.js')).default;
+  await offline(harness, '#lesson=linear&lang=zh-CN', async (page) => {
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    const lessons = (await page.locator(`${id('lesson-menu')} option`).evaluateAll((os) => os.map((o) => o.value))).filter(Boolean);
+    assert.deepEqual(lessons, LESSONS.map((l) => l.id), 'the menu lists every lesson written');
+    for (const lang of ['zh-CN', 'en']) {
+      for (const lesson of lessons) {
+        await page.evaluate((h) => { location.hash = h; }, `#lesson=${lesson}&lang=${lang}`);
+        await page.waitForFunction(
+          ({ lesson, lang }) => document.documentElement.lang === lang && document.querySelector('[data-testid="lesson-panel"]')?.dataset.lesson === lesson && /^1 \/ \d+$/.test(document.querySelector('[data-testid="lesson-progress"]')?.textContent.trim() || ''),
+          { lesson, lang },
+          { timeout: 10_000 },
+        );
+        const step = (await text(page, 'lesson-step')).replace(/\s+/g, ' ');
+        const english = en[`lesson.${lesson}.1`].replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').slice(0, 40);
+        if (lang === 'zh-CN' && zh[`lesson.${lesson}.1`] !== undefined) {
+          assert.match(step, /[\u4e00-\u9fff]{10}/, `${lesson} in Chinese: ${step.slice(0, 80)}`);
+          assert.ok(!step.includes(english), `${lesson}: the Chinese page shows the English step`);
+        } else if (lang === 'en') {
+          assert.ok(step.includes(english), `${lesson} in English: ${step.slice(0, 80)}`);
+        }
+      }
+    }
+    await page.evaluate(() => { location.hash = '#lesson=linear&lang=zh-CN'; });
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN' && document.querySelector('[data-testid="lesson-panel"]')?.dataset.lesson === 'linear');
+    await page.locator(id('play')).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="lesson-check"]')?.dataset.state === 'passed', null, { timeout: 30_000 });
+    await page.locator(id('play')).click();
+    assert.match(await text(page, 'lesson-check'), /[\u4e00-\u9fff]/, 'the check speaks Chinese');
+    await assertNoError(page);
+    await shot(page, 'offline-lesson-zh-CN');
+  });
+}
+
 export async function offlineDigitsCnnTrains({ page: harness }) {
   await offline(harness, '#preset=cnn', async (page) => {
     assert.equal(await page.locator(id('model-kind')).inputValue(), 'cnn');
@@ -313,6 +355,7 @@ export const tests = [
   offlineFileHoldsEverythingByHash,
   offlineLessonConverges,
   offlineInstrumentsWork,
+  offlineEveryLessonInBothLanguages,
   offlineDigitsCnnTrains,
   offlineEveryPresetOpens,
   offlineCsvPastedChosenDroppedTrains,

@@ -171,8 +171,10 @@ export const raceLeader = (setting, lane, steps, { below = Infinity, values = nu
 
 // Overfitting seen: the validation loss has risen to at least `ratio` × its
 // lowest so far, while the training loss fell below what it was there (the
-// engine's history, s.series: one point per scored frame).
-export const overfitting = (ratio = 1.5) => ({
+// engine's history, s.series: one point per scored frame), at least
+// `later` × the lowest point's step: a rise that lasts, not the brief
+// spike Adam can give in the first hundred updates.
+export const overfitting = (ratio = 1.5, { later = 2 } = {}) => ({
   kind: 'overfitting',
   vars: { ratio },
   holds: (s) => {
@@ -183,7 +185,7 @@ export const overfitting = (ratio = 1.5) => ({
     for (let i = 0; i < h.valLoss.length; i++) {
       if (Number.isFinite(h.valLoss[i]) && (best < 0 || h.valLoss[i] < h.valLoss[best])) best = i;
     }
-    return best >= 0 && f.valLoss >= ratio * h.valLoss[best] && f.trainLoss < h.trainLoss[best];
+    return best >= 0 && f.valLoss >= ratio * h.valLoss[best] && f.trainLoss < h.trainLoss[best] && f.step >= later * h.step[best];
   },
 });
 
@@ -307,3 +309,94 @@ export const accuracyWithinFlops = (value, maxFlops, { source = null } = {}) => 
     return f.valAccuracy >= value && f.step * per <= maxFlops;
   },
 });
+
+// --- Added for the compute lesson (continued) --------------------------------
+
+// Steps a second measured at a speed of at least `minSpeed` updates a
+// frame: the worker's rate (frame.stepsPerSecond, over its last second)
+// while playing, once the session has run 30 frames' worth of updates at
+// that speed (a fresh session's first steps are not the rate).
+export const rateMeasured = (minSpeed) => ({
+  kind: 'rateMeasured',
+  vars: { speed: minSpeed },
+  holds: (s) => {
+    const f = frameOf(s);
+    const speed = s.settings.speed;
+    return !!f && speed >= minSpeed && f.stepsPerSecond > 0 && f.step >= 30 * speed;
+  },
+});
+
+// --- Added for the privacy lesson ---------------------------------------------
+
+// The learner's own CSV file is the data of the session on screen (loaded,
+// not yet trained).
+export const csvLoaded = () => ({
+  kind: 'csvLoaded',
+  vars: {},
+  holds: (s) => settled(s) && s.config?.data?.source === 'csv' && !!frameOf(s),
+});
+
+// Trained `steps` more updates with the browser offline (navigator.onLine
+// false: the network panel's "Offline", or no network at all), counted from
+// the first frame seen offline; back online starts the count again.
+export function trainedOffline(steps) {
+  let from = null; // { gen, step } of the first frame seen offline
+  return {
+    kind: 'trainedOffline',
+    vars: { n: steps },
+    holds: (s) => {
+      const f = frameOf(s);
+      if (globalThis.navigator?.onLine !== false || !f) {
+        if (globalThis.navigator?.onLine !== false) from = null;
+        return false;
+      }
+      if (!from || from.gen !== s.gen) from = { gen: s.gen, step: f.step };
+      return !f.diverged && f.step - from.step >= steps;
+    },
+  };
+}
+
+// A run of the learner's own file made offline from its first step: the
+// session on screen was seen at step 0 with the browser offline, has stayed
+// offline since, and its validation loss is now at most `ratio` × its first
+// one (the engine's history, s.series).
+export function csvHalvedOffline(ratio = 0.5) {
+  let fresh = null; // the gen of a session seen at step 0 while offline
+  return {
+    kind: 'csvHalvedOffline',
+    vars: { percent: Math.round(ratio * 100) },
+    holds: (s) => {
+      if (globalThis.navigator?.onLine !== false) {
+        fresh = null;
+        return false;
+      }
+      const f = frameOf(s);
+      if (!f || !settled(s) || s.config?.data?.source !== 'csv') return false;
+      if (f.step === 0) fresh = s.gen;
+      const first = s.series?.step?.[0] === 0 ? s.series.valLoss[0] : NaN;
+      return fresh === s.gen && !f.diverged && Number.isFinite(first) && Number.isFinite(f.valLoss) && f.step > 0 && f.valLoss <= ratio * first;
+    },
+  };
+}
+
+// The lesson testing: the test split looked at once. The first test
+// evaluation of the session on screen is its only one, it was made on the
+// weights on screen (not trained since), and `check` holds. A second look
+// at the same model does not count; a Reset (a new session) starts again.
+export const testedOnceWhen = (check) => {
+  let gen = null; // the session whose first test evaluation is `first`
+  let first = null;
+  return {
+    kind: 'testedOnceWhen',
+    vars: check.vars,
+    holds: (s, ctx) => {
+      const t = s.testResult;
+      if (!t || t.gen !== s.gen) return false;
+      if (gen !== s.gen) {
+        gen = s.gen;
+        first = t;
+      }
+      return t === first && t.step === frameOf(s)?.step && check.holds(s, ctx);
+    },
+  };
+};

@@ -29,8 +29,9 @@ import compute from './compute.js';
 
 export const LESSONS = [linear, gradientDescent, logistic, preprocessing, building, backprop, validation, testing, cnn, rnn, interpretability, privacy, compute].filter((l) => l.steps.length > 0);
 
-// The first lesson was the preset `lesson`; its old links (#preset=lesson) open it.
-export const OLD_PRESET = Object.freeze({ preset: 'lesson', lesson: linear.id });
+// What a link says about lessons without the lessons themselves (links.js,
+// which the early head bundle carries).
+export { HIDEABLE, OLD_PRESET } from './links.js';
 
 export const lessonById = (id) => LESSONS.find((l) => l.id === id) || null;
 
@@ -43,17 +44,3 @@ export function settingsAt(lesson, n) {
   return out;
 }
 
-// The controls a link's `hide=` may name (their data-testids): a teacher
-// keeps a class on what the lesson is about. tests/e2e/lessons.test.mjs
-// checks each one is on the page.
-export const HIDEABLE = Object.freeze([
-  'reset', 'play', 'step', 'learning-rate', 'speed',
-  'preset', 'lesson-menu', 'export-model', 'export-onnx', 'import-model', 'download-offline', 'large-text',
-  'dataset', 'classes', 'noise', 'samples', 'window', 'mix', 'split-train', 'split-val', 'seed', 'regenerate', 'normalize', 'features',
-  'csv-input', 'csv-paste', 'csv-load', 'target-column', 'task', 'missing',
-  'model-kind', 'activation', 'hidden-layers', 'add-layer', 'remove-layer', 'filters', 'state-size', 'init',
-  'optimizer', 'batch-size', 'loss', 'regularization', 'reg-rate', 'hyperparameters',
-  'show-val', 'show-test', 'discretize', 'log-scale', 'export-history', 'evaluate-test',
-  'trace-row', 'trace-pick', 'trace-sample', 'trace-next', 'trace-apply', 'trace-check',
-  'landscape-show', 'landscape-plane', 'race-setting', 'race-values', 'race-start', 'race-play', 'race-step', 'race-reset', 'race-end',
-]);

@@ -5,6 +5,7 @@
 // to it), and a challenge: a model that does not overfit at all.
 
 import { overfitting, earlyStopped, bestRestored, stepsAtLeast, valLossBelow, all } from './checks.js';
+import { text } from '../strings/index.js';
 
 const VIEWS = ['output-panel', 'loss-panel'];
 const EARLY = { patience: 5, minDelta: 0 };
@@ -27,7 +28,7 @@ function losses(s, fmt) {
   if (!f) return '';
   const low = lowest(s);
   return `<var>J</var>${sub('train')} = ${fmt(f.trainLoss)}, &nbsp; <var>J</var>${sub('val')} = ${fmt(f.valLoss)}`
-    + (low ? `<br>min <var>J</var>${sub('val')} = ${fmt(low.loss)} &nbsp; (<var>t</var> = ${fmt(low.step)})` : '');
+    + (low ? `<br>${text('lesson.validation.f.min')} <var>J</var>${sub('val')} = ${fmt(low.loss)} &nbsp; (<var>t</var> = ${fmt(low.step)})` : '');
 }
 
 // Early stopping's rule, with the engine's best checkpoint once there is one.
@@ -36,13 +37,13 @@ function early(s, fmt) {
   const e = s.settings.earlyStopping;
   if (!f || !e) return '';
   const best = f.bestStep != null ? `<br><var>J</var>${sub('val')}(<var>t</var> = ${fmt(f.bestStep)}) = ${fmt(f.bestValLoss)}` : '';
-  return `patience = ${fmt(e.patience)}, &nbsp; minDelta = ${fmt(e.minDelta)} &nbsp; <var>t</var> = ${fmt(f.step)}${best}`;
+  return `${text('lesson.validation.f.patience')} = ${fmt(e.patience)}, &nbsp; ${text('lesson.validation.f.minDelta')} = ${fmt(e.minDelta)} &nbsp; <var>t</var> = ${fmt(f.step)}${best}`;
 }
 
 function restored(s, fmt) {
   const f = s.frame;
   if (!f || f.bestStep == null) return early(s, fmt);
-  return `<var>J</var>${sub('val')} = ${fmt(f.valLoss)}, &nbsp; best <var>J</var>${sub('val')} = ${fmt(f.bestValLoss)} (<var>t</var> = ${fmt(f.bestStep)})`;
+  return `<var>J</var>${sub('val')} = ${fmt(f.valLoss)}, &nbsp; ${text('lesson.validation.f.best')} <var>J</var>${sub('val')} = ${fmt(f.bestValLoss)} (<var>t</var> = ${fmt(f.bestStep)})`;
 }
 
 function challenge(s, fmt) {

@@ -10,10 +10,14 @@
 
 import lessons from './lessons.en.js';
 import page from './page.en.js';
+import views from './views.en.js';
 
 export default {
   ...lessons,
   ...page,
+  ...views,
+  // Lists in a sentence (strings/index.js words()).
+  'list.separator': '; ',
   // The lessons' frame (views/lesson-panel.js, lesson-mode.js); each
   // lesson's own words are in strings/lessons/ID.en.js.
   // The language picker: each language by its own name (the same in every table).

@@ -46,22 +46,61 @@ export const hasText = (key) => Object.hasOwn(table, key);
 
 // A visible string by key, with {name} filled from `vars`: text('race.lane',
 // { n: 1, ... }). A key the table lacks shows as itself, so it is noticed.
+// A value may itself be a phrase (below), worded in the same language.
 export function text(key, vars = {}) {
   const t = table[key] ?? en[key] ?? key;
-  return t.replace(/\{(\w+)\}/g, (m, k) => (Object.hasOwn(vars, k) ? String(vars[k]) : m));
+  return t.replace(/\{(\w+)\}/g, (m, k) => (Object.hasOwn(vars ?? {}, k) ? words(vars[k]) : m));
+}
+
+// Words kept as a phrase ({ key, vars }, strings/phrase.js) until they are
+// shown, so a notice or a refusal in the store is said again in the new
+// language after a switch. A string is shown as it is (a data value, a
+// file name, an engine message); a list is joined by the language's
+// separator ('; ', '；').
+export function words(m) {
+  if (m == null) return '';
+  if (typeof m === 'string') return m;
+  if (Array.isArray(m)) return m.map(words).join(text('list.separator'));
+  if (typeof m === 'object' && typeof m.key === 'string') return text(m.key, m.vars);
+  return String(m);
 }
 
 // Fill every element under `root` that names a key in data-text (its
 // text), data-label (its aria-label: what a screen reader says for a
-// canvas or an icon) or data-text-title (its title).
+// canvas or an icon), data-text-title (its title), data-text-placeholder,
+// data-text-group (an <optgroup>'s label) or data-html (the table's own
+// markup, never data). data-vars (JSON) fills the key's {placeholders};
+// a value there may be a phrase ({ key, vars }).
 export function fillTexts(root) {
   const all = (sel) => [...(root.matches?.(sel) ? [root] : []), ...root.querySelectorAll(sel)];
+  const vars = (el) => (el.dataset.vars ? JSON.parse(el.dataset.vars) : {});
+  const set = (el, attr, t) => {
+    if (el.getAttribute(attr) !== t) el.setAttribute(attr, t);
+  };
   for (const el of all('[data-text]')) {
-    const t = text(el.dataset.text);
+    const t = text(el.dataset.text, vars(el));
     if (el.textContent !== t) el.textContent = t;
   }
-  for (const el of all('[data-label]')) el.setAttribute('aria-label', text(el.dataset.label));
-  for (const el of all('[data-text-title]')) el.title = text(el.dataset.textTitle);
+  for (const el of all('[data-html]')) {
+    const t = text(el.dataset.html, vars(el));
+    if (el.innerHTML !== t) el.innerHTML = t;
+  }
+  for (const el of all('[data-label]')) set(el, 'aria-label', text(el.dataset.label, vars(el)));
+  for (const el of all('[data-text-title]')) set(el, 'title', text(el.dataset.textTitle, vars(el)));
+  for (const el of all('[data-text-placeholder]')) set(el, 'placeholder', text(el.dataset.textPlaceholder, vars(el)));
+  for (const el of all('[data-text-group]')) set(el, 'label', text(el.dataset.textGroup, vars(el)));
+}
+
+// Mark an element's words by key, fill them now and again on every
+// language switch (fillTexts): said(el, 'text', 'cnn.empty'),
+// said(el, 'label', 'data.thumb', { name: phrase('source.circle') }).
+const ATTR = { text: 'text', html: 'html', label: 'label', title: 'textTitle', placeholder: 'textPlaceholder', group: 'textGroup' };
+export function said(el, what, key, vars = null) {
+  el.dataset[ATTR[what]] = key;
+  if (vars) el.dataset.vars = JSON.stringify(vars);
+  else delete el.dataset.vars;
+  fillTexts(el);
+  return el;
 }
 
 // Numbers in the page's language (Intl.NumberFormat): thousands grouping

@@ -9,9 +9,19 @@
 // `feature.*` 条目是 HTML（上下标），写在这里，从不取自数据；其他条目都是纯文本。
 
 import lessons from './lessons.zh-CN.js';
+import page from './page.zh-CN.js';
+import views from './views.zh-CN.js';
 
 export default {
   ...lessons,
+  ...page,
+  ...views,
+  // 句子里的列表（strings/index.js 的 words()）。
+  'list.separator': '；',
+  // 语言选择：每种语言用它自己的名字（各张表里都一样）。
+  'lang.label': '语言',
+  'lang.en': 'English',
+  'lang.zh-CN': '中文',
   // 课程框架（views/lesson-panel.js、lesson-mode.js）。
   'lesson.menu': '课程',
   'lesson.menu.choose': '选择一节课…',
@@ -163,10 +173,10 @@ export default {
   'trace.loss': '这个批次上的损失 J = {loss}',
   'trace.lossIs': '{loss}（这 {n} 行的损失）',
   'trace.row0': '显示的是第一个被追踪的行（第 {row} 行）的数值。',
-  'trace.apply.rowsOnly': '“执行这次更新”只适用于下一个小批量：引擎没有提供一个调用，能把在选定的行上追踪到的更新用到模型上。',
   'trace.apply.done': '已执行：第 {step} 步。',
   'trace.stale': '追踪之后权重已经变了：请重新追踪。',
   'trace.check.result': '在 {checked} 个参数上，用有限差分（ε = {epsilon}）对照反向传播：最大相对误差 {error}；误差最大的是 {name}[{index}]：解析梯度 {analytic}，数值梯度 {numeric}。',
+  'trace.check.skipped': '有 {skipped} 个参数落在 2ε 以内的折点上（最大池化的切换点，或 ReLU、L1 在 0 处），没有计入。',
   'trace.check.running': '检验中…',
   'trace.formula.gradient': '∇J = (2/n)·Xᵀ(Xw + b − y)',
   'trace.formula.gradientLogistic': '∇J = (1/n)·Xᵀ(σ(Xw + b) − y)',
@@ -199,7 +209,8 @@ export default {
   'landscape.computing': '正在计算曲面…',
   'landscape.standIn': '第一次更新之前，路径还没有方向：暂时用两个随机方向代替。',
   'landscape.caption': '穿过当前权重的一个平面（{plane}）上的训练损失；线条是优化器走过的路径，圆环是它现在的位置。',
-  'landscape.drag': '拖动圆环，就能从另一个点开始训练。',
+  'landscape.drag': '拖动圆环（或者聚焦到图上按方向键，按住 Shift 步子更大），就能从另一个点重新开始训练。',
+  'landscape.dragLabel': '{x} 和 {y} 方向上的损失：拖动圆环，或者用方向键，从另一个点开始训练。',
   'landscape.axisX': '方向 1',
   'landscape.axisY': '方向 2',
   'landscape.off': '按“显示”，计算当前权重周围的损失。',

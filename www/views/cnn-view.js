@@ -9,7 +9,7 @@ import { prepareCanvas, palette, canvasSize } from './plot.js';
 import { createDrawPad } from './draw-pad.js';
 import { classColor, css, diverging } from './colors.js';
 import { setText, setAttr } from './dom.js';
-import { label } from '../strings/index.js';
+import { label, text, fillTexts } from '../strings/index.js';
 import { modelEntry } from '../catalog.js';
 
 // A layer's row title: its kind, or for an activation layer the activation.
@@ -21,44 +21,47 @@ let pixelMax = 1;
 
 export function createCnnView(root, { onDraw, onPick }) {
   root.innerHTML = `
-    <div class="panel-head"><h2 id="cnn-title">Inside the network</h2><span class="note" data-testid="inside-caption"></span></div>
+    <div class="panel-head"><h2 id="cnn-title" data-text="cnn.title"></h2><span class="note" data-testid="inside-caption"></span></div>
     <div class="inside-top">
       <div class="inside-pad">
-        <h3>Draw a digit</h3>
-        <canvas data-testid="draw-pad" class="draw-pad" role="img" aria-label="Drawing pad: draw a digit with a mouse, a finger or a pen"></canvas>
+        <h3 data-text="cnn.draw"></h3>
+        <canvas data-testid="draw-pad" class="draw-pad" role="img" data-label="cnn.pad.label"></canvas>
         <div class="inline pad-tools">
-          <button type="button" data-testid="draw-clear">Clear</button>
-          <span class="hint">Fill the pad: it is scaled like the training digits.</span>
+          <button type="button" data-testid="draw-clear" data-text="cnn.clear"></button>
+          <span class="hint" data-text="cnn.pad.hint"></span>
         </div>
       </div>
       <div class="inside-seen">
-        <h3>What the model sees</h3>
+        <h3 data-text="cnn.seen"></h3>
         <div class="pixel-pair">
-          <figure><canvas data-testid="model-input" class="pixels" role="img" aria-label="The 8×8 image the model is given"></canvas><figcaption data-testid="model-input-caption">8×8 input</figcaption></figure>
-          <figure><canvas data-testid="saliency-view" class="pixels" role="img" aria-label="Saliency: how much each pixel sways the predicted class"></canvas><figcaption>saliency: pixels that sway the answer most</figcaption></figure>
+          <figure><canvas data-testid="model-input" class="pixels" role="img" data-label="cnn.input.label"></canvas><figcaption data-testid="model-input-caption" data-text="cnn.input.caption"></figcaption></figure>
+          <figure><canvas data-testid="saliency-view" class="pixels" role="img" data-label="cnn.saliency.label"></canvas><figcaption data-text="cnn.saliency.caption"></figcaption></figure>
         </div>
       </div>
       <div class="inside-probs">
-        <h3>Prediction</h3>
+        <h3 data-text="cnn.prediction"></h3>
         <ol data-testid="class-probabilities" class="class-probs" aria-live="off"></ol>
       </div>
     </div>
     <div class="inside-maps">
       <div class="inside-filters">
-        <h3>Filters of the first convolution</h3>
-        <canvas data-testid="filters-view" class="filters" role="img" aria-label="The learned 3×3 filters of the first convolutional layer"></canvas>
-        <p class="hint">Blue weights add the pixel, orange subtract it.</p>
+        <h3 data-text="cnn.filters.title"></h3>
+        <canvas data-testid="filters-view" class="filters" role="img" data-label="cnn.filters.label"></canvas>
+        <p class="hint" data-text="cnn.filters.hint"></p>
       </div>
       <div class="inside-features">
-        <h3>Feature maps of this image</h3>
-        <canvas data-testid="feature-maps" class="feature-maps" role="img" aria-label="What each layer computes from the image, one small map per filter"></canvas>
-        <p class="hint">One map per filter: where it responds to the image (blue), where it is held down (orange). The model's input is standardized pixel by pixel, so a pixel that is rarely inked stands out when it is.</p>
+        <h3 data-text="cnn.maps.title"></h3>
+        <canvas data-testid="feature-maps" class="feature-maps" role="img" data-label="cnn.maps.label"></canvas>
+        <p class="hint" data-text="cnn.maps.hint"></p>
       </div>
     </div>
     <div class="inside-mistakes">
-      <h3 data-testid="mistakes-title">Images it gets wrong</h3>
+      <h3 data-testid="mistakes-title" data-text="cnn.mistakes.title"></h3>
       <div data-testid="misclassified" class="mistakes"></div>
     </div>`;
+  fillTexts(root);
+  // The caption and the mistakes' title are the view's own from the first draw on.
+  for (const el of root.querySelectorAll('[data-testid="model-input-caption"], [data-testid="mistakes-title"]')) delete el.dataset.text;
   const $ = (id) => root.querySelector(`[data-testid="${id}"]`);
   const caption = $('inside-caption');
   const input = $('model-input');
@@ -121,7 +124,7 @@ export function createCnnView(root, { onDraw, onPick }) {
       li.querySelector('.bar > span').style.width = `${(v * 100).toFixed(1)}%`;
       setText(li.querySelector('.pct'), p ? `${(v * 100).toFixed(v < 0.995 && v >= 0.1 ? 0 : 1)}%` : '');
       li.classList.toggle('winner', c === best);
-      setAttr(li, 'aria-label', `digit ${info.classes[c]}: ${p ? (v * 100).toFixed(1) : '?'} percent`);
+      setAttr(li, 'aria-label', text('cnn.prob.label', { digit: info.classes[c], percent: p ? (v * 100).toFixed(1) : '?' }));
     });
     setAttr(probs, 'data-winner', best >= 0 ? info.classes[best] : '');
   }
@@ -133,10 +136,13 @@ export function createCnnView(root, { onDraw, onPick }) {
     mistakesKey = key;
     mistakes.textContent = '';
     if (!m) return;
-    const where = m.split === 'test' ? 'test' : 'validation';
-    setText(mistakesTitle, `Images it gets wrong: ${m.count} of ${m.rows} ${where} images${m.split === 'test' ? ' (at the step the test set was evaluated)' : ''}`);
+    const test = m.split === 'test';
+    setText(mistakesTitle, text(test ? 'cnn.mistakes.countTest' : 'cnn.mistakes.count', { count: m.count, rows: m.rows }));
     if (!m.items.length) {
-      mistakes.innerHTML = `<p class="hint">None: every ${where} image is right.</p>`;
+      const p = document.createElement('p');
+      p.className = 'hint';
+      p.textContent = text(test ? 'cnn.mistakes.noneTest' : 'cnn.mistakes.none');
+      mistakes.append(p);
       return;
     }
     for (const it of m.items) {
@@ -145,9 +151,9 @@ export function createCnnView(root, { onDraw, onPick }) {
       b.className = 'mistake';
       b.dataset.row = String(it.row);
       b.setAttribute('aria-pressed', String(current.row === it.row && current.split === m.split));
-      const label = `a ${info.classes[it.truth]} taken for a ${info.classes[it.pred]}`;
-      b.title = `${label} (${Math.round(it.confidence * 100)}% sure). Click to look inside.`;
-      b.setAttribute('aria-label', `${label}: look inside`);
+      const what = text('cnn.mistake.what', { truth: info.classes[it.truth], pred: info.classes[it.pred] });
+      b.title = text('cnn.mistake.title', { what, percent: Math.round(it.confidence * 100) });
+      b.setAttribute('aria-label', text('cnn.mistake.label', { what }));
       const c = document.createElement('canvas');
       c.width = c.height = 8;
       const ctx = c.getContext('2d');
@@ -158,7 +164,12 @@ export function createCnnView(root, { onDraw, onPick }) {
       }
       ctx.putImageData(img, 0, 0);
       const t = document.createElement('span');
-      t.innerHTML = `<b>${info.classes[it.pred]}</b> <span class="was">(is ${info.classes[it.truth]})</span>`;
+      const pred = document.createElement('b');
+      pred.textContent = info.classes[it.pred];
+      const was = document.createElement('span');
+      was.className = 'was';
+      was.textContent = text('cnn.mistake.was', { truth: info.classes[it.truth] });
+      t.append(pred, ' ', was);
       b.append(c, t);
       mistakes.appendChild(b);
     }
@@ -167,6 +178,14 @@ export function createCnnView(root, { onDraw, onPick }) {
 
   return {
     draw,
+    // After a language switch: the words drawn from the last props again.
+    relabel() {
+      fillTexts(root);
+      probsKey = '';
+      mistakesKey = '';
+      pad.redraw();
+      redraw();
+    },
     clearPad: () => pad.clear(),
     get padEmpty() {
       return pad.empty;
@@ -176,8 +195,8 @@ export function createCnnView(root, { onDraw, onPick }) {
 
 function captionOf({ inspection, current, kind }) {
   if (!inspection) return '';
-  const conv = modelEntry(kind)?.needs === 'image' ? '' : ' Choose the convolutional network (model kind CNN) to see filters and feature maps.';
-  return `${current.label} at step ${inspection.step}.${conv}`;
+  const conv = modelEntry(kind)?.needs === 'image';
+  return text(conv ? 'cnn.caption' : 'cnn.captionNoConv', { label: current.label, step: inspection.step });
 }
 
 // Pixels 0..1 as ink on paper.
@@ -242,7 +261,7 @@ function drawFilters(canvas, params) {
     ctx.fillStyle = colors.muted;
     ctx.font = colors.font;
     ctx.textBaseline = 'middle';
-    ctx.fillText('This model has no convolutional layer.', 4, height / 2);
+    ctx.fillText(text('cnn.noConv'), 4, height / 2);
     return;
   }
   const w = kernel.values;

@@ -8,7 +8,7 @@ import { formatNumber } from '../format.js';
 import { SPEEDS, PRESETS, taskOf } from '../state.js';
 import { limits } from '../catalog.js';
 import { setText, setAttr, setProp } from './dom.js';
-import { text } from '../strings/index.js';
+import { text, said } from '../strings/index.js';
 
 export function createControls(root, intents) {
   const $ = (id) => root.querySelector(`[data-testid="${id}"]`);
@@ -42,8 +42,8 @@ export function createControls(root, intents) {
   logScale.addEventListener('change', () => intents.change({ logScale: logScale.checked }));
   large.addEventListener('click', () => intents.change({ large: large.getAttribute('aria-pressed') !== 'true' }));
 
-  preset.appendChild(new Option('Choose a preset…', ''));
-  for (const [name, p] of Object.entries(PRESETS)) preset.appendChild(new Option(p.label, name));
+  preset.appendChild(said(new Option('', ''), 'text', 'preset.choose'));
+  for (const name of Object.keys(PRESETS)) preset.appendChild(said(new Option('', name), 'text', `preset.${name}`));
   preset.addEventListener('change', () => {
     if (preset.value) intents.preset(preset.value);
     preset.value = '';

@@ -11,7 +11,7 @@
 import { formatNumber } from '../format.js';
 import { setText, setProp } from './dom.js';
 import { catalog } from '../catalog.js';
-import { label } from '../strings/index.js';
+import { text, said, formatCount } from '../strings/index.js';
 
 const MAX_SHOWN_COLUMNS = 60; // a 1,000-column file previews its first 60
 
@@ -31,7 +31,7 @@ export function createCsvPanel(root, preview, intents) {
   const missing = $('missing');
   // The engine's choices for a file's task and missing values (its catalog).
   for (const [select, list, kind] of [[task, catalog.tasks, 'task'], [missing, catalog.missing, 'missing']]) {
-    for (const { id } of list) select.add(new Option(label(kind, id), id));
+    for (const { id } of list) select.add(said(new Option('', id), 'text', `${kind}.${id}`));
   }
   const previewLink = root.querySelector('.csv-preview-link');
   // Not a #fragment link: the page's hash holds its settings.
@@ -102,16 +102,16 @@ export function createCsvPanel(root, preview, intents) {
       th.title = c.name;
       head.appendChild(th);
     }
-    if (more > 0) head.appendChild(Object.assign(document.createElement('th'), { className: 'more', textContent: `+${more} more` }));
+    if (more > 0) head.appendChild(Object.assign(document.createElement('th'), { className: 'more', textContent: text('network.more', { n: more }) }));
     const stats = table.createTBody();
     stats.className = 'stats';
-    const stat = (label, text) => {
+    const stat = (name, value) => {
       const tr = stats.insertRow();
-      tr.dataset.stat = label;
-      tr.appendChild(Object.assign(document.createElement('th'), { scope: 'row', textContent: label }));
-      for (const c of cols) tr.insertCell().textContent = text(c);
+      tr.dataset.stat = name;
+      tr.appendChild(Object.assign(document.createElement('th'), { scope: 'row', textContent: text(`csv.stat.${name}`) }));
+      for (const c of cols) tr.insertCell().textContent = value(c);
     };
-    stat('type', (c) => c.kind);
+    stat('type', (c) => text(`csv.kind.${c.kind}`));
     stat('missing', (c) => String(c.missing));
     stat('range', rangeText);
     const rows = table.createTBody();
@@ -124,8 +124,8 @@ export function createCsvPanel(root, preview, intents) {
         if (row[i] === '' || row[i] == null) td.className = 'blank';
       }
     });
-    const delimiter = p.delimiter === '\t' ? 'tab' : `'${p.delimiter}'`;
-    caption.textContent = `${file.name}: ${p.totalRows.toLocaleString('en')} rows, ${p.columns.length} columns, separated by ${delimiter}`;
+    const delimiter = p.delimiter === '\t' ? text('csv.tab') : `'${p.delimiter}'`;
+    caption.textContent = text('csv.caption', { name: file.name, rows: formatCount(p.totalRows), columns: p.columns.length, delimiter });
     highlighted = null;
   }
 
@@ -143,6 +143,11 @@ export function createCsvPanel(root, preview, intents) {
   }
 
   return {
+    // After a language switch: the preview's words and the status again.
+    relabel() {
+      shown = null;
+      drawn = [];
+    },
     draw(state) {
       const deps = [state.csvLoading, state.csvFile, state.csvChoice, state.csvStatus, state.settings, state.config, state.info];
       if (deps.every((d, i) => d === drawn[i])) return; // called every animation frame while training
@@ -153,10 +158,10 @@ export function createCsvPanel(root, preview, intents) {
       if (loading) {
         if (loading.parsing) {
           if (bar.hasAttribute('value')) bar.removeAttribute('value'); // indeterminate: the engine is reading it
-          setText(progressText, `Checking the columns of ${loading.name}…`);
+          setText(progressText, text('csv.checking', { name: loading.name }));
         } else {
           setProp(bar, 'value', loading.total ? loading.loaded / loading.total : 0);
-          setText(progressText, `Reading ${loading.name}: ${mb(loading.loaded)} of ${mb(loading.total)} MB`);
+          setText(progressText, text('csv.reading', { name: loading.name, loaded: mb(loading.loaded), total: mb(loading.total) }));
         }
       }
 
@@ -193,20 +198,20 @@ export function createCsvPanel(root, preview, intents) {
 }
 
 function statusText(state, file, inUse) {
-  if (state.csvStatus === 'trying') return `Building a model from ${file.name}…`;
+  if (state.csvStatus === 'trying') return text('csv.building', { name: file.name });
   if (inUse && state.info) {
     const i = state.info;
     const kept = i.trainSize + i.valSize + i.testSize;
-    return `In use: ${kept.toLocaleString('en')} rows → ${i.inputNames.length} inputs, ${i.task === 'classification' ? `${i.classes.length} classes` : 'a number to predict'}; ` +
-      `${i.trainSize} train · ${i.valSize} validation · ${i.testSize} test.`;
+    const what = i.task === 'classification' ? text('csv.inUse.classes', { n: i.classes.length }) : text('csv.inUse.number');
+    return text('csv.inUse', { rows: formatCount(kept), inputs: i.inputNames.length, what, train: i.trainSize, val: i.valSize, test: i.testSize });
   }
-  if (state.csvStatus === 'refused') return 'Not in use: the engine refused this choice (its reason is above). Try another target, task or missing-value policy, or another file.';
-  return 'Not in use now: choose "Your data" in the data set list to train on it again.';
+  if (state.csvStatus === 'refused') return text('csv.refused');
+  return text('csv.notInUse');
 }
 
 function rangeText(c) {
   if (c.kind === 'number' && c.min != null) return c.min === c.max ? formatNumber(c.min) : `${formatNumber(c.min)} … ${formatNumber(c.max)}`;
-  return c.levels > 12 ? 'more than 12 values' : `${c.levels} value${c.levels === 1 ? '' : 's'}`;
+  return c.levels > 12 ? text('csv.levels.many') : text(c.levels === 1 ? 'csv.levels.one' : 'csv.levels', { n: c.levels });
 }
 
 const mb = (bytes) => (bytes / (1024 * 1024)).toFixed(1);

@@ -8,6 +8,7 @@ import { linearTicks, makeScale, drawAxes, defaultTickFormat } from './plot.js';
 import { classColor, diverging, css, ORANGE, NEUTRAL, BLUE } from './colors.js';
 import { formatNumber } from '../format.js';
 import { setProp } from './dom.js';
+import { text } from '../strings/index.js';
 
 const MARGIN = { left: 64, right: 14, top: 10, bottom: 52 };
 export const TARGET = -1; // an axis showing the target instead of an input
@@ -94,9 +95,8 @@ export function drawScatter(ctx, width, height, props, colors) {
 export function scatterCaption(props) {
   const { info, axes, frame } = props;
   if (!axes) return '';
-  const what = info.task === 'classification' ? 'class' : 'value';
-  const rows = props.showVal ? 'Training rows (circles) and validation rows (diamonds)' : 'Training rows';
-  return `${rows} by ${axisName(props, axes.x)} and ${axisName(props, axes.y)}: the fill is the true ${what}, the ring the model's prediction at step ${props.points?.step ?? frame?.step ?? 0}.`;
+  const key = `scatter.caption.${info.task === 'classification' ? 'class' : 'value'}${props.showVal ? 'Val' : ''}`;
+  return text(key, { x: axisName(props, axes.x), y: axisName(props, axes.y), step: props.points?.step ?? frame?.step ?? 0 });
 }
 
 // The legend's items for a scatter, built with textContent (class names come from the file).
@@ -109,17 +109,17 @@ export function scatterLegend(legend, info, dataset) {
       const s = it.appendChild(Object.assign(document.createElement('span'), { className: 'swatch' }));
       s.style.background = css(classColor(i));
       s.dataset.class = String(i);
-      it.append(`class ${name}`);
+      it.append(text('output.legend.class', { name }));
     });
   } else {
     const it = item();
     const s = it.appendChild(Object.assign(document.createElement('span'), { className: 'ramp' }));
     s.style.background = `linear-gradient(90deg, ${css(ORANGE)}, ${css(NEUTRAL)}, ${css(BLUE)})`;
-    it.append(`value: −${formatNumber(dataset.yScale, 2)} … 0 … +${formatNumber(dataset.yScale, 2)}`);
+    it.append(text('output.legend.value', { max: formatNumber(dataset.yScale, 2) }));
   }
   const ring = item();
   ring.appendChild(Object.assign(document.createElement('span'), { className: 'ring' }));
-  ring.append('ring = prediction');
+  ring.append(text('scatter.ring'));
 }
 
 // The x and y column pickers under the Output canvas (hidden unless the data is a CSV file).
@@ -131,6 +131,10 @@ export function createAxesPicker(root, intents) {
   x.addEventListener('change', changed);
   y.addEventListener('change', changed);
   return {
+    // After a language switch: "the target" is named again.
+    relabel() {
+      key = '';
+    },
     draw(state) {
       const on = !!(state.ready && state.info?.csvReport && state.csvAxes);
       setProp(root, 'hidden', !on);
@@ -142,7 +146,7 @@ export function createAxesPicker(root, intents) {
         for (const select of [x, y]) {
           select.textContent = '';
           names.forEach((name, i) => select.appendChild(new Option(name, String(i))));
-          select.appendChild(new Option('the target', String(TARGET)));
+          select.appendChild(new Option(text('scatter.target'), String(TARGET)));
         }
       }
       setProp(x, 'value', String(state.csvAxes.x));
@@ -152,7 +156,7 @@ export function createAxesPicker(root, intents) {
 }
 
 function axisName(props, axis) {
-  if (axis === TARGET) return props.target ? `${props.target} (target)` : 'the target';
+  if (axis === TARGET) return props.target ? text('scatter.targetNamed', { name: props.target }) : text('scatter.target');
   return props.info.inputNames[axis] ?? '';
 }
 

@@ -6,7 +6,8 @@
 
 import { catalog, BUILT_IN, SETTINGS } from '../catalog.js';
 import { settingControl } from './setting-control.js';
-import { label } from '../strings/index.js';
+import { text, said, fillTexts } from '../strings/index.js';
+import { phrase } from '../strings/phrase.js';
 import { NORMALIZE, sourceOf, settingValue, isNamedSetting } from '../state.js';
 import { classColor, diverging, css } from './colors.js';
 import { paintSequenceThumb } from './sequence-view.js';
@@ -40,31 +41,30 @@ export function createDataPanel(root, intents) {
     groups.get(s.group).push(s);
   }
   for (const [group, list] of groups) {
-    const og = document.createElement('optgroup');
-    og.label = label('group', group);
-    for (const s of list) og.appendChild(new Option(label('source', s.id), s.id));
+    const og = said(document.createElement('optgroup'), 'group', `group.${group}`);
+    for (const s of list) og.appendChild(said(new Option('', s.id), 'text', `source.${s.id}`));
     select.appendChild(og);
   }
   select.addEventListener('change', () => (select.value === 'csv' ? intents.useCsv() : intents.change({ source: select.value })));
   // The learner's CSV file, once one has trained (yourdata.js).
-  const yours = Object.assign(document.createElement('optgroup'), { label: label('group', 'your-data') });
+  const yours = said(document.createElement('optgroup'), 'group', 'group.your-data');
   const yoursOption = yours.appendChild(new Option('', 'csv'));
 
   // One button per set, with a picture drawn once the worker sends samples.
   const buttons = new Map();
   for (const s of BUILT_IN) {
-    const name = label('source', s.id);
     const b = document.createElement('button');
     b.type = 'button';
     b.className = 'thumb';
     b.dataset.source = s.id;
-    b.title = `${name} (${label('group', s.group).toLowerCase()})`;
-    b.setAttribute('aria-label', `Data set: ${name}`);
+    // Both attributes share the button's data-vars.
+    b.dataset.textTitle = 'data.thumb.title';
+    b.dataset.label = 'data.thumb.label';
+    b.dataset.vars = JSON.stringify({ name: phrase(`source.${s.id}`), group: phrase(`data.group.${s.group}`) });
     const c = document.createElement('canvas');
     c.width = c.height = 56;
-    const text = document.createElement('span');
-    text.textContent = name;
-    b.append(c, text);
+    b.append(c, said(document.createElement('span'), 'text', `source.${s.id}`));
+    fillTexts(b);
     b.addEventListener('click', () => intents.change({ source: s.id }));
     thumbs.appendChild(b);
     buttons.set(s.id, b);
@@ -84,14 +84,14 @@ export function createDataPanel(root, intents) {
   samples.min = String(sm.min);
   samples.max = String(sm.max);
   if (sm.step) samples.step = String(sm.step);
-  for (const id of NORMALIZE) normalize.appendChild(new Option(label('normalize', id), id));
+  for (const id of NORMALIZE) normalize.appendChild(said(new Option('', id), 'text', `normalize.${id}`));
 
   // A control for every other setting a source may list (checkerboard's
   // tiles, ...), shown only for the sources that list it.
   const generic = new Map();
   for (const [name, entry] of SETTINGS) {
     if (isNamedSetting(name)) continue;
-    const control = settingControl(entry, 'setting', label('setting', name), (v) => intents.change({ dataSettings: { ...settings.dataSettings, [name]: v } }), intents);
+    const control = settingControl(entry, 'setting', `setting.${name}`, (v) => intents.change({ dataSettings: { ...settings.dataSettings, [name]: v } }), intents);
     extra.appendChild(control.field);
     generic.set(name, control);
   }
@@ -100,7 +100,7 @@ export function createDataPanel(root, intents) {
   samples.addEventListener('change', () => {
     const v = Math.round(Number(samples.value));
     if (!Number.isFinite(v) || v < Number(samples.min) || v > Number(samples.max)) {
-      intents.invalid('samples', `Samples must be a whole number from ${samples.min} to ${samples.max}, got "${samples.value}".`);
+      intents.invalid('samples', phrase('control.invalidWhole', { what: phrase('control.what.samples'), min: samples.min, max: samples.max, got: samples.value }));
       return;
     }
     intents.change({ samples: v });
@@ -114,7 +114,7 @@ export function createDataPanel(root, intents) {
   seed.addEventListener('change', () => {
     const v = Math.round(Number(seed.value));
     if (!Number.isFinite(v) || v < 0 || v > 2 ** 31 - 1) {
-      intents.invalid('seed', `The seed must be a whole number from 0 to 2147483647, got "${seed.value}".`);
+      intents.invalid('seed', phrase('control.invalidWhole', { what: phrase('control.what.seed'), min: 0, max: 2 ** 31 - 1, got: seed.value }));
       return;
     }
     intents.change({ seed: v });
@@ -134,15 +134,14 @@ export function createDataPanel(root, intents) {
     pic.width = pic.height = 28;
     pic.setAttribute('aria-hidden', 'true');
     featurePics.push(pic);
-    const text = document.createElement('span');
-    text.innerHTML = label('feature', f); // the label table's own markup, never data
-    row.append(box, pic, text);
+    const name = said(document.createElement('span'), 'html', `feature.${f}`); // the label table's own markup, never data
+    row.append(box, pic, name);
     features.appendChild(row);
     box.addEventListener('change', () => {
       const on = FEATURES.filter((name) => features.querySelector(`input[value="${CSS.escape(name)}"]`).checked);
       if (on.length === 0) {
         box.checked = true; // the model needs at least one input
-        intents.invalid('features', 'Keep at least one input feature: the model needs something to look at.');
+        intents.invalid('features', phrase('data.features.keepOne'));
         return;
       }
       intents.change({ features: on });
@@ -179,13 +178,13 @@ export function createDataPanel(root, intents) {
       // The rows the engine put in training: known once this set's session is built.
       const info = state.ready && state.config?.data.source === src.id ? state.info : null;
       splitOut.textContent = fixedSplit
-        ? `${fixedSplit.train} train · ${fixedSplit.val ? `${fixedSplit.val} validation · ` : ''}${fixedSplit.test} test (the data set's own split)`
-        : `${tr} · ${va} · ${te} %${info ? `  (${info.trainSize} training rows)` : ''}`;
+        ? text(fixedSplit.val ? 'data.split.fixed' : 'data.split.fixedNoVal', fixedSplit)
+        : `${tr} · ${va} · ${te} %${info ? text('data.split.rows', { rows: info.trainSize }) : ''}`;
       if (document.activeElement !== seed) seed.value = String(settings.seed);
       normalize.value = settings.normalize;
       const featuresApply = !!src.featuresApply;
       features.disabled = !featuresApply;
-      features.title = featuresApply ? '' : 'Features apply to the 2-D sets only';
+      features.title = featuresApply ? '' : text('data.features.only2d');
       for (const box of features.querySelectorAll('input')) box.checked = settings.features.includes(box.value);
       // The features' pictures (below the fold) come with the thumbnails,
       // after the first model frame: a learner sees the model sooner.

@@ -7,6 +7,7 @@
 import { limits, SETTINGS, modelEntry } from '../catalog.js';
 import { sourceOf } from '../state.js';
 import { setProp } from './dom.js';
+import { phrase } from '../strings/phrase.js';
 
 const FILTERS = limits.cnnFilters.suggested;
 const WINDOW = SETTINGS.get('window') || limits.window;
@@ -31,14 +32,14 @@ export function createDeepControls(doc, intents) {
     el.addEventListener('change', () => {
       const v = Number(el.value);
       if (!Number.isInteger(v) || v < lo || v > hi) {
-        intents.invalid(key, `${what} must be a whole number from ${lo} to ${hi}, got "${el.value}".`);
+        intents.invalid(key, phrase('control.invalidWhole', { what: phrase(what), min: lo, max: hi, got: el.value }));
         return;
       }
       intents.change({ [key]: v });
     });
   };
-  whole(window, 'window', WINDOW.min, WINDOW.max, 'The window');
-  whole(state, 'stateSize', STATE.min, STATE.max, 'The hidden state size');
+  whole(window, 'window', WINDOW.min, WINDOW.max, 'control.what.window');
+  whole(state, 'stateSize', STATE.min, STATE.max, 'control.what.stateSize');
   mix.addEventListener('change', () => intents.change({ mix: mix.checked }));
   filters.addEventListener('change', () => intents.change({ filters: Number(filters.value) }));
 

@@ -5,6 +5,7 @@
 // into the model's input is digit-raster.js's job.
 
 import { prepareCanvas, palette } from './plot.js';
+import { text } from '../strings/index.js';
 
 export function createDrawPad(canvas, clearButton, { onChange }) {
   let strokes = [];
@@ -69,7 +70,7 @@ export function createDrawPad(canvas, clearButton, { onChange }) {
       ctx.font = colors.font;
       ctx.textAlign = 'center';
       ctx.textBaseline = 'middle';
-      ctx.fillText('Draw a digit here', width / 2, height / 2);
+      ctx.fillText(text('cnn.pad.empty'), width / 2, height / 2);
       return;
     }
     ctx.strokeStyle = colors.ink;
@@ -92,6 +93,7 @@ export function createDrawPad(canvas, clearButton, { onChange }) {
 
   return {
     clear,
+    redraw: () => draw(), // the empty pad's words, after a language switch
     get empty() {
       return strokes.length === 0;
     },

@@ -6,6 +6,7 @@
 import { prepareCanvas, palette, linearTicks, makeScale, drawAxes, defaultTickFormat } from './plot.js';
 import { classColor, css, readableTint } from './colors.js';
 import { formatNumber } from '../format.js';
+import { text } from '../strings/index.js';
 
 export function createEvalView(root, intents) {
   const $ = (id) => root.querySelector(`[data-testid="${id}"]`);
@@ -39,7 +40,7 @@ export function createEvalView(root, intents) {
     hi += pad;
     const t = linearTicks(lo, hi, 5);
     const scale = makeScale({ x0: lo, x1: hi, y0: lo, y1: hi, box });
-    drawAxes(ctx, scale, colors, { xTicks: t.ticks, yTicks: t.ticks, xFormat: defaultTickFormat(t.step), yFormat: defaultTickFormat(t.step), xLabel: 'actual y', yLabel: 'predicted ŷ' });
+    drawAxes(ctx, scale, colors, { xTicks: t.ticks, yTicks: t.ticks, xFormat: defaultTickFormat(t.step), yFormat: defaultTickFormat(t.step), xLabel: text('eval.axis.actual'), yLabel: text('eval.axis.predicted') });
     ctx.save();
     ctx.beginPath();
     ctx.rect(box.left, box.top, box.width, box.height);
@@ -71,6 +72,10 @@ export function createEvalView(root, intents) {
   }
 
   return {
+    // After a language switch: the matrices' headers are built again.
+    relabel() {
+      shape = { val: '', test: '' };
+    },
     draw(props) {
       last = props;
       const { info, evaluation: ev, test } = props;
@@ -81,17 +86,17 @@ export function createEvalView(root, intents) {
       scatter.hidden = classification;
 
       if (info.valSize === 0) {
-        caption.textContent = 'This data set has no validation split.';
+        caption.textContent = text('eval.noVal');
         valMetrics.textContent = '';
         matrix.hidden = true;
         scatter.hidden = true;
       } else if (ev) {
-        caption.textContent = `Validation split (${ev.rows} rows), step ${ev.step}`;
+        caption.textContent = text('eval.val', { rows: ev.rows, step: ev.step });
         if (classification) {
           shape.val = fillMatrix(matrix, shape.val, ev.confusion, info.classes);
           valMetrics.innerHTML = '';
-          addMetric(valMetrics, 'accuracy', ev.accuracy, 'val-eval-accuracy');
-          addMetric(valMetrics, 'loss', ev.loss);
+          addMetric(valMetrics, text('eval.accuracy'), ev.accuracy, 'val-eval-accuracy');
+          addMetric(valMetrics, text('eval.loss'), ev.loss);
         } else {
           valMetrics.innerHTML = '';
           addMetric(valMetrics, 'R²', ev.r2, 'val-r2');
@@ -104,8 +109,8 @@ export function createEvalView(root, intents) {
       button.disabled = !props.ready || info.testSize === 0;
       if (!test) {
         testMetrics.textContent = info.testSize === 0
-          ? 'This data set keeps no test split.'
-          : `${info.testSize} rows are set aside. Press the button once, when you are done choosing settings.`;
+          ? text('eval.noTest')
+          : text('eval.testAside', { rows: info.testSize });
         testMetrics.classList.remove('done');
         testMatrix.hidden = true;
         shape.test = '';
@@ -114,9 +119,9 @@ export function createEvalView(root, intents) {
       testMetrics.classList.add('done');
       const e = test.evaluation;
       const parts = classification
-        ? [`accuracy ${formatNumber(e.accuracy)}`, `loss ${formatNumber(e.loss)}`]
+        ? [text('eval.metric', { name: text('eval.accuracy'), value: formatNumber(e.accuracy) }), text('eval.metric', { name: text('eval.loss'), value: formatNumber(e.loss) })]
         : [`R² ${formatNumber(e.r2)}`, `MSE ${formatNumber(e.mse)}`, `MAE ${formatNumber(e.mae)}`];
-      testMetrics.textContent = `Test split (${e.rows} rows) at step ${test.step}: ${parts.join(' · ')}.`;
+      testMetrics.textContent = text('eval.test', { rows: e.rows, step: test.step, metrics: parts.join(' · ') });
       testMatrix.hidden = !classification;
       if (classification) shape.test = fillMatrix(testMatrix, shape.test, e.confusion, info.classes);
     },
@@ -134,6 +139,8 @@ function addMetric(dl, name, value, testid) {
   dl.appendChild(div);
 }
 
+const escapeHtml = (s) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
 const DIAGONAL = [31, 100, 214];
 const OFF_DIAGONAL = [214, 39, 40];
 
@@ -147,7 +154,7 @@ function fillMatrix(table, shape, confusion, classes) {
     table.innerHTML = '';
     const head = table.createTHead().insertRow();
     const corner = document.createElement('th');
-    corner.innerHTML = '<span class="axis">true ↓ predicted →</span>';
+    corner.innerHTML = `<span class="axis">${escapeHtml(text('eval.matrix.corner'))}</span>`;
     head.appendChild(corner);
     for (const c of classes) {
       const th = document.createElement('th');
@@ -157,7 +164,7 @@ function fillMatrix(table, shape, confusion, classes) {
     }
     const acc = document.createElement('th');
     acc.scope = 'col';
-    acc.textContent = 'accuracy';
+    acc.textContent = text('eval.accuracy');
     head.appendChild(acc);
     const body = table.createTBody();
     classes.forEach((c, i) => {

@@ -20,6 +20,7 @@ export function createLessonPanel(root, intents) {
     skip: $('lesson-skip'),
     close: $('lesson-close'),
   };
+  const panel = el.step.closest('[data-testid="lesson-panel"]');
   el.prev.addEventListener('click', () => intents.lessonMove(-1));
   el.next.addEventListener('click', () => intents.lessonMove(1));
   el.skip.addEventListener('click', () => intents.lessonMove(1, { skip: true }));
@@ -34,6 +35,8 @@ export function createLessonPanel(root, intents) {
   function draw({ lesson, n, order, count, formula, passed, last, lastLesson }) {
     const key = `lesson.${lesson.id}.${n}`;
     const total = lesson.steps.length;
+    // Which lesson is shown, for tests and styles (the title is words).
+    setAttr(panel, 'data-lesson', lesson.id);
     setText(el.kicker, text('lesson.kicker', { n: order, total: count }));
     setText(el.progress, text('lesson.progress', { n, total }));
     setText(el.title, text(`lesson.${lesson.id}.title`));

@@ -2,6 +2,7 @@
 // linear or log axis, or accuracy on a fixed 0..1 axis. Draws the series it
 // is given; never sees the model.
 
+import { text } from '../strings/index.js';
 import { palette, prepareCanvas, linearTicks, logTicks, formatPower, makeScale, drawAxes, defaultTickFormat, tracePath } from './plot.js';
 
 const MARGIN = { left: 76, right: 18, top: 14, bottom: 56 };
@@ -63,8 +64,8 @@ export function createLineChart(canvas) {
       yTicks,
       xFormat: formatSteps,
       yFormat,
-      xLabel: 'update step',
-      yLabel: logScale ? `${yLabel} (log)` : yLabel,
+      xLabel: text('chart.step'),
+      yLabel: logScale ? text('chart.log', { label: yLabel }) : yLabel,
     });
 
     ctx.save();

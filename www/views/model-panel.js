@@ -7,7 +7,8 @@
 // intents.change(patch); draws the settings it is given.
 
 import { catalog, limits, modelFits, optimizerEntry, HYPERS } from '../catalog.js';
-import { label } from '../strings/index.js';
+import { text, fillTexts } from '../strings/index.js';
+import { phrase } from '../strings/phrase.js';
 import { sourceOf, hyperValue, LOSSES, MLP } from '../state.js';
 import { settingControl } from './setting-control.js';
 import { setProp, setAttr } from './dom.js';
@@ -38,13 +39,17 @@ export function createModelPanel(root, intents) {
   let hyperOrder = null; // the optimizer whose order the hyperparameter controls are in
 
   const fill = (select, list, kind) => {
-    for (const id of list) select.appendChild(new Option(label(kind, id), id));
+    for (const id of list) {
+      const o = select.appendChild(new Option('', id));
+      o.dataset.text = `${kind}.${id}`; // renamed by fillTexts on a language switch
+    }
   };
   fill(kind, catalog.models.map((m) => m.id), 'model');
   fill(activation, catalog.activations.map((a) => a.id), 'activation');
   fill(init, catalog.inits.map((i) => i.id), 'init');
   fill(optimizer, catalog.optimizers.map((o) => o.id), 'optimizer');
   fill(loss, LOSSES, 'loss');
+  fillTexts(root);
   for (const v of limits.regularization.suggested) regRate.appendChild(new Option(String(v), String(v)));
   batch.min = String(limits.batchSize.min);
   batch.max = String(MAX_BATCH);
@@ -52,7 +57,7 @@ export function createModelPanel(root, intents) {
   // shows its own.
   const hypers = new Map();
   for (const [name, entry] of HYPERS) {
-    const control = settingControl(entry, 'hyper', label('hyper', name), (v) => intents.change({ hyper: { ...settings.hyper, [name]: v } }), intents);
+    const control = settingControl(entry, 'hyper', `hyper.${name}`, (v) => intents.change({ hyper: { ...settings.hyper, [name]: v } }), intents);
     hyperRoot.appendChild(control.field);
     hypers.set(name, control);
   }
@@ -67,7 +72,7 @@ export function createModelPanel(root, intents) {
   batch.addEventListener('change', () => {
     const v = Math.round(Number(batch.value));
     if (!Number.isFinite(v) || v < 1 || v > MAX_BATCH) {
-      intents.invalid('batchSize', `The batch size must be a whole number from ${limits.batchSize.min} to ${MAX_BATCH}, got "${batch.value}".`);
+      intents.invalid('batchSize', phrase('control.invalidWhole', { what: phrase('control.what.batchSize'), min: limits.batchSize.min, max: MAX_BATCH, got: batch.value }));
       return;
     }
     intents.change({ batchSize: v });
@@ -78,7 +83,7 @@ export function createModelPanel(root, intents) {
     const parts = text === '' ? [] : text.split(/[\s,]+/);
     const units = parts.map(Number);
     if (parts.length > MAX_LAYERS || units.some((u) => !Number.isInteger(u) || u < 1 || u > MAX_UNITS)) {
-      intents.invalid('hidden', `Hidden layers: up to ${MAX_LAYERS} whole numbers from 1 to ${MAX_UNITS}, separated by commas (e.g. 8,8); got "${text}".`);
+      intents.invalid('hidden', phrase('model.hidden.invalid', { layers: MAX_LAYERS, max: MAX_UNITS, got: text }));
       return;
     }
     intents.change({ hidden: units, ...(settings.kind !== MLP && units.length ? { kind: MLP } : {}) });
@@ -106,17 +111,20 @@ export function createModelPanel(root, intents) {
     s.hidden.forEach((units, i) => {
       const row = document.createElement('div');
       row.className = 'layer';
+      const n = JSON.stringify({ n: i + 1 });
       row.innerHTML =
-        `<span class="name">Layer ${i + 1}</span>` +
-        `<button type="button" class="mini" data-layer="${i}" data-delta="-1" data-testid="layer-${i + 1}-minus" aria-label="One unit fewer in layer ${i + 1}">−</button>` +
-        `<output data-testid="layer-${i + 1}-units" aria-label="Units in layer ${i + 1}">${units}</output>` +
-        `<button type="button" class="mini" data-layer="${i}" data-delta="1" data-testid="layer-${i + 1}-plus" aria-label="One unit more in layer ${i + 1}">+</button>`;
+        `<span class="name" data-text="model.layer" data-vars='${n}'></span>` +
+        `<button type="button" class="mini" data-layer="${i}" data-delta="-1" data-testid="layer-${i + 1}-minus" data-label="model.layer.fewer" data-vars='${n}'>−</button>` +
+        `<output data-testid="layer-${i + 1}-units" data-label="model.layer.units" data-vars='${n}'>${units}</output>` +
+        `<button type="button" class="mini" data-layer="${i}" data-delta="1" data-testid="layer-${i + 1}-plus" data-label="model.layer.more" data-vars='${n}'>+</button>`;
+      fillTexts(row);
       for (const b of row.querySelectorAll('button')) {
         b.disabled = !enabled || (b.dataset.delta === '-1' ? units <= 1 : units >= MAX_UNITS);
       }
       layerList.appendChild(row);
     });
-    if (!s.hidden.length) layerList.innerHTML = '<p class="hint">No hidden layers: inputs go straight to the output.</p>';
+    if (!s.hidden.length) layerList.innerHTML = '<p class="hint" data-text="model.noLayers"></p>';
+    fillTexts(layerList);
   }
 
   return {
@@ -158,7 +166,7 @@ export function createModelPanel(root, intents) {
       // The batch the engine uses: never more than the training split holds.
       const info = state.ready && state.config?.train.batchSize === s.batchSize ? state.info : null;
       const used = info?.batchSize;
-      batchNote.textContent = used != null && used < s.batchSize ? `using ${used}: the training split has ${info.trainSize} rows` : '';
+      batchNote.textContent = used != null && used < s.batchSize ? text('model.batchNote', { used, rows: info.trainSize }) : '';
       for (const o of loss.options) o.disabled = o.value !== 'auto' && !catalog.losses.find((l) => l.id === o.value)?.tasks.includes(task);
       loss.value = s.loss;
       reg.value = s.regularization;

@@ -124,7 +124,8 @@ export function createNetworkView(root, intents) {
     const inputs = layout.columns[0].nodes;
     setAttr(canvas, 'data-input-names', inputs.map((n) => n.name).join('|'));
     if (!inputs[0].collapsed) setAttr(canvas, 'data-names-left', String(Math.floor(Math.min(...inputs.map((n) => n.x - n.size / 2 - LABEL_GAP - textWidth(n.name, colors.font))))));
-    setAttr(canvas, 'aria-label', `Network diagram: ${net.columns.map((c) => `${c.size} ${c.kind === 'input' ? 'features' : c.kind === 'output' ? 'outputs' : 'units'}`).join(', then ')}. ${text('network.keys')}`);
+    const cols = net.columns.map((c) => text(`network.describe.${c.kind}`, { n: c.size })).join(text('network.describe.then'));
+    setAttr(canvas, 'aria-label', text('network.label', { columns: cols, keys: text('network.keys') }));
 
     // Edges under the nodes, the hovered one last and outlined.
     ctx.lineCap = 'round';
@@ -143,12 +144,15 @@ export function createNetworkView(root, intents) {
       ctx.fillText(col.title, col.x, 4);
       ctx.fillStyle = colors.muted;
       ctx.fillText(col.subtitle, col.x, 4 + parseFloat(colors.font) * 1.15);
-      if (col.hidden > 0) ctx.fillText(`+${col.hidden} more`, col.x, col.bottom + 6);
+      if (col.hidden > 0) ctx.fillText(text('network.more', { n: col.hidden }), col.x, col.bottom + 6);
     }
     if (hover && tip.textContent !== hover.text()) tip.textContent = hover.text();
   }
 
-  return { draw };
+  // After a language switch: the names are made again from the last props.
+  const relabel = () => last && draw(last);
+
+  return { draw, relabel };
 }
 
 // The network as columns of units and the weight matrices between them.
@@ -171,8 +175,8 @@ function describe(props) {
       kind: 'input',
       size: info.featureNames.length,
       names: info.featureNames,
-      title: 'Features',
-      subtitle: `${info.featureNames.length} input${info.featureNames.length === 1 ? '' : 's'}`,
+      title: text('network.features'),
+      subtitle: text(info.featureNames.length === 1 ? 'network.input' : 'network.inputs', { n: info.featureNames.length }),
       collapsed: info.featureNames.length > MAX_SHOWN,
     },
   ];
@@ -182,9 +186,9 @@ function describe(props) {
     columns.push({
       kind: isOut ? 'output' : 'hidden',
       size: out,
-      title: isOut ? 'Output' : `Layer ${i + 1}`,
-      subtitle: isOut ? outputSubtitle(info) : `${out} unit${out === 1 ? '' : 's'}`,
-      names: isOut ? outputNames(info) : Array.from({ length: out }, (_, u) => `unit ${u + 1}`),
+      title: isOut ? text('network.output') : text('network.layer', { n: i + 1 }),
+      subtitle: isOut ? outputSubtitle(info) : text(out === 1 ? 'network.unit' : 'network.units', { n: out }),
+      names: isOut ? outputNames(info) : Array.from({ length: out }, (_, u) => text('network.unitName', { n: u + 1 })),
       weight: d.weight,
       bias: d.bias,
     });
@@ -195,8 +199,8 @@ function describe(props) {
 }
 
 function outputSubtitle(info) {
-  if (info.task === 'regression') return 'value ŷ';
-  return info.classes.length === 2 ? 'P(class 1)' : `${info.classes.length} classes`;
+  if (info.task === 'regression') return text('network.value');
+  return info.classes.length === 2 ? text('network.p1') : text('network.classes', { n: info.classes.length });
 }
 
 function outputNames(info) {
@@ -233,10 +237,12 @@ function place(net, width, height, colors) {
         // Too many inputs to draw one by one: an image's pixels, or a sequence's steps.
         // Input and output names are drawn beside their column; one that
         // does not fit there is cut (the tooltip has it whole).
-        name: c.collapsed ? `${c.size} ${net.images ? 'pixels' : 'inputs'}`
+        count: c.size,
+        pixels: net.images,
+        name: c.collapsed ? text(net.images ? 'network.pixels' : 'network.inputs', { n: c.size })
           : c.kind === 'hidden' ? c.names[u]
           : fitText(c.names[u], (c.kind === 'input' ? leftRoom : rightRoom) - LABEL_GAP - 4, colors.font),
-        title: c.kind === 'input' ? `feature ${c.names[u]}` : c.kind === 'output' ? `output ${c.names[u]}` : `layer ${ci} unit ${u + 1}`,
+        title: text(`network.title.${c.kind}`, { name: c.names[u], layer: ci, n: u + 1 }),
         bias: c.bias ? c.bias.values[u] : null,
       };
       col.nodes.push(node);
@@ -522,15 +528,14 @@ function edgeTarget(e) {
     edge: e,
     text: () =>
       e.w == null
-        ? `${e.a.name} → ${e.b.title}: ${e.a.name.split(' ')[0]} weights${e.a.name.endsWith('pixels') ? "; the unit's picture shows them as an 8×8 image" : ''}`
-        : `weight ${e.a.name} → ${e.b.kind === 'output' ? e.b.name : e.b.title}: ${formatNumber(e.w)}`,
+        ? text(e.a.pixels ? 'network.tip.pixelWeights' : 'network.tip.inputWeights', { from: e.a.name, to: e.b.title, n: e.a.count })
+        : text('network.tip.weight', { from: e.a.name, to: e.b.kind === 'output' ? e.b.name : e.b.title, weight: formatNumber(e.w) }),
   };
 }
 
 function nodeText(node) {
-  const bias = node.bias != null ? `, bias ${formatNumber(node.bias)}` : '';
-  if (node.collapsed) return node.name.endsWith('pixels') ? `${node.name}: the image's 8×8 pixels, one input each` : `${node.name}, too many to draw one by one`;
-  return `${node.title}${bias}`;
+  if (node.collapsed) return text(node.pixels ? 'network.tip.pixels' : 'network.tip.inputs', { name: node.name });
+  return node.bias != null ? text('network.tip.unitBias', { name: node.title, bias: formatNumber(node.bias) }) : node.title;
 }
 
 function segDist(x, y, [x0, y0], [x1, y1]) {

@@ -12,6 +12,8 @@ import { classColor, css, ORANGE, BLUE, NEUTRAL } from './colors.js';
 import { formatNumber } from '../format.js';
 import { setText, setProp } from './dom.js';
 import { drawScatter, scatterLegend, scatterCaption } from './csv-scatter.js';
+import { text, fillTexts } from '../strings/index.js';
+import { phrase } from '../strings/phrase.js';
 
 export function outputMode(info, dataset) {
   if (!info || !dataset) return null;
@@ -77,19 +79,21 @@ export function createOutputView(root, intents) {
     }
     if (mode === 'fit') {
       legend.innerHTML =
-        '<span class="item"><span class="dot dot-train"></span>train target <var>y</var></span>' +
-        '<span class="item"><span class="dot dot-test"></span>test target <var>y</var></span>' +
-        '<span class="item"><span class="ring"></span>prediction <var>ŷ</var></span>' +
-        '<span class="item"><span class="key key-model"></span>model</span>' +
-        '<span class="item"><span class="key key-reference"></span>least squares</span>';
+        '<span class="item"><span class="dot dot-train"></span><span data-html="output.legend.trainTarget"></span></span>' +
+        '<span class="item"><span class="dot dot-test"></span><span data-html="output.legend.testTarget"></span></span>' +
+        '<span class="item"><span class="ring"></span><span data-html="output.legend.prediction"></span></span>' +
+        '<span class="item"><span class="key key-model"></span><span data-text="output.legend.model"></span></span>' +
+        '<span class="item"><span class="key key-reference"></span><span data-text="output.legend.reference"></span></span>';
+      fillTexts(legend);
       return;
     }
     if (mode === 'line') {
       legend.innerHTML =
-        '<span class="item"><span class="dot dot-train"></span>training points</span>' +
-        '<span class="item"><span class="marker diamond val"></span>validation</span>' +
-        '<span class="item"><span class="marker square"></span>test</span>' +
-        '<span class="item"><span class="key key-model"></span>model ŷ(x)</span>';
+        '<span class="item"><span class="dot dot-train"></span><span data-text="output.legend.trainingPoints"></span></span>' +
+        '<span class="item"><span class="marker diamond val"></span><span data-text="output.legend.validation"></span></span>' +
+        '<span class="item"><span class="marker square"></span><span data-text="output.legend.test"></span></span>' +
+        '<span class="item"><span class="key key-model"></span><span data-text="output.legend.curve"></span></span>';
+      fillTexts(legend);
       return;
     }
     if (info.task === 'classification') {
@@ -97,7 +101,7 @@ export function createOutputView(root, intents) {
         const it = item('class');
         const s = swatch(it, css(classColor(i)));
         s.dataset.class = String(i);
-        it.append(mode === 'images' ? `digit ${name}` : `class ${name}`);
+        it.append(text(mode === 'images' ? 'output.legend.digit' : 'output.legend.class', { name }));
       });
       if (mode === 'plane') {
         const it = item();
@@ -105,24 +109,29 @@ export function createOutputView(root, intents) {
         bar.style.background = info.classes.length === 2
           ? `linear-gradient(90deg, ${css(ORANGE)}, ${css(NEUTRAL)}, ${css(BLUE)})`
           : `linear-gradient(90deg, ${css(NEUTRAL)}, ${css(classColor(0))})`;
-        it.append(info.classes.length === 2 ? 'P(class 1): 0 … ½ … 1' : 'confidence: unsure … sure');
+        it.append(text(info.classes.length === 2 ? 'output.legend.p1' : 'output.legend.confidence'));
       }
     } else {
       const it = item();
       swatch(it, `linear-gradient(90deg, ${css(ORANGE)}, ${css(NEUTRAL)}, ${css(BLUE)})`, 'ramp');
-      it.append(`value: −${formatNumber(dataset.yScale, 2)} … 0 … +${formatNumber(dataset.yScale, 2)}`);
+      it.append(text('output.legend.value', { max: formatNumber(dataset.yScale, 2) }));
     }
     if (mode === 'plane') {
       legend.insertAdjacentHTML(
         'beforeend',
-        '<span class="item"><span class="marker circle"></span>train</span>' +
-          '<span class="item"><span class="marker diamond"></span>validation</span>' +
-          '<span class="item"><span class="marker square"></span>test</span>',
+        '<span class="item"><span class="marker circle"></span><span data-text="output.legend.train"></span></span>' +
+          '<span class="item"><span class="marker diamond"></span><span data-text="output.legend.validation"></span></span>' +
+          '<span class="item"><span class="marker square"></span><span data-text="output.legend.test"></span></span>',
       );
+      fillTexts(legend);
     }
   }
 
   return {
+    // After a language switch: the legend is built again.
+    relabel() {
+      legendKey = '';
+    },
     draw(props) {
       last = props;
       const mode = outputMode(props.info, props.dataset);
@@ -142,13 +151,13 @@ export function createOutputView(root, intents) {
 }
 
 function captionText(props, mode) {
-  if (props.overlay) return `Showing ${props.overlay.label} over the input plane. Move the pointer off the network to see the model's output again.`;
+  if (props.overlay) return text('output.caption.overlay', { unit: props.overlay.label });
   if (!mode) return '';
   const step = props.frame?.step ?? 0;
-  if (mode === 'images') return `Validation images with the model's prediction at step ${step}; a red frame marks a mistake (the true digit in brackets).`;
+  if (mode === 'images') return text('output.caption.images', { step });
   if (mode === 'fit') return '';
   if (mode === 'scatter') return scatterCaption(props);
-  if (mode === 'line') return `The model's curve ŷ(x) at step ${step}.`;
-  const what = props.info.task === 'regression' ? 'predicted value' : props.info.classes.length === 2 ? 'probability of class 1' : 'likeliest class (paler = less sure)';
-  return `Heatmap: the ${what} at each point of the plane, step ${step}.${props.test && props.showTest ? ' Test points are shown.' : ''}`;
+  if (mode === 'line') return text('output.caption.line', { step });
+  const what = props.info.task === 'regression' ? 'output.heatmap.value' : props.info.classes.length === 2 ? 'output.heatmap.p1' : 'output.heatmap.likeliest';
+  return text(props.test && props.showTest ? 'output.caption.heatmapTest' : 'output.caption.heatmap', { what: phrase(what), step });
 }

@@ -3,6 +3,7 @@
 // data set; each frame only sets text.
 
 import { formatParam, formatNumber } from '../format.js';
+import { text } from '../strings/index.js';
 
 // { w: [..], b } from the worker's parameter list of a linear model.
 export function linearParams(params) {
@@ -63,9 +64,14 @@ export function createParamsView(table, { pinned = [] } = {}) {
     for (let i = 0; i < n; i++) add(`w<sub>${i + 1}</sub>`, `w${i + 1}`, { get: (v) => v.w[i] });
     add('b', 'bias', { get: (v) => v.b });
     pinned.forEach((p, i) => add(p.label.replace(/w(\d)/g, 'w<sub>$1</sub>'), `pinned-${i}`, { get: p.value }, i === 0 ? 'group-start' : ''));
-    add('training MSE', 'train-mse', { kind: 'metric', key: 'trainMse' }, 'group-start metric');
-    add('test MSE', 'test-mse', { kind: 'metric', key: 'testMse' }, 'metric');
+    add(text('params.trainMse'), 'train-mse', { kind: 'metric', key: 'trainMse' }, 'group-start metric');
+    add(text('params.testMse'), 'test-mse', { kind: 'metric', key: 'testMse' }, 'metric');
   }
 
-  return { draw };
+  // After a language switch: the rows are built again.
+  const relabel = () => {
+    inputs = -1;
+  };
+
+  return { draw, relabel };
 }

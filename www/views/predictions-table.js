@@ -2,6 +2,7 @@
 // ŷ − y. The same numbers as the fit chart, readable without a canvas.
 
 import { formatParam } from '../format.js';
+import { text } from '../strings/index.js';
 
 export function createPredictionsTable(table) {
   const body = table.tBodies[0] || table.appendChild(document.createElement('tbody'));
@@ -39,11 +40,12 @@ export function createPredictionsTable(table) {
       if (cls) c.className = cls;
       hr.appendChild(c);
     };
-    th('point');
+    th(escape(text('table.point')));
     for (let c = 0; c < inputs; c++) th(escape(names?.[c] ?? `x${c + 1}`), 'num');
-    th('target<br><var>y</var>', 'num');
-    th('prediction<br><var>ŷ</var>', 'num');
-    th('error<br><var>ŷ</var> − <var>y</var>', 'num');
+    // The table's own markup (the label table's, never data).
+    th(text('table.target'), 'num');
+    th(text('table.prediction'), 'num');
+    th(text('table.error'), 'num');
 
     body.innerHTML = '';
     cells = [];
@@ -53,7 +55,8 @@ export function createPredictionsTable(table) {
         tr.className = `split-${name}`;
         tr.dataset.testid = `row-${name}-${r}`;
         const label = tr.insertCell();
-        label.innerHTML = `<span class="swatch"></span>${name} ${r + 1}`;
+        label.innerHTML = '<span class="swatch"></span>';
+        label.append(text(`table.row.${name}`, { n: r + 1 }));
         for (let c = 0; c < d.inputs; c++) cell(tr, String(d.x[r * d.inputs + c]));
         cell(tr, String(d.y[r]));
         const pred = cell(tr, '');
@@ -63,7 +66,12 @@ export function createPredictionsTable(table) {
     }
   }
 
-  return { draw };
+  // After a language switch: the rows are built again.
+  const relabel = () => {
+    shape = '';
+  };
+
+  return { draw, relabel };
 }
 
 function cell(tr, text) {

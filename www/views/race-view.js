@@ -32,7 +32,8 @@ export function createRaceView(root, intents, { settings: raceSettings }) {
   for (const name of raceSettings) {
     const o = document.createElement('option');
     o.value = name;
-    o.textContent = text(`race.setting.${name}`);
+    o.dataset.text = `race.setting.${name}`; // renamed by fillTexts on a language switch
+    o.textContent = text(o.dataset.text);
     setting.append(o);
   }
   const go = () => intents.raceStart(setting.value, values.value);
@@ -137,7 +138,13 @@ export function createRaceView(root, intents, { settings: raceSettings }) {
     });
   }
 
-  return { draw };
+  // After a language switch: the lanes' names and the landscape's caption again.
+  function relabel() {
+    laneKey = '';
+    drawnSurface = null;
+  }
+
+  return { draw, relabel };
 }
 
 // The step axis: the lane that has gone furthest (a diverged lane stops early).

@@ -16,6 +16,7 @@ import { ORANGE, BLUE, css, diverging } from './colors.js';
 import { setText, setAttr, setProp } from './dom.js';
 import { formatNumber } from '../format.js';
 import { modelEntry } from '../catalog.js';
+import { text, fillTexts } from '../strings/index.js';
 
 const BEFORE = 30; // steps shown before the current window
 const AFTER = 110; // and after it (the free run is 100)
@@ -23,19 +24,20 @@ const AFTER = 110; // and after it (the free run is 100)
 export function createSequenceView(root, { onStart, onFreeRun }) {
   root.innerHTML = `
     <div class="panel-head">
-      <h2 id="sequence-title">Sequence</h2>
-      <button type="button" data-testid="free-run" aria-pressed="false" title="Start from the shaded window and let the model continue alone: each prediction becomes its next input">Free run</button>
+      <h2 id="sequence-title" data-text="seq.title"></h2>
+      <button type="button" data-testid="free-run" aria-pressed="false" data-text="seq.freeRun"></button>
     </div>
-    <canvas data-testid="sequence-view" class="seq-chart" role="img" aria-label="The sequence and the model's predictions"></canvas>
+    <canvas data-testid="sequence-view" class="seq-chart" role="img" data-label="seq.chart.label"></canvas>
     <div class="field seq-start">
-      <label for="seq-start" data-testid="seq-start-label">Window</label>
+      <label for="seq-start" data-testid="seq-start-label">${text('seq.window')}</label>
       <input id="seq-start" data-testid="seq-start" type="range" min="0" max="0" step="1" value="0">
     </div>
     <p class="caption" data-testid="sequence-caption"></p>
     <p class="legend" data-testid="sequence-legend"></p>
-    <h3>Hidden state over the window</h3>
-    <canvas data-testid="hidden-state" class="hidden-state" role="img" aria-label="The recurrent layer's state at each step of the window: a column per step, a row per unit"></canvas>
+    <h3 data-text="seq.hidden.title"></h3>
+    <canvas data-testid="hidden-state" class="hidden-state" role="img" data-label="seq.hidden.label"></canvas>
     <p class="hint" data-testid="hidden-caption"></p>`;
+  fillTexts(root);
   const $ = (id) => root.querySelector(`[data-testid="${id}"]`);
   const chart = $('sequence-view');
   const freeRun = $('free-run');
@@ -62,9 +64,7 @@ export function createSequenceView(root, { onStart, onFreeRun }) {
     const majority = report?.task === 'classification';
     setAttr(freeRun, 'aria-pressed', String(!!on && !majority));
     setProp(freeRun, 'disabled', !report || majority || !report.series);
-    freeRun.title = majority
-      ? 'Free run needs a model that predicts the next value: the sine sequence'
-      : 'Start from the shaded window and let the model continue alone: each prediction becomes its next input';
+    freeRun.title = text(majority ? 'seq.freeRun.majority' : 'seq.freeRun.title');
     root.dataset.mode = majority ? 'majority' : 'series';
     last = { props, hitTest: null };
     if (majority) drawMajority(props);
@@ -79,11 +79,12 @@ export function createSequenceView(root, { onStart, onFreeRun }) {
     legendKey = key;
     legend.innerHTML = majority
       ? '<span class="item"><span class="bit one"></span>1</span><span class="item"><span class="bit"></span>0</span>' +
-        '<span class="item wrap">n/W → label: the ones in the window, and 1 if they are more than the zeros. Bar: the model\'s P(label 1); ✓ right, ✗ wrong.</span>'
-      : '<span class="item"><span class="key key-truth"></span>the sequence</span>' +
-        '<span class="item"><span class="key key-model-seq"></span>one-step prediction</span>' +
-        '<span class="item"><span class="key key-free"></span>free run</span>' +
-        '<span class="item"><span class="swatch window"></span>current window</span>';
+        '<span class="item wrap" data-text="seq.legend.majority"></span>'
+      : '<span class="item"><span class="key key-truth"></span><span data-text="seq.legend.sequence"></span></span>' +
+        '<span class="item"><span class="key key-model-seq"></span><span data-text="seq.legend.oneStep"></span></span>' +
+        '<span class="item"><span class="key key-free"></span><span data-text="seq.legend.free"></span></span>' +
+        '<span class="item"><span class="swatch window"></span><span data-text="seq.legend.window"></span></span>';
+    fillTexts(legend);
   }
 
   function drawSeries(props) {
@@ -91,14 +92,14 @@ export function createSequenceView(root, { onStart, onFreeRun }) {
     const colors = palette();
     const { ctx, width, height } = prepareCanvas(chart);
     if (!report?.series) {
-      setText(caption, report ? 'The series could not be rebuilt from its windows.' : '');
+      setText(caption, report ? text('seq.noSeries') : '');
       return;
     }
     const { series, oneStep, start, window: W, free } = report;
     const n = series.length;
     setProp(slider, 'max', String(n - W));
     if (Number(slider.value) !== start) slider.value = String(start);
-    setText(sliderLabel, `Window: steps ${start + 1}–${start + W} of ${n}`);
+    setText(sliderLabel, text('seq.window.steps', { from: start + 1, to: start + W, n }));
     const a = Math.max(0, Math.min(n - (BEFORE + W + AFTER), start - BEFORE));
     const b = Math.min(n - 1, a + BEFORE + W + AFTER);
     let lo = Infinity;
@@ -115,7 +116,7 @@ export function createSequenceView(root, { onStart, onFreeRun }) {
     const scale = makeScale({ x0: a, x1: b, y0: lo, y1: hi, box });
     const xt = linearTicks(a + 1, b + 1, Math.max(3, Math.floor(box.width / 80)));
     const yt = linearTicks(lo, hi, Math.max(3, Math.floor(box.height / 45)));
-    drawAxes(ctx, scale, colors, { xTicks: xt.ticks.map((t) => t - 1), yTicks: yt.ticks, xFormat: (t) => formatNumber(t + 1), yFormat: defaultTickFormat(yt.step), xLabel: 'step t', yLabel: 'value' });
+    drawAxes(ctx, scale, colors, { xTicks: xt.ticks.map((t) => t - 1), yTicks: yt.ticks, xFormat: (t) => formatNumber(t + 1), yFormat: defaultTickFormat(yt.step), xLabel: text('seq.axis.step'), yLabel: text('seq.axis.value') });
     ctx.save();
     ctx.beginPath();
     ctx.rect(box.left, box.top, box.width, box.height);
@@ -178,7 +179,7 @@ export function createSequenceView(root, { onStart, onFreeRun }) {
     const { ctx, width } = prepareCanvas(chart, { height: want });
     setProp(slider, 'max', String(rows - 1));
     if (Number(slider.value) !== row) slider.value = String(row);
-    setText(sliderLabel, `Window: example ${row + 1} of ${rows} (${report.split === 'val' ? 'validation' : 'training'} rows)`);
+    setText(sliderLabel, text(report.split === 'val' ? 'seq.window.exampleVal' : 'seq.window.exampleTrain', { row: row + 1, rows }));
     ctx.font = colors.font;
     ctx.textBaseline = 'middle';
     const textW = ctx.measureText(`${W}/${W} → 1`).width + 12;
@@ -217,22 +218,29 @@ export function createSequenceView(root, { onStart, onFreeRun }) {
       ctx.fillText(guess === truth ? '✓' : '✗', bx + barW + 4, y0 + rowH / 2 - 1);
     }
     last.hitTest = (_x, yy) => Math.max(0, Math.min(rows - 1, Math.floor((yy - 4) / rowH)));
-    setText(caption, `${right} of ${rows} right at step ${report.step}. The answer needs every step: the network has to carry a count in its hidden state.`);
+    setText(caption, text('seq.majority.caption', { right, rows, step: report.step }));
   }
 
-  return { draw };
+  // After a language switch: the fixed words, the legend and the last picture again.
+  function relabel() {
+    fillTexts(root);
+    legendKey = '';
+    if (last) draw(last.props);
+  }
+
+  return { draw, relabel };
 }
 
 function seriesCaption(report, on, props) {
-  const parts = [`Step ${report.step}: grey is the sequence, blue the model's guess of each next value from the ${report.window} before it.`];
-  if (!props.tested) parts.push('Test rows are left out until the test set is evaluated.');
+  const parts = [text('seq.caption', { step: report.step, window: report.window })];
+  if (!props.tested) parts.push(text('seq.caption.noTest'));
   if (report.free) {
     let err = 0;
     const t0 = report.start + report.window;
     let k = 0;
     for (; k < report.free.length && t0 + k < report.series.length; k++) err += Math.abs(report.free[k] - report.series[t0 + k]);
-    parts.push(`Free run: ${report.free.length} steps on its own predictions, mean drift ${formatNumber(err / Math.max(1, k), 2)}.`);
-  } else if (on) parts.push('Free run: computing…');
+    parts.push(text('seq.caption.free', { steps: report.free.length, drift: formatNumber(err / Math.max(1, k), 2) }));
+  } else if (on) parts.push(text('seq.caption.freeComputing'));
   return parts.join(' ');
 }
 
@@ -280,10 +288,10 @@ function drawHidden(canvas, caption, { report, kind }) {
   setProp(canvas, 'hidden', !hidden);
   const { ctx } = prepareCanvas(canvas, { height: want });
   if (!hidden) {
-    setText(caption, report ? (modelEntry(kind)?.needs === 'sequence' ? '' : 'Only a recurrent network carries a state from step to step: choose model kind RNN to see it.') : '');
+    setText(caption, report ? (modelEntry(kind)?.needs === 'sequence' ? '' : text('seq.hidden.none')) : '');
     return;
   }
-  setText(caption, `Each column is the state after reading that step; each row one of the ${H} units (blue +1, orange −1). The output layer reads only the last column.`);
+  setText(caption, text('seq.hidden.caption', { units: H }));
   ctx.font = colors.font;
   // The inputs: a value per step, as a small bar chart (sine) or squares (bits).
   const xs = report.windowX;
@@ -294,7 +302,7 @@ function drawHidden(canvas, caption, { report, kind }) {
   ctx.fillStyle = colors.muted;
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
-  ctx.fillText('input', left - 6, mid);
+  ctx.fillText(text('seq.hidden.input'), left - 6, mid);
   for (let t = 0; t < W; t++) {
     const v = xs[t] / m;
     ctx.fillStyle = css(diverging(v));
@@ -313,8 +321,8 @@ function drawHidden(canvas, caption, { report, kind }) {
   ctx.strokeRect(left + 0.5, y0 + 0.5, W * cell - 1, H * cell - 1);
   ctx.fillStyle = colors.muted;
   ctx.textAlign = 'right';
-  ctx.fillText('unit 1', left - 6, y0 + cell / 2);
-  ctx.fillText(`unit ${H}`, left - 6, y0 + (H - 0.5) * cell);
+  ctx.fillText(text('network.unitName', { n: 1 }), left - 6, y0 + cell / 2);
+  ctx.fillText(text('network.unitName', { n: H }), left - 6, y0 + (H - 0.5) * cell);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
   const every = Math.max(1, Math.ceil((font * 2.5) / cell));

@@ -4,13 +4,17 @@
 // with no page code of its own.
 
 import { inRange, rangeText } from '../catalog.js';
+import { said } from '../strings/index.js';
+import { phrase } from '../strings/phrase.js';
 import { setProp } from './dom.js';
 
 // A control for one catalog setting or hyperparameter ({ name, type:
 // 'count' | 'number' | 'flag', min, max, default, ui? }): a number field or
 // a checkbox, data-testid `${prefix}-${name}`. `set(value)` gets only
 // values in range; anything else is reported through intents.invalid.
-export function settingControl(entry, prefix, text, set, intents) {
+// `key`: its name's key in the string table (`setting.tiles`), so a
+// language switch renames it (fillTexts).
+export function settingControl(entry, prefix, key, set, intents) {
   const id = `${prefix}-${entry.name}`;
   const r = { ...entry, ...(entry.ui || {}) };
   let input;
@@ -20,14 +24,14 @@ export function settingControl(entry, prefix, text, set, intents) {
     field.className = 'toggle';
     input = document.createElement('input');
     input.type = 'checkbox';
-    field.append(input, ` ${text}`);
+    field.append(input, ' ', said(document.createElement('span'), 'text', key));
     input.addEventListener('change', () => set(input.checked));
   } else {
     field = document.createElement('div');
     field.className = 'field';
     const lab = document.createElement('label');
     lab.htmlFor = id;
-    lab.textContent = text;
+    said(lab, 'text', key);
     input = document.createElement('input');
     input.type = 'number';
     input.inputMode = entry.type === 'count' ? 'numeric' : 'decimal';
@@ -41,7 +45,7 @@ export function settingControl(entry, prefix, text, set, intents) {
       const whole = entry.type === 'count';
       const ok = input.value.trim() !== '' && (!whole || Number.isInteger(v)) && inRange(v, r);
       if (!ok) {
-        intents.invalid(prefix === 'hyper' ? 'hyper' : 'dataSettings', `${text} must be ${rangeText(r, whole)}, got "${input.value}".`);
+        intents.invalid(prefix === 'hyper' ? 'hyper' : 'dataSettings', phrase('control.invalid', { what: phrase(key), range: rangeText(r, whole), got: input.value }));
         return;
       }
       set(v);

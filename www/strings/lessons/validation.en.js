@@ -3,6 +3,10 @@
 
 export default {
   'lesson.validation.title': 'Validation: overfitting and early stopping',
+  'lesson.validation.f.min': 'min',
+  'lesson.validation.f.best': 'best',
+  'lesson.validation.f.patience': 'patience',
+  'lesson.validation.f.minDelta': 'minDelta',
 
   'lesson.validation.1.title': 'Learning the noise',
   'lesson.validation.1': `<p>These 100 points are noisy: almost half are pushed far from their ring. The network is big,
