@@ -98,52 +98,59 @@ async function linearFormulaIs(page) {
   assert.equal(String(shown(f, 'J')), await text(page, 'train-loss'), 'J is the training loss readout');
 }
 
+const gradientDescentSteps = () => [
+  // Step a few times.
+  async ({ page }) => {
+    for (let i = 0; i < 3; i++) await page.click(id('step'));
+    await waitForNumber(page, 'step-count', '>=', 3, 5000, 'three steps');
+    await waitForCheck(page, 'passed', 5000, 'three steps');
+    assert.equal(shown(await formula(page), 'α'), 0.01);
+    await assertLinearFormula(page);
+  },
+  // Trace the next batch and walk its phases.
+  async ({ page }) => {
+    await page.click(id('trace-sample'));
+    await page.waitForFunction(() => document.querySelector('[data-testid="trace-panel"]').dataset.phase === 'forward');
+    for (let i = 0; i < 3; i++) await page.click(id('trace-next'));
+    await page.waitForFunction(() => document.querySelector('[data-testid="trace-panel"]').dataset.phase === 'update');
+  },
+  // The race of three rates: 0.1 diverges, 0.02 leads.
+  async ({ page }) => {
+    const f = await formula(page);
+    assert.match(f, /^0\.001 < 0\.02 < αmax = 2 \/ λmax = 0\.0458\d* < 0\.1$/, `the rates around the engine's limit: "${f}"`);
+    await racePlayed(page);
+    await waitForCheck(page, 'passed', 30_000, 'the race');
+    await racePaused(page);
+    await eventually(page, async () => assert.match(await text(page, 'race-lane-3-status'), /^diverged/));
+    assert.ok((await number(page, 'race-lane-2-loss')) < (await number(page, 'race-lane-1-loss')));
+  },
+  // The path on the landscape.
+  async ({ page }) => {
+    await waitForSession(page, { timeout: 15_000 }).catch(() => {});
+    await page.click(id('play'));
+    await waitForCheck(page, 'passed', 30_000, 'the path');
+    await pause(page);
+    assert.ok(Number(await page.locator(id('landscape')).getAttribute('data-path-length')) >= 40);
+  },
+  // The challenge: a race bracketing α_max tightly.
+  async ({ page }) => {
+    await page.waitForSelector(id('race-lane-1-steps'), { timeout: 15_000 });
+    await page.locator(id('race-values')).fill('0.01, 0.04, 0.05');
+    await page.click(id('race-start'));
+    await page.waitForFunction(() => /race=learningRate:0\.01,0\.04,0\.05(&|$)/.test(location.hash));
+    await racePlayed(page);
+    await waitForCheck(page, 'passed', 30_000, 'the challenge race');
+    await racePaused(page);
+  },
+];
+
 export async function gradientDescentLessonWalked(ctx) {
-  await walk(ctx, 'gradient-descent', [
-    // Step a few times.
-    async ({ page }) => {
-      for (let i = 0; i < 3; i++) await page.click(id('step'));
-      await waitForNumber(page, 'step-count', '>=', 3, 5000, 'three steps');
-      await waitForCheck(page, 'passed', 5000, 'three steps');
-      assert.equal(shown(await formula(page), 'α'), 0.01);
-      await assertLinearFormula(page);
-    },
-    // Trace the next batch and walk its phases.
-    async ({ page }) => {
-      await page.click(id('trace-sample'));
-      await page.waitForFunction(() => document.querySelector('[data-testid="trace-panel"]').dataset.phase === 'forward');
-      for (let i = 0; i < 3; i++) await page.click(id('trace-next'));
-      await page.waitForFunction(() => document.querySelector('[data-testid="trace-panel"]').dataset.phase === 'update');
-    },
-    // The race of three rates: 0.1 diverges, 0.02 leads.
-    async ({ page }) => {
-      const f = await formula(page);
-      assert.match(f, /^0\.001 < 0\.02 < αmax = 2 \/ λmax = 0\.0458\d* < 0\.1$/, `the rates around the engine's limit: "${f}"`);
-      await racePlayed(page);
-      await waitForCheck(page, 'passed', 30_000, 'the race');
-      await racePaused(page);
-      assert.match(await text(page, 'race-lane-3-status'), /^diverged/);
-      assert.ok((await number(page, 'race-lane-2-loss')) < (await number(page, 'race-lane-1-loss')));
-    },
-    // The path on the landscape.
-    async ({ page }) => {
-      await waitForSession(page, { timeout: 15_000 }).catch(() => {});
-      await page.click(id('play'));
-      await waitForCheck(page, 'passed', 30_000, 'the path');
-      await pause(page);
-      assert.ok(Number(await page.locator(id('landscape')).getAttribute('data-path-length')) >= 40);
-    },
-    // The challenge: a race bracketing α_max tightly.
-    async ({ page }) => {
-      await page.waitForSelector(id('race-lane-1-steps'), { timeout: 15_000 });
-      await page.locator(id('race-values')).fill('0.01, 0.04, 0.05');
-      await page.click(id('race-start'));
-      await page.waitForFunction(() => /race=learningRate:0\.01,0\.04,0\.05(&|$)/.test(location.hash));
-      await racePlayed(page);
-      await waitForCheck(page, 'passed', 30_000, 'the challenge race');
-      await racePaused(page);
-    },
-  ]);
+  await walk(ctx, 'gradient-descent', gradientDescentSteps());
+  await assertNoError(ctx.page);
+}
+
+export async function gradientDescentLessonWalkedInChinese(ctx) {
+  await walk(ctx, 'gradient-descent', gradientDescentSteps(), { lang: 'zh-CN' });
   await assertNoError(ctx.page);
 }
 
@@ -247,7 +254,6 @@ const preprocessingSteps = (lang = 'en') => [
   },
   // Standardize the session: the limit the engine computes moves past 0.1.
   async ({ page }) => {
-    await waitForSession(page, { timeout: 15_000 }).catch(() => {});
     assert.match(await formula(page), /α = 0\.1 > αmax = 2 \/ λmax = 0\.0458/);
     await changeSession(page, 'normalize', 'standard');
     // Standardized, the two equal columns and the bias give the Hessian
@@ -292,5 +298,74 @@ export async function preprocessingLessonWalked(ctx) {
 
 export async function preprocessingLessonWalkedInChinese(ctx) {
   await walk(ctx, 'preprocessing', preprocessingSteps('zh-CN'), { lang: 'zh-CN' });
+  await assertNoError(ctx.page);
+}
+
+// Tick an input feature and wait for the session it builds.
+async function tickFeature(page, feature) {
+  const before = await session(page);
+  await page.locator(`${id('features')} input[value="${feature}"]`).check();
+  await waitForSession(page, { after: before, timeout: 15_000 });
+}
+
+// The network formula's shapes are the frame's parameters' (an MLP
+// 2 → units → 1), its count the engine's, its accuracy the readout's.
+const assertNetworkFormula = (page, lang, units) => eventually(page, async () => {
+  const f = await formula(page);
+  const params = await frameParams(page);
+  assert.deepEqual(params.map((p) => p.shape.join('×')), [`2×${units}`, `${units}`, `${units}×1`, '1']);
+  assert.ok(f.includes(`W1 2×${units} · b1 ${units} · W2 ${units}×1 · b2 1 → ${params.reduce((a, p) => a + p.values.length, 0)}`), `the shapes and the count: "${f}"`);
+  assert.ok(f.includes(`${ACCURACY[lang]} = ${await text(page, 'val-accuracy')}`), `the accuracy is the readout's: "${f}"`);
+});
+
+const buildingSteps = (lang = 'en') => [
+  // A line on xor: near chance.
+  async ({ page }) => {
+    await playUntilPassed(page, 30_000, 'xor, a line');
+    await pause(page);
+    assert.ok((await number(page, 'val-accuracy')) < 75, 'a line leaves xor near chance');
+    await assertLogisticFormula(page, ['x1', 'x2'], ACCURACY[lang]);
+  },
+  // The feature cross.
+  async ({ page }) => {
+    await tickFeature(page, 'x1*x2');
+    await playUntilPassed(page, 30_000, 'the cross');
+    await pause(page);
+    await assertLogisticFormula(page, ['x1', 'x2', 'x1x2'], ACCURACY[lang]);
+  },
+  // A hidden layer of 4 on x1, x2.
+  async ({ page }) => {
+    await changeSession(page, 'model-kind', 'mlp');
+    await playUntilPassed(page, 30_000, 'the hidden layer on xor');
+    await pause(page);
+    await assertNetworkFormula(page, lang, 4);
+  },
+  // Two units on the circle stall; four close it.
+  async ({ page }) => {
+    await page.click(id('play'));
+    await waitForNumber(page, 'step-count', '>=', 400, 30_000, 'two units on the circle');
+    await pause(page);
+    assert.ok((await number(page, 'val-accuracy')) < 95, 'two units stall below the check');
+    assert.equal(await page.locator(id('lesson-check')).getAttribute('data-state'), 'pending');
+    await changeSession(page, 'hidden-layers', '4');
+    await playUntilPassed(page, 30_000, 'four units on the circle');
+    await pause(page);
+    await assertNetworkFormula(page, lang, 4);
+  },
+  // The challenge: sin features and 8 tanh units.
+  async ({ page }) => {
+    for (const f of ['sin(x1)', 'sin(x2)']) await tickFeature(page, f);
+    await playUntilPassed(page, 30_000, 'the spiral');
+    await pause(page);
+  },
+];
+
+export async function buildingLessonWalked(ctx) {
+  await walk(ctx, 'building', buildingSteps());
+  await assertNoError(ctx.page);
+}
+
+export async function buildingLessonWalkedInChinese(ctx) {
+  await walk(ctx, 'building', buildingSteps('zh-CN'), { lang: 'zh-CN' });
   await assertNoError(ctx.page);
 }
