@@ -334,10 +334,11 @@ mod tests {
         // A hyperparameter of another optimizer is refused, not ignored.
         let e = train(r#"{"optimizer":"sgd","beta1":0.9}"#.into())
             .unwrap_err()
-            .0;
+            .to_string();
         assert_eq!(
             e,
-            "train.beta1 does not apply to optimizer 'sgd'; remove it"
+            "train.beta1 does not apply to train.optimizer 'sgd' (only to 'adam', 'adamw'); \
+             remove it"
         );
     }
 

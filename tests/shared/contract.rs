@@ -302,7 +302,7 @@ fn trace_is_the_next_step_through_the_js_contract() {
     let msg = error_message(s.trace(JsValue::from_str("previous")).err().expect("bad batch refused"));
     assert!(msg.contains("'next'"), "{msg}");
     let msg = error_message(s.trace(obj(r#"{"rows":[9]}"#)).err().expect("row out of range"));
-    assert!(msg.contains("rows[0] is 9"), "{msg}");
+    assert!(msg.contains("rows[0] must be from 0 to 3, got 9"), "{msg}");
 }
 
 // The instruments build (`--features instruments`, scripts/test.sh).
@@ -338,7 +338,7 @@ fn gradient_check_and_loss_surface_through_the_js_contract() {
     for (bad, says) in [
         (r#"{"plane":"sideways"}"#, "plane"),
         (r#"{"plane":[0,1],"resolution":500}"#, "resolution"),
-        (r#"{"plane":[0,7]}"#, "index 7"),
+        (r#"{"plane":[0,7]}"#, "index must be from 0 to 2, got 7"),
     ] {
         let msg = error_message(s.loss_surface(obj(bad)).err().expect("refused"));
         assert!(msg.contains(says), "{bad}: {msg}");
