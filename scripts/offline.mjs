@@ -2,7 +2,8 @@
 // classroom without a network (a teacher saves it from the served page,
 // "Offline file", and opens it from a USB stick). It holds index.html's
 // markup, www/*.css, the bundles (dist/head.js and main.js; the worker and
-// the ONNX exporter bundled again as classic scripts), the wasm and the
+// the ONNX exporter bundled again as classic scripts), the wasm (the
+// instruments' build: the lessons step through, race and draw landscapes) and the
 // digits, and asks for nothing: its policy
 // is connect-src 'none', and every script in it is allowed by its hash.
 //
@@ -48,12 +49,13 @@ function inlinable(name, js) {
   return js;
 }
 
-async function bundle(entry, format, define = {}) {
+async function bundle(entry, format, define = {}, alias = {}) {
   const r = await build({
     entryPoints: [join(ROOT, entry)],
     bundle: true,
     format,
     define,
+    plugins: Object.keys(alias).length ? [aliasPlugin(alias)] : [],
     minify: true,
     target: 'es2022',
     write: false,
@@ -62,12 +64,26 @@ async function bundle(entry, format, define = {}) {
   return r.outputFiles[0].text.trim();
 }
 
+// Imports of these exact specifiers resolve to other files.
+function aliasPlugin(alias) {
+  return {
+    name: 'alias',
+    setup(b) {
+      const filter = new RegExp(`^(${Object.keys(alias).map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+      b.onResolve({ filter }, (args) => ({ path: join(ROOT, alias[args.path]) }));
+    },
+  };
+}
+
 const gzip = (bytes) => gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION });
 const base64 = (bytes) => Buffer.from(bytes).toString('base64');
 const sha256 = (s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
 
 let html = text('index.html');
-const wasm = read('pkg/descent_bg.wasm');
+// The instruments' build (the lean one plus trace, gradientCheck,
+// lossSurface and Race): the served page loads it on demand, which a file
+// cannot, and the lessons use them. The size budget is the served page's.
+const wasm = read('pkg-instruments/descent_bg.wasm');
 // The repository's file is gzip already; packed again at level 9 it is a few kB smaller.
 const digits = gzip(gunzipSync(read('data/digits.csv.gz')));
 const carried = {
@@ -76,7 +92,7 @@ const carried = {
   // dist/worker.js again, as a classic script: Chromium starts no module
   // worker from a blob: that a file:// page made. Its import.meta.url (the
   // wasm's and the digits' address, never used here) becomes the script's own.
-  worker: inlinable('www/worker.js', await bundle('www/worker.js', 'iife', { 'import.meta.url': 'self.location.href' })),
+  worker: inlinable('www/worker.js', await bundle('www/worker.js', 'iife', { 'import.meta.url': 'self.location.href' }, { '../pkg/descent.js': 'pkg-instruments/descent.js' })),
 };
 
 const scripts = {

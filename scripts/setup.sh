@@ -16,7 +16,8 @@
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock
 #   - wasm-pack, geckodriver (cargo install --locked)
 #   - chromium, chromium-driver, firefox-esr (apt)
-#   - npm devDependencies (binaryen's wasm-opt, terser, esbuild, playwright-core)
+#   - npm devDependencies (binaryen's wasm-opt, terser, esbuild, playwright-core,
+#     axe-core for the accessibility test)
 # node_modules/.bin goes first on PATH so wasm-pack uses npm binaryen's
 # wasm-opt; Debian's binaryen is too old for current wasm-bindgen output and
 # must never be installed.
@@ -119,7 +120,8 @@ _descent_npm() {
         || [ "$DESCENT_ROOT/package-lock.json" -nt "$nm/.package-lock.json" ] \
         || [ ! -x "$nm/.bin/wasm-opt" ] \
         || [ ! -x "$nm/.bin/terser" ] \
-        || [ ! -x "$nm/.bin/esbuild" ]; then
+        || [ ! -x "$nm/.bin/esbuild" ] \
+        || [ ! -f "$nm/axe-core/axe.min.js" ]; then
         _descent_log "npm ci"
         (cd "$DESCENT_ROOT" && npm ci --no-audit --no-fund </dev/null) >&2 || return 1
     fi
@@ -170,6 +172,8 @@ descent_build_release() {
 # catalog() goes into dist/catalog.json (scripts/catalog.mjs), which the
 # bundles include: the page reads what the engine offers from it. Last,
 # scripts/offline.mjs puts all of it in one file, dist/descent-offline.html.
+# Each language's table but English's (bundled) is a file of its own,
+# dist/strings-LANG.js, loaded only by a page in that language.
 descent_build_page() {
     if [ ! -f "$DESCENT_ROOT/pkg/descent_bg.wasm" ]; then
         _descent_log "no pkg/ yet: build the wasm first (scripts/setup.sh --build)"
@@ -181,6 +185,11 @@ descent_build_page() {
             --target=es2022 --outdir=dist --log-level=warning \
         && esbuild www/head.js --bundle --format=iife --minify --sourcemap \
             --target=es2022 --outdir=dist --log-level=warning \
+        && for t in www/strings/??-??.js; do
+               [ -f "$t" ] || continue
+               esbuild "$t" --bundle --format=esm --minify --target=es2022 \
+                   --outfile="dist/strings-$(basename "$t" .js).js" --log-level=warning || exit 1
+           done \
         && node scripts/offline.mjs)
 }
 

@@ -13,6 +13,7 @@ use crate::data::TaskKind;
 use crate::data::{csv, sequence};
 use crate::layers::Activation;
 use crate::optim::{Hyper, OptimizerKind};
+use crate::race;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -31,6 +32,15 @@ pub struct Catalog {
     /// `data.missing` for a CSV file: what happens to a row missing a feature.
     pub missing: Vec<Entry>,
     pub limits: Limits,
+    /// Race lanes (`Race`): the settings a race may vary, and how many lanes.
+    pub race: RaceEntry,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RaceEntry {
+    /// Setting names, as `new Race(config, setting, values)` takes them.
+    pub settings: Vec<&'static str>,
+    pub lanes: Limit,
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -104,6 +114,8 @@ pub struct Limits {
     pub cnn_kernel: Limit,
     pub cnn_layers: Limit,
     pub clip_norm: Limit,
+    /// `train.earlyStopping.patience`, in epochs.
+    pub patience: Limit,
     /// Steps one `train()` / `trainSteps()` call may take.
     pub train_steps: Limit,
     /// Rows one `layerOutputs()` call may take.
@@ -111,6 +123,8 @@ pub struct Limits {
     pub csv: CsvLimits,
     /// A model file (`Session.importModel`) at most, in bytes.
     pub model_file: Limit,
+    /// Points a side of a `lossSurface` grid.
+    pub surface_resolution: Limit,
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -206,6 +220,7 @@ pub fn catalog() -> Catalog {
                 ..range(1.0, config::MAX_UNITS as f64)
             },
             samples: range(2.0, config::MAX_SAMPLES as f64),
+            patience: range(1.0, config::MAX_PATIENCE as f64),
             window: Limit {
                 default: Some(sequence::DEFAULT_WINDOW as f64),
                 ..range(2.0, sequence::MAX_WINDOW as f64)
@@ -240,6 +255,11 @@ pub fn catalog() -> Catalog {
                 max_levels: csv::MAX_LEVELS,
             },
             model_file: range(0.0, crate::export::MAX_MODEL_BYTES as f64),
+            surface_resolution: range(2.0, crate::session::MAX_RESOLUTION as f64),
+        },
+        race: RaceEntry {
+            settings: race::SETTINGS.iter().map(|&(name, _)| name).collect(),
+            lanes: range(race::MIN_LANES as f64, race::MAX_LANES as f64),
         },
     }
 }
@@ -323,6 +343,10 @@ mod tests {
             ))
         };
         assert!(train(format!(r#"{{"learningRate":{}}}"#, l.learning_rate.max)).is_ok());
+        let early = |p: f64| train(format!(r#"{{"earlyStopping":{{"patience":{p}}}}}"#));
+        let lo = l.patience.min.unwrap_or(0.0);
+        assert!(early(lo).is_ok() && early(l.patience.max).is_ok());
+        assert!(early(lo - 1.0).is_err() && early(l.patience.max + 1.0).is_err());
         assert!(train(format!(
             r#"{{"learningRate":{}}}"#,
             l.learning_rate.max * 1.01
@@ -366,5 +390,47 @@ mod tests {
             .unwrap();
         assert_eq!(digits["shape"], serde_json::json!([1, 8, 8]));
         assert_eq!(digits["load"], "digits");
+        assert_eq!(v["race"]["settings"][0], "learningRate");
+        assert_eq!(
+            v["race"]["lanes"],
+            serde_json::json!({ "min": 2.0, "max": 4.0 })
+        );
+    }
+
+    /// Every setting the catalog lists for a race builds lanes, and the
+    /// lane counts at its limits are the ones `Race` takes.
+    #[test]
+    fn every_race_setting_listed_builds_lanes() {
+        let c = catalog();
+        let cfg = crate::config::Config::from_json(
+            r#"{"data":{"source":"xor"},"model":{"kind":"mlp","hidden":[2]}}"#,
+        )
+        .unwrap();
+        let values = |s: &str| -> Vec<serde_json::Value> {
+            match s {
+                "learningRate" => vec![0.01.into(), 0.1.into()],
+                "optimizer" => vec!["sgd".into(), "adam".into()],
+                "batchSize" => vec![4.into(), 8.into()],
+                "normalize" => vec!["none".into(), "standard".into()],
+                "init" => vec!["zeros".into(), "glorot".into()],
+                "hidden" => vec![serde_json::json!([2]), serde_json::json!([3, 3])],
+                "activation" => vec!["tanh".into(), "relu".into()],
+                other => panic!("a race setting without a test value: {other}"),
+            }
+        };
+        for &s in &c.race.settings {
+            race::Race::new(&cfg, s, &values(s)).unwrap_or_else(|e| panic!("{s}: {e}"));
+        }
+        let (lo, hi) = (
+            c.race.lanes.min.unwrap() as usize,
+            c.race.lanes.max as usize,
+        );
+        let lr = |n: usize| -> Vec<serde_json::Value> {
+            (0..n).map(|i| (0.01 * (i + 1) as f64).into()).collect()
+        };
+        assert!(race::Race::new(&cfg, "learningRate", &lr(lo)).is_ok());
+        assert!(race::Race::new(&cfg, "learningRate", &lr(hi)).is_ok());
+        assert!(race::Race::new(&cfg, "learningRate", &lr(lo - 1)).is_err());
+        assert!(race::Race::new(&cfg, "learningRate", &lr(hi + 1)).is_err());
     }
 }

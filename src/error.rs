@@ -130,7 +130,8 @@ codes! {
     DIVERGED = "diverged" [step, learningRate, loss, limit, reason];
     /// `call` cannot run in the session's state. `why`: `diverged`
     /// (weights not finite), `diverged-next` or `stopped-next` (no next
-    /// step), `no-path`, `too-few-weights`, `no-early-stopping`, `no-checkpoint`.
+    /// step to trace), `diverged-rows` or `stopped-rows` (no more steps to
+    /// take), `no-path`, `too-few-weights`, `no-early-stopping`, `no-checkpoint`.
     UNAVAILABLE = "unavailable" [call, why];
     /// A race lane's config was refused: `cause`, for lane `lane` (from 1).
     RACE_LANE = "race-lane" [lane, setting, value, cause];

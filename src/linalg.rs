@@ -56,9 +56,8 @@ pub fn symmetric_eigen(a: &[f64], n: usize) -> (Vec<f64>, Vec<f64>) {
     ((0..n).map(|i| a[i * n + i]).collect(), v)
 }
 
-/// Minimum-norm least squares for y ≈ X·w + b. `x` is rows × d row-major.
-/// Returns (w, b).
-pub fn min_norm_least_squares(x: &[f32], y: &[f32], d: usize) -> (Vec<f64>, f64) {
+/// AᵀA and Aᵀy for A = [X 1] (`x` rows × d, row-major).
+fn normal_equations(x: &[f32], y: &[f32], d: usize) -> (Vec<f64>, Vec<f64>) {
     let n = d + 1;
     let col = |r: usize, j: usize| if j < d { x[r * d + j] as f64 } else { 1.0 };
     let mut ata = vec![0.0; n * n];
@@ -71,6 +70,30 @@ pub fn min_norm_least_squares(x: &[f32], y: &[f32], d: usize) -> (Vec<f64>, f64)
             }
         }
     }
+    (ata, aty)
+}
+
+/// The largest learning rate at which full-batch gradient descent on the
+/// mean squared error J = (1/m)·‖Aθ − y‖² still converges: the Hessian is
+/// H = (2/m)·AᵀA, and each update multiplies the error along H's steepest
+/// eigenvector by (1 − α·λ_max), which shrinks only while α < 2/λ_max(H)
+/// = m/λ_max(AᵀA). The article's linear lesson shows it as a number.
+pub fn max_stable_rate(x: &[f32], rows: usize, d: usize) -> f64 {
+    let (ata, _) = normal_equations(x, &vec![0.0; rows], d);
+    let (lambda, _) = symmetric_eigen(&ata, d + 1);
+    let max = lambda.iter().cloned().fold(0.0, f64::max);
+    if max > 0.0 {
+        rows as f64 / max
+    } else {
+        f64::INFINITY
+    }
+}
+
+/// Minimum-norm least squares for y ≈ X·w + b. `x` is rows × d row-major.
+/// Returns (w, b).
+pub fn min_norm_least_squares(x: &[f32], y: &[f32], d: usize) -> (Vec<f64>, f64) {
+    let n = d + 1;
+    let (ata, aty) = normal_equations(x, y, d);
     let (lambda, v) = symmetric_eigen(&ata, n);
     let max = lambda.iter().cloned().fold(0.0, f64::max);
     let tol = max * 1e-10 * n as f64;
@@ -103,6 +126,16 @@ mod tests {
         assert!((w[0] - 2.0 / 3.0).abs() < 1e-9, "{w:?}");
         assert!((w[1] - 1.0 / 3.0).abs() < 1e-9);
         assert!((b + 1.0 / 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn article_largest_stable_rate() {
+        // AᵀA of A = [X 1] has λ_max ≈ 87.3128 (numpy.linalg.eigvalsh), so
+        // gradient descent on the mean squared error is stable below
+        // 4 / 87.3128 ≈ 0.0458: the article's 0.1 diverges, 0.01 converges.
+        let x = [1., 2., 2., 3., 3., 4., 4., 5.];
+        let r = max_stable_rate(&x, 4, 2);
+        assert!((r - 0.045812).abs() < 1e-5, "{r}");
     }
 
     #[test]

@@ -286,6 +286,30 @@ impl Network {
     pub fn params_finite(&self) -> bool {
         self.params.iter().all(|p| p.is_finite())
     }
+
+    /// The forward pass again in f64 (`layers/exact.rs`), from layer `from`
+    /// on, with `params` as weights and `input` (rows × that layer's input
+    /// width) as that layer's input: the gradient check's function. Returns
+    /// the input and every output from there (the last: the logits), and
+    /// each of those layers' branch decisions. Dropout applies the mask of
+    /// the last f32 forward pass.
+    pub fn forward_exact(
+        &self,
+        params: &[f64],
+        from: usize,
+        input: Vec<f64>,
+        rows: usize,
+    ) -> (Vec<Vec<f64>>, Vec<Vec<u32>>) {
+        let mut acts = vec![input];
+        let mut kinks = Vec::with_capacity(self.layers.len().saturating_sub(from));
+        for layer in &self.layers[from..] {
+            let mut k = Vec::new();
+            let y = layer.forward_exact(params, &acts[acts.len() - 1], rows, &mut k);
+            acts.push(y);
+            kinks.push(k);
+        }
+        (acts, kinks)
+    }
 }
 
 /// Gradient clipping by global norm: if ‖g‖₂ > `max_norm`, scale the whole

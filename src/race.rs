@@ -133,6 +133,17 @@ impl Race {
     /// `steps` updates for every lane still training (lockstep), then each
     /// lane's report (every lane's splits scored, as `Session::train`).
     pub fn train(&mut self, steps: u32) -> Vec<LaneReport> {
+        self.train_steps(steps);
+        self.reports()
+    }
+
+    /// `steps` updates for every lane still training (lockstep), without
+    /// scoring the splits, as `Session::train_steps`: scoring every lane's
+    /// training and validation split costs more than many steps (four
+    /// digits CNNs: more than the 8 ms slice the page trains in), so a
+    /// caller training in slices asks for `reports` only when it shows one.
+    /// Returns each lane's step count and status, lane 1 first.
+    pub fn train_steps(&mut self, steps: u32) -> Vec<(u64, Status)> {
         for l in &mut self.lanes {
             if l.status == Status::Training && l.session.train_steps(steps) {
                 let why = l
@@ -145,7 +156,10 @@ impl Race {
                 l.status = Status::StoppedEarly;
             }
         }
-        self.reports()
+        self.lanes
+            .iter()
+            .map(|l| (l.session.step_count(), l.status.clone()))
+            .collect()
     }
 
     /// Every lane's report now, without training.

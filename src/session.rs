@@ -126,6 +126,9 @@ pub struct LeastSquares {
     pub bias: f64,
     pub train_mse: f64,
     pub test_mse: Option<f64>,
+    /// The largest full-batch learning rate that converges on the training
+    /// split (2/λ_max of the loss's Hessian, linalg::max_stable_rate).
+    pub max_stable_rate: f64,
     /// The fit's prediction for each training and test row (crosses as
     /// Float32Arrays, so not serialized here).
     #[serde(skip)]
@@ -196,6 +199,8 @@ pub struct Session {
     history: History,
     trajectory: Trajectory,
     early: Option<early::Early>,
+    /// The dropout generators as the session was built (`restart_from`).
+    fresh_rngs: Vec<Rng>,
 }
 
 impl Session {
@@ -226,24 +231,31 @@ impl Session {
             if self.cursor >= self.train.rows() {
                 self.epoch_end();
             }
-            let limit = EXPLODE_FACTOR * self.start_loss.max(1.0);
-            let why = if !loss.is_finite() {
-                Some((None, "loss-not-finite"))
-            } else if loss > limit {
-                Some((Some(loss), "loss-exploded"))
-            } else if !self.net.params_finite() {
-                Some((None, "weight-not-finite"))
-            } else {
-                None
-            };
-            if let Some((loss, reason)) = why {
-                self.diverged = true;
-                let lr = self.config.train.learning_rate;
-                let limit = loss.map(|_| limit);
-                self.divergence = Some(Error::diverged(self.step, lr, loss, limit, reason));
-            }
+            self.watch(loss);
         }
         self.diverged
+    }
+
+    /// Whether the step that just made batch loss `loss` diverged: a loss
+    /// that is not finite or passed 10,000× the starting loss, or a weight
+    /// that is not finite. Training stops there, with the reason.
+    fn watch(&mut self, loss: f64) {
+        let limit = EXPLODE_FACTOR * self.start_loss.max(1.0);
+        let why = if !loss.is_finite() {
+            Some((None, "loss-not-finite"))
+        } else if loss > limit {
+            Some((Some(loss), "loss-exploded"))
+        } else if !self.net.params_finite() {
+            Some((None, "weight-not-finite"))
+        } else {
+            None
+        };
+        if let Some((loss, reason)) = why {
+            self.diverged = true;
+            let lr = self.config.train.learning_rate;
+            let limit = loss.map(|_| limit);
+            self.divergence = Some(Error::diverged(self.step, lr, loss, limit, reason));
+        }
     }
 
     pub fn epoch(&self) -> u64 {
@@ -261,7 +273,7 @@ impl Session {
     /// `trace` and `gradient_check` (session/trace.rs) share so that what
     /// they show is what training does: take the next batch's rows
     /// (`next_window`), the gradient training uses (`load_rows`,
-    /// `backprop`, `clip`), then the optimizer's update.
+    /// `backprop`, `clip`), then the optimizer's update (`update`).
     fn step_once(&mut self) -> f64 {
         let (wrap, start, end) = next_window(self.cursor, self.batch, self.train.rows());
         if wrap {
@@ -279,6 +291,14 @@ impl Session {
             d,
             k,
         );
+        self.update(rows)
+    }
+
+    /// The step on the `rows` rows loaded in the network's input and
+    /// `targets`: the gradient training uses, the optimizer's update (its
+    /// state and step count advance), the step counted and the weights
+    /// kept for the path. Returns the batch's loss.
+    fn update(&mut self, rows: usize) -> f64 {
         let loss = self.backprop(rows);
         self.clip();
         self.opt.step(&mut self.net.params, &self.net.grads);
@@ -564,17 +584,32 @@ fn thin<T: Copy>(v: &mut Vec<T>) {
 impl Session {
     /// Start from `params` instead of the drawn initial weights (a race's
     /// lanes share lane 1's). Only before the first step, and only for a
-    /// vector of this network's length; the starting loss (the divergence
-    /// test's reference) and the trajectory start from it.
+    /// vector of this network's length.
     pub(crate) fn start_from(&mut self, params: &[f32]) -> Result<()> {
         if self.step != 0 || params.len() != self.net.params.len() {
             return Err(Error::internal(
                 "initial weights can only be set before training, for the same network",
             ));
         }
-        self.net.params.copy_from_slice(params);
-        self.start_loss = self.score(Which::Train).0.unwrap_or(0.0);
-        self.trajectory = Trajectory::new(&self.net.params, 0);
+        self.restart_from(params);
+        Ok(())
+    }
+
+    /// The weights set to `values` (every parameter, in `parameters()`
+    /// order), and training restarted from there as a new session would
+    /// start (step 0, a fresh optimizer, history and path; see
+    /// `restart_from`): the learner's own starting point on the landscape.
+    /// Refuses a vector of another length, or a value that is not a
+    /// finite number, and then changes nothing.
+    pub fn set_parameters(&mut self, values: &[f32]) -> Result<()> {
+        let n = self.net.params.len();
+        if values.len() != n {
+            return Err(Error::length("setParameters(values)", values.len(), n, n));
+        }
+        if let Some(i) = values.iter().position(|v| !v.is_finite()) {
+            return Err(Error::not_finite(&format!("setParameters(values)[{i}]")));
+        }
+        self.restart_from(values);
         Ok(())
     }
 }

@@ -153,3 +153,37 @@ fn a_lane_that_stops_early_says_so_and_the_others_go_on() {
             || !race.lanes[0].session.early_stopped()
     );
 }
+
+/// Training in slices without scoring (`train_steps`, what the page's
+/// worker calls) is the same lockstep training as `train`: the same
+/// weights, steps and statuses, a diverging lane stopped with its reason;
+/// only no history point is recorded until a report is asked for.
+#[test]
+fn train_steps_is_train_without_the_scoring() {
+    let values = [json!(0.001), json!(0.01), json!(10)];
+    let mut scored = Race::new(&lesson(), "learningRate", &values).unwrap();
+    let mut sliced = Race::new(&lesson(), "learningRate", &values).unwrap();
+    for round in 1..=20u64 {
+        let r = scored.train(10);
+        let s = sliced.train_steps(10);
+        assert_eq!(s.len(), 3);
+        for (i, (step, status)) in s.iter().enumerate() {
+            assert_eq!(
+                (*step, status),
+                (r[i].report.step, &r[i].status),
+                "round {round} lane {i}"
+            );
+            assert_eq!(
+                sliced.lanes[i].session.network().params,
+                scored.lanes[i].session.network().params
+            );
+        }
+        assert_eq!(s[0].0, 10 * round, "lockstep");
+    }
+    assert!(matches!(sliced.lanes[2].status, Status::Diverged(_)));
+    assert!(
+        sliced.lanes[0].session.history().step.is_empty(),
+        "nothing scored"
+    );
+    assert_eq!(sliced.reports(), scored.reports());
+}

@@ -76,13 +76,8 @@ export function rangeText(e, whole = false) {
   return `${kind} ${[lo, hi].filter(Boolean).join(' and ')}`;
 }
 
-// Race lanes (issue 13): the settings a race may vary and how many lanes,
-// from the catalog's `race` entry once the engine reports one
-// (catalog.race = { settings, lanes: { min, max } }); until then the
-// engine's Race refuses anything else with its reason, and the page offers
-// the issue's list. Landscape resolutions likewise (limits.surfaceResolution).
-export const RACE = {
-  settings: catalog.race?.settings?.map((s) => (typeof s === 'string' ? s : s.name)) ?? ['learningRate', 'optimizer', 'batchSize', 'normalize', 'init', 'hidden', 'activation'],
-  lanes: catalog.race?.lanes ?? limits.raceLanes ?? { min: 2, max: 4 },
-};
-export const SURFACE = limits.surfaceResolution ?? { min: 2, max: 101 };
+// Race lanes (issue 13): the settings a race may vary and how many lanes
+// (catalog.race = { settings: [name, ...], lanes: { min, max } }, the race
+// code's own list), and the landscape's grid sizes.
+export const RACE = catalog.race;
+export const SURFACE = limits.surfaceResolution;

@@ -5,6 +5,8 @@
 // compared and parsed, never put into HTML.
 
 import { catalog, limits, ids, BUILT_IN, SETTINGS, HYPERS, RACE, optimizerEntry, inRange, rangeText } from './catalog.js';
+import { lessonById, settingsAt, HIDEABLE, OLD_PRESET } from './lessons/index.js';
+import { LANGUAGES } from './strings/languages.js';
 import {
   DEFAULTS, NORMALIZE, LOSSES, REGULARIZATIONS, SPEEDS, PRESETS, defaultSettings, presetSettings, fixSettings, sourceOf, isNamedSetting,
 } from './state.js';
@@ -136,6 +138,41 @@ export const raceCodec = {
 };
 const LANDSCAPE = ['path', 'random', 'axes'];
 
+// Lessons and teacher controls (issue 14): `lesson=ID&step=N` (N from 1),
+// `hide=TESTID,...`, `present=1`; and early stopping, `early=PATIENCE,MINDELTA`.
+const EARLY = list(num({ min: 0 }), { min: 1, max: 2 });
+const LESSON_KEYS = new Set(['lesson', 'step', 'hide', 'present', 'early', 'lang']);
+function readTeacher(params, settings, problems) {
+  const lang = params.get('lang');
+  if (lang !== null) {
+    if (LANGUAGES.includes(lang)) settings.lang = lang;
+    else problems.push(`lang "${clip(lang)}" is not one of ${LANGUAGES.join(', ')}`);
+  }
+  const hide = params.get('hide');
+  if (hide !== null) {
+    const names = hide === '' ? [] : hide.split(',').map((n) => n.trim());
+    settings.hide = [];
+    for (const n of names) {
+      if (HIDEABLE.includes(n)) { if (!settings.hide.includes(n)) settings.hide.push(n); }
+      else problems.push(`hide "${clip(n)}" is not a control a link can hide`);
+    }
+  }
+  const present = params.get('present');
+  if (present !== null) {
+    const v = bool.parse(present);
+    if (v === undefined) problems.push(`present "${clip(present)}" is not ${bool.want}`);
+    else settings.present = v;
+  }
+  const early = params.get('early');
+  if (early !== null) {
+    const v = EARLY.parse(early);
+    const p = limits.patience ?? { min: 1, max: 1000 };
+    if (v === undefined || !Number.isInteger(v[0]) || v[0] < p.min || v[0] > p.max) {
+      problems.push(`early "${clip(early)}" is not a patience from ${p.min} to ${p.max} epochs, optionally with a minimum improvement (early=5,0.001)`);
+    } else settings.earlyStopping = { patience: v[0], minDelta: v[1] ?? 0 };
+  }
+}
+
 // Keys for what the catalog adds beyond FIELDS, carried generically: a data
 // setting the page has no control of its own for (checkerboard's
 // `tiles=4`) and each optimizer hyperparameter (`weightDecay=0.01`), under
@@ -163,6 +200,11 @@ export function encodeHash(settings) {
   }
   if (settings.landscape) parts.push(`landscape=${settings.landscape}`);
   if (settings.race) parts.push(`race=${raceCodec.show(settings.race)}`);
+  if (settings.earlyStopping) parts.push(`early=${settings.earlyStopping.patience},${settings.earlyStopping.minDelta}`);
+  if (settings.lesson) parts.push(`lesson=${settings.lesson}`, `step=${settings.lessonStep}`);
+  if (settings.hide?.length) parts.push(`hide=${settings.hide.join(',')}`);
+  if (settings.present) parts.push('present=1');
+  if (settings.lang) parts.push(`lang=${settings.lang}`);
   return `#${parts.join('&')}`;
 }
 
@@ -182,10 +224,29 @@ export function decodeHash(hash) {
   }
   let settings = defaultSettings();
   const presetName = params.get('preset');
-  if (presetName !== null) {
+  // The first lesson was the preset `lesson`: its old links open the lesson.
+  const lessonName = params.get('lesson') ?? (presetName === OLD_PRESET.preset ? OLD_PRESET.lesson : null);
+  if (presetName !== null && !(presetName === OLD_PRESET.preset && lessonName !== null)) {
     if (Object.hasOwn(PRESETS, presetName)) settings = presetSettings(presetName);
     else problems.push(`there is no preset called "${clip(presetName)}"`);
   }
+  if (lessonName !== null) {
+    const lesson = lessonById(lessonName);
+    if (!lesson) problems.push(`there is no lesson called "${clip(lessonName)}"`);
+    else {
+      const stepText = params.get('step') ?? '1';
+      let step = int(1, lesson.steps.length).parse(stepText);
+      if (step === undefined) {
+        problems.push(`step "${clip(stepText)}" is not a step of the lesson ${lesson.id} (1 to ${lesson.steps.length})`);
+        step = 1;
+      }
+      settings = fixSettings({ ...defaultSettings(), ...structuredClone(settingsAt(lesson, step)) }).settings;
+      settings.lesson = lesson.id;
+      settings.lessonStep = step;
+    }
+  }
+  if (lessonName === null && params.get('step') !== null) problems.push('step is given without a lesson');
+  readTeacher(params, settings, problems);
   // A CSV file never leaves the tab it was opened in, so no link carries it.
   if (params.get('data') === 'csv') {
     problems.push('this link was made with a CSV file of its own, which a link cannot carry (the file never leaves the tab it was loaded in): load it again under "Your data"');
@@ -194,7 +255,11 @@ export function decodeHash(hash) {
   const seen = new Set();
   const extras = []; // [key, value]: checked once the data set and optimizer are known
   for (const [key, value] of params) {
-    if (key === 'preset') continue;
+    if (key === 'preset' || LESSON_KEYS.has(key)) {
+      if (seen.has(key)) problems.push(`${key} is given twice`);
+      seen.add(key);
+      continue;
+    }
     if (key === 'race' || key === 'landscape') {
       if (seen.has(key)) problems.push(`${key} is given twice`);
       seen.add(key);

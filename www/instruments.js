@@ -7,8 +7,9 @@
 //
 // Test hook (like debug.js, reached by no control):
 //   document.dispatchEvent(new CustomEvent('descent:debug', { detail: { type: 'instruments', reply } }))
-//   reply({ trace, traceStep, step, params }): the trace on screen (arrays as plain
-//   arrays) and the weights of the latest frame.
+//   reply({ trace, traceStep, step, params, train, surfacePath }): the trace on screen
+//   (arrays as plain arrays), the weights of the latest frame, the training
+//   rows and the landscape's path ((x, y) pairs).
 
 import { createTracePanel, PHASES } from './views/trace-panel.js';
 import { createLandscapeView, laneColor } from './views/landscape-view.js';
@@ -41,6 +42,10 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
     surfaceWaiting: false,
     raceFrame: null,
     raceSurface: null, // the race's shared landscape, kept between the frames that bring one
+    // What a lesson's check asks of the step-through (lessons/checks.js):
+    // the phases walked since the last trace, and steps applied from it.
+    phasesSeen: new Set(),
+    applied: 0,
   };
   const set = (patch) => {
     Object.assign(local, patch);
@@ -61,12 +66,15 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
     },
     tracePhase() {
       if (!local.trace) return;
-      set({ phase: PHASES[(PHASES.indexOf(local.phase) + 1) % PHASES.length] });
+      const phase = PHASES[(PHASES.indexOf(local.phase) + 1) % PHASES.length];
+      local.phasesSeen.add(phase);
+      set({ phase });
     },
     traceApply() {
       const s = store.get();
       if (!canApply(s)) return;
-      send({ type: 'traceApply', gen: s.gen, step: local.traceStep });
+      local.applied += 1;
+      send({ type: 'traceApply', gen: s.gen, step: local.traceStep, batch: batchOf(local.trace) });
     },
     traceCheck() {
       const s = store.get();
@@ -80,6 +88,16 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
     },
     landscapePlane(plane) {
       if (store.get().settings.landscape) change({ landscape: plane });
+    },
+    // The starting point dropped on a two-parameter model's own plane:
+    // (x, y) are the two parameters' values; the engine sets them and
+    // training starts again from there (worker.js 'setParameters').
+    landscapeDrop(x, y) {
+      const s = store.get();
+      if (!canDrag(s) || !Number.isFinite(x) || !Number.isFinite(y)) return;
+      traceId += 1; // a trace asked for before is of weights that are gone
+      set({ trace: null, check: null, checking: false, surfaceWaiting: true });
+      send({ type: 'setParameters', gen: s.gen, values: [x, y] });
     },
     raceStart(setting, valuesText) {
       const r = raceCodec.parse(`${setting}:${valuesText}`);
@@ -96,6 +114,7 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
       send({ type: 'race', op });
     },
     raceEnd() {
+      startedKey = null;
       send({ type: 'race', op: 'end', id: raceId });
       change({ race: null });
       set({ raceFrame: null });
@@ -112,10 +131,16 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
 
   const batchOf = (t) => (t.batch === 'next' ? 'next' : { rows: t.rows });
   const stale = (s) => !!local.trace && s.frame?.step !== local.traceStep;
-  const canApply = (s) => !!local.trace && local.trace.batch === 'next' && !stale(s) && !s.playing && s.ready && !s.frame?.diverged;
+  // Only where the plane's axes are the model's only two parameters is a
+  // point on it a whole set of weights.
+  const canDrag = (s) => s.ready && s.info?.parameters === 2 && s.settings.landscape === 'axes' && Array.isArray(local.surface?.plane);
+  const canApply = (s) => !!local.trace && !stale(s) && !s.playing && s.ready && !s.frame?.diverged;
 
+  let startedKey = null;
+  const raceKey = (r) => JSON.stringify([r.setting, r.values]);
   function startRace(r) {
     const s = store.get();
+    startedKey = raceKey(r);
     raceId += 1;
     raceGen = s.gen;
     send({ type: 'race', op: 'speed', value: s.settings.speed });
@@ -139,7 +164,7 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
   showButton.addEventListener('click', () => intents.landscapeShow());
 
   const trace = createTracePanel($('trace-panel'), intents);
-  const landscape = createLandscapeView($('landscape'));
+  const landscape = createLandscapeView($('landscape'), intents);
   const race = createRaceView($('race'), intents, { settings: RACE.settings });
 
   // A click on a training point of the Output panel's plane traces that row.
@@ -177,6 +202,7 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
     detail.reply({
       trace: plain(local.trace), traceStep: local.traceStep, step: s.frame?.step ?? null, params: plain(s.frame?.params ?? null),
       train: train ? { x: Array.from(train.x), inputs: train.inputs, rows: train.rows } : null,
+      surfacePath: local.surface ? Array.from(local.surface.path) : null,
     });
   });
 
@@ -185,6 +211,21 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
   let lastSpeed = store.get().settings.speed;
 
   return {
+    // What a lesson's check reads (lessons/checks.js): the step-through's
+    // progress, the gradient check, the landscape's path and the race's lanes.
+    lessonStatus() {
+      const f = local.raceFrame;
+      return {
+        tracePhasesSeen: local.trace ? local.phasesSeen : new Set(),
+        check: local.check,
+        applied: local.applied,
+        pathLength: store.get().settings.landscape && local.surface ? local.surface.path.length / 2 : 0,
+        race: f && f.lanes ? {
+          setting: f.setting,
+          lanes: f.lanes.map((l, i) => ({ lane: i + 1, step: l.step, loss: l.loss, diverged: /^diverged/.test(l.status || '') })),
+        } : null,
+      };
+    },
     // Worker messages; true when handled here.
     onMessage(msg) {
       const gen = currentGen();
@@ -194,7 +235,7 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
           Object.assign(local, { trace: null, check: null, checking: false, surface: null, surfaceWaiting: !!store.get().settings.landscape });
           return false;
         case 'trace':
-          if (msg.gen === gen && msg.id === traceId) set({ trace: msg.report, traceStep: msg.step, phase: 'forward', check: null, checking: false, note: '' });
+          if (msg.gen === gen && msg.id === traceId) set({ trace: msg.report, traceStep: msg.step, phase: 'forward', phasesSeen: new Set(['forward']), check: null, checking: false, note: '' });
           return true;
         case 'gradientCheck':
           if (msg.gen === gen) set({ check: msg.result, checking: false });
@@ -234,6 +275,9 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
         lastGen = s.gen;
         if (st.race && raceGen !== s.gen) startRace(st.race);
         fillPlanes(s);
+      } else if (s.ready && st.race && raceKey(st.race) !== startedKey) {
+        // A race set from the settings alone (a lesson's step) on the same session.
+        startRace(st.race);
       }
       if (s.ready && st.landscape !== lastLandscape) {
         lastLandscape = st.landscape;
@@ -257,19 +301,24 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
         });
       }
 
-      if (due('landscape', [local.surface, local.surfaceWaiting, st.landscape], { heavy: true })) {
+      if (due('landscape', [local.surface, local.surfaceWaiting, st.landscape, s.info], { heavy: true })) {
         setAttr(showButton, 'aria-pressed', String(!!st.landscape));
         setText(showButton, text(st.landscape ? 'landscape.hide' : 'landscape.show'));
         if (st.landscape && planeSelect.value !== st.landscape) setProp(planeSelect, 'value', st.landscape);
         progress.hidden = !(st.landscape && local.surfaceWaiting);
         const surface = st.landscape ? local.surface : null;
+        const draggable = canDrag(s);
+        const [xName, yName] = [flatName(s.frame?.params, 0), flatName(s.frame?.params, 1)];
         landscape.draw({
           surface,
-          xLabel: st.landscape === 'axes' ? flatName(s.frame?.params, 0) : text('landscape.axisX'),
-          yLabel: st.landscape === 'axes' ? flatName(s.frame?.params, 1) : text('landscape.axisY'),
+          xLabel: st.landscape === 'axes' ? xName : text('landscape.axisX'),
+          yLabel: st.landscape === 'axes' ? yName : text('landscape.axisY'),
+          draggable,
+          label: draggable ? text('landscape.dragLabel', { x: xName, y: yName }) : text('landscape.title'),
         });
         const standIn = st.landscape === 'path' && surface?.plane === 'random' ? ` ${text('landscape.standIn')}` : '';
-        setText(caption, st.landscape ? text('landscape.caption', { plane: planeSelect.selectedOptions[0]?.textContent || '' }) + standIn : text('landscape.off'));
+        const drag = draggable ? ` ${text('landscape.drag')}` : '';
+        setText(caption, st.landscape ? text('landscape.caption', { plane: planeSelect.selectedOptions[0]?.textContent || '' }) + standIn + drag : text('landscape.off'));
       }
 
       const frame = local.raceFrame;

@@ -10,10 +10,11 @@ import {
   initialState, createStore, errorText, toConfig, fixSettings, presetSettings, defaultSettings, LIVE_KEYS,
 } from './state.js';
 import { limits, inRange, rangeText } from './catalog.js';
+import { formatNumber } from './format.js';
 import { isLesson } from './presets.js';
 import { frameReset, framePatch, frameDeps } from './frame-protocol.js';
 import { encodeHash, decodeHash } from './hash.js';
-import * as lesson from './lesson.js';
+import * as lesson from './lessons/linear-data.js';
 import { createControls } from './views/controls.js';
 import { createDataPanel } from './views/data-panel.js';
 import { createModelPanel } from './views/model-panel.js';
@@ -32,8 +33,26 @@ import { createDebugHooks } from './debug.js';
 import { createCsvPanel } from './views/csv-panel.js';
 import { createAxesPicker } from './views/csv-scatter.js';
 import { createInstruments } from './instruments.js';
+import { createLessonMode } from './lesson-mode.js';
+import { text, fillTexts, preferred, language, LANGUAGES } from './strings/index.js';
+import { loadLanguage } from './strings/load.js';
+import { createLangPicker } from './views/lang-picker.js';
 
 const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
+
+// The page's language before anything is drawn: the link's lang=, else the
+// browser's (hash.js checks the link's value again, and says so if it is
+// wrong). Another language than English is one more file on this path.
+{
+  const asked = new URLSearchParams(location.hash.slice(1)).get('lang');
+  const lang = LANGUAGES.includes(asked) ? asked : preferred(navigator.languages || []);
+  try {
+    await loadLanguage(lang);
+  } catch {
+    await loadLanguage('en'); // a missing table file: the page still works, in English
+  }
+  fillTexts(document.body);
+}
 
 // The first worker, with the link's settings it was started from. It was
 // asked for the first session already, and builds it while the views below
@@ -126,6 +145,20 @@ function linkNotice(problems) {
 
 const intents = {
   change,
+  // Another language: only the words change; the session, its training and
+  // every setting stay (lang is a live setting).
+  async setLanguage(code) {
+    if (code === language()) return;
+    try {
+      await loadLanguage(code);
+    } catch (err) {
+      store.set({ notice: `The ${code} words could not be loaded (${err?.message || err}); the page stays in ${language()}.` });
+      return;
+    }
+    change({ lang: code });
+    fillTexts(document.body);
+    relabel();
+  },
   togglePlay() {
     const s = store.get();
     if (!s.ready || s.frame?.diverged) return;
@@ -280,6 +313,7 @@ function restartWorker(why) {
 addEventListener('hashchange', () => {
   const { settings, problems } = decodeHash(location.hash);
   applySettings(settings, problems.length ? linkNotice(problems) : '');
+  if (settings.lang && settings.lang !== language()) intents.setLanguage(settings.lang);
 });
 
 const views = {
@@ -310,6 +344,21 @@ function buildInstruments() {
   store.set({});
 }
 byTestId('notice-dismiss').addEventListener('click', () => store.set({ notice: '' }));
+const langPicker = createLangPicker(byTestId('lang'), intents);
+// After a language switch: every view draws its words again.
+function relabel() {
+  for (const v of [...Object.values(views), lessonMode, instruments]) v?.relabel?.();
+  memo.clear();
+  store.set({});
+}
+const lessonMode = createLessonMode({
+  store, intents, change, applySettings, instruments: () => instruments, invalidate: () => { memo.clear(); store.set({}); },
+});
+fillTexts(byTestId('early-note'));
+byTestId('restore-best').addEventListener('click', () => {
+  const s = store.get();
+  if (s.ready) send({ type: 'restoreBest', gen: s.gen });
+});
 
 // The expensive views redraw only when their inputs changed, and while
 // training runs at most `every` ms apart: a canvas redrawn costs a texture
@@ -343,11 +392,15 @@ store.subscribe((s) => {
   heavyThisFrame = false;
   const st = s.settings;
   const root = document.documentElement;
-  if (root.classList.contains('large') !== st.large) {
-    root.classList.toggle('large', st.large);
+  // Presenter mode (a lesson's present=1) is large text too.
+  const large = st.large || (st.present && !!st.lesson);
+  if (root.classList.contains('large') !== large) {
+    root.classList.toggle('large', large);
     refreshPalette(); // chart text follows the root font size
   }
   views.controls.draw(s);
+  langPicker.draw(s);
+  lessonMode.draw(s);
   if (due('settings', [st, s.thumbnails, s.featureValues, s.commandError, s.ready, s.info])) {
     views.data.draw(s);
     views.model.draw(s);
@@ -389,6 +442,8 @@ store.subscribe((s) => {
       ],
       logScale: st.logScale,
       yLabel: lossName(s.info.loss),
+      // Early stopping's best checkpoint, marked where the weights it keeps were.
+      marker: s.frame?.bestStep != null ? s.frame.bestStep : null,
     });
     if (classification) {
       views.accuracy.draw({
@@ -437,6 +492,15 @@ store.subscribe((s) => {
       activation: st.activation,
       sampleImage: s.dataset.samples ? s.dataset.samples.x.subarray(0, s.dataset.samples.inputs) : null,
     });
+  }
+  const early = byTestId('early-note');
+  const stopped = !!s.frame?.earlyStopped;
+  if (early.hidden === stopped) early.hidden = !stopped;
+  if (stopped) {
+    const f = s.frame;
+    const t = text('early.note', { step: f.step, patience: st.earlyStopping?.patience ?? '', loss: formatNumber(f.bestValLoss), best: f.bestStep });
+    const span = byTestId('early-text');
+    if (span.textContent !== t) span.textContent = t;
   }
   if (due('evaluation', [...frameDeps(s, 'evaluation'), s.testResult, s.info, s.dataset, s.ready], { heavy: true })) {
     views.evaluation.draw({ ready: s.ready, info: s.info, dataset: s.dataset, evaluation: s.evaluation, test: s.testResult });

@@ -66,11 +66,12 @@ export const PRESETS = {
     label: 'Sequences: count the bits (RNN)',
     settings: { source: 'seq-majority', kind: 'rnn', samples: 1000, optimizer: 'adam', learningRate: 0.01, batchSize: 32, speed: 20 },
   },
-  lesson: {
-    label: 'Lesson 1: linear regression',
+  // The article's linear regression on the playground, every panel in view
+  // (the lesson on it is lessons/linear.js; `#preset=lesson` opens that).
+  article: {
+    label: "The article's linear regression",
     // The article's setup: full batch (all 4 rows) from zero weights. 0.01
-    // converges; the article's own 0.1 diverges, which the lesson lets a
-    // learner try.
+    // converges; the article's own 0.1 diverges.
     settings: { source: 'article-linear', kind: 'linear', optimizer: 'sgd', learningRate: 0.01, batchSize: 4, speed: 5, loss: 'auto' },
   },
 };
@@ -78,7 +79,7 @@ export const PRESETS = {
 // "Is this the lesson?", asked of an engine config, here and only here.
 // The lesson's data: the worker sends its test rows and the least-squares
 // reference, and the Output panel draws the fit.
-const LESSON = PRESETS.lesson.settings;
+const LESSON = PRESETS.article.settings;
 export const isLessonData = (config) => config?.data?.source === LESSON.source;
 // The lesson itself: its data with its model, so its tables (which explain
 // a linear model's w and b) apply.

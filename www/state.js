@@ -72,11 +72,24 @@ export const DEFAULTS = Object.freeze({
   // ('path', 'random', 'axes'), and the race ({ setting, values }).
   landscape: null,
   race: null,
+  // Early stopping (train.earlyStopping): { patience, minDelta } or null.
+  earlyStopping: null,
+  // Lessons (issue 14): the lesson open (its id) and its step (from 1), the
+  // control testids a teacher hid, and presenter mode.
+  lesson: null,
+  lessonStep: 1,
+  // The page's language when chosen by a link or the picker (null: the
+  // browser's, strings/index.js preferred()).
+  lang: null,
+  hide: Object.freeze([]),
+  present: false,
 });
 
 const cloneSettings = (s) => ({
   ...s, split: [...s.split], features: [...s.features], hidden: [...s.hidden], dataSettings: { ...s.dataSettings }, hyper: { ...s.hyper },
   race: s.race ? { setting: s.race.setting, values: structuredClone(s.race.values) } : null,
+  earlyStopping: s.earlyStopping ? { ...s.earlyStopping } : null,
+  hide: [...(s.hide || [])],
 });
 export const defaultSettings = () => cloneSettings(DEFAULTS);
 
@@ -100,7 +113,7 @@ export function sourceOf(settings) {
 
 export const taskOf = (settings) => sourceOf(settings).task;
 // Settings that take effect without a new session.
-export const LIVE_KEYS = new Set(['learningRate', 'speed', 'showVal', 'discretize', 'logScale', 'large', 'landscape', 'race']);
+export const LIVE_KEYS = new Set(['learningRate', 'speed', 'showVal', 'discretize', 'logScale', 'large', 'landscape', 'race', 'lesson', 'lessonStep', 'hide', 'present', 'lang']);
 
 // The value of a data setting in these settings (page units: noise in %).
 export function settingValue(settings, entry) {
@@ -184,6 +197,7 @@ export function toConfig(settings) {
     if (settings.hyper?.[h.name] !== undefined) train[h.name] = settings.hyper[h.name];
   }
   if (settings.loss !== 'auto') train.loss = settings.loss;
+  if (settings.earlyStopping) train.earlyStopping = { ...settings.earlyStopping };
   // Backpropagation through time can blow up a gradient; clipping its norm keeps one bad batch from wrecking the run.
   if (entry?.needs === 'sequence') train.clipNorm = 1;
   return { seed: settings.seed, data, model, train };

@@ -51,6 +51,7 @@ export function gradientCheckReport(session, { batch, epsilon }) {
   return {
     maxRelativeError: c.maxRelativeError,
     checked: c.checked,
+    skipped: c.skipped ?? 0,
     epsilon,
     worst: w ? { name: w.name, index: w.index, analytic: w.analytic, numeric: w.numeric } : null,
   };

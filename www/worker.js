@@ -20,9 +20,11 @@
 //   {type:'inspect', gen, image, split}        one digit through the model (worker-inspect.js)
 //   {type:'sequence', gen, start, freeRun, tested, row}  a sequence set's series, predictions, hidden state
 //   {type:'trace', gen, id, batch}             one step looked at (worker-trace.js): batch 'next' or { rows: [i] }
-//   {type:'traceApply', gen, step}             apply the step traced at `step` on the next batch: exactly train(1)
+//   {type:'traceApply', gen, step, batch}      apply the step traced at `step`: batch 'next' is train(1), { rows } trainRows(rows), each exactly the traced update
+//   {type:'restoreBest', gen}                 back to the best validation loss's weights (train.earlyStopping)
 //   {type:'gradientCheck', gen, id, batch, epsilon}  finite differences against the traced gradient
 //   {type:'landscape', plane, resolution}      the loss surface on this plane, recomputed while training; plane null: off
+//   {type:'setParameters', gen, values}        every weight set (the landscape's point, dropped) and training restarted there, at step 0
 //   {type:'race', ...}                         race lanes (worker-race.js)
 // Messages out:
 //   {type:'ready', gen, info, dataset, reference, frame}  once per successful reset: what does not change while training, and the first frame
@@ -60,7 +62,10 @@ import { carried } from './offline-data.js';
 // Race) are a second build (pkg-instruments/, the engine's `instruments`
 // feature) that would put the every-visit download over its size budget,
 // so it is loaded the first time a learner opens one (withInstruments).
+// The offline file bundles the instruments' build in place of the lean one
+// (scripts/offline.mjs): then it is here from the start.
 let engine = lean;
+const hasInstruments = () => typeof engine.Race === 'function';
 // Not a literal, so the bundler leaves it to the browser: from dist/ (or
 // www/) it is the repository's pkg-instruments/.
 const INSTRUMENTS = '../pkg-instruments/descent.js';
@@ -174,12 +179,31 @@ async function handle(msg) {
           post({ type: 'error', source: 'trace', message: 'The weights changed since this step was traced: trace it again.', gen });
           return;
         }
-        return step();
+        if (!msg.batch || msg.batch === 'next') return step();
+        await withInstruments();
+        return stepRows(msg.batch.rows);
+      case 'restoreBest':
+        // Back to the best validation loss's weights (train.earlyStopping).
+        if (!session || msg.gen !== gen) return;
+        try {
+          session.restoreBest();
+        } catch (e) {
+          post({ type: 'error', source: 'restoreBest', message: messageOf(e), gen });
+          return;
+        }
+        stale = true;
+        postFrame(true);
+        return;
       case 'gradientCheck':
         if (!session || msg.gen !== gen) return;
         await withInstruments();
         if (!session || msg.gen !== gen) return;
         return post({ type: 'gradientCheck', gen, id: msg.id, step: stepNow, result: gradientCheckReport(session, msg) });
+      case 'setParameters':
+        if (!session || msg.gen !== gen) return;
+        await withInstruments();
+        if (!session || msg.gen !== gen) return;
+        return startFrom(msg.values);
       case 'landscape':
         landscape = { plane: msg.plane ?? null, resolution: msg.resolution };
         if (landscape.plane != null) await withInstruments();
@@ -282,7 +306,7 @@ function reset({ config, gen: nextGen, resume }, built = null, extra = {}) {
 }
 
 function play() {
-  if (!session || isDiverged()) return;
+  if (!session || isStopped()) return;
   setPlaying(true);
   loop();
 }
@@ -299,7 +323,7 @@ async function loop() {
     while (playing) {
       const t0 = performance.now();
       let done = 0;
-      while (playing && done < speed && !isDiverged()) {
+      while (playing && done < speed && !isStopped()) {
         const n = Math.min(speed - done, sliceSteps);
         const ts = performance.now();
         trainSteps(n);
@@ -337,7 +361,7 @@ async function loop() {
 // loss curve starts again at that step and the optimizer's moments, if it
 // keeps any, from zero), and every later session is built there.
 async function withInstruments() {
-  if (engine !== lean) return;
+  if (hasInstruments()) return;
   instrumentsLoading ??= loadInstruments().catch((err) => {
     instrumentsLoading = null;
     throw err;
@@ -346,9 +370,6 @@ async function withInstruments() {
 }
 
 async function loadInstruments() {
-  if (globalThis.DESCENT_OFFLINE) {
-    throw new Error('The step-through, the landscape and the race are not in the offline file: open the served page (scripts/serve.sh) to use them.');
-  }
   const mod = await import(new URL(INSTRUMENTS, import.meta.url).href);
   await mod.default({ module_or_path: new URL('../pkg-instruments/descent_bg.wasm', import.meta.url) });
   if (shownConfig) await digitsFor(shownConfig, mod);
@@ -359,7 +380,7 @@ async function loadInstruments() {
 
 function postSurface(now) {
   // A diverged session's weights are not finite: the last surface stays.
-  if (!session || landscape.plane == null || isDiverged() || engine === lean) return;
+  if (!session || landscape.plane == null || isDiverged() || !hasInstruments()) return;
   const t0 = performance.now();
   if (!now && t0 < surfaceDue) return;
   let surface;
@@ -385,8 +406,33 @@ function tune(n, ms) {
 
 function step() {
   setPlaying(false);
-  if (!session || isDiverged()) return;
+  if (!session || isStopped()) return;
   trainSteps(1);
+  postFrame(true);
+  postSurface(true);
+}
+
+// The learner's own starting point: the engine sets the weights and starts
+// training again from there (step 0, a fresh optimizer, a new loss curve
+// and path), playing on if it was. A refusal (a value that is no number)
+// reaches the page as an error from handle().
+function startFrom(values) {
+  session.setParameters(Float32Array.from(values));
+  last = session.score();
+  stale = false;
+  stepNow = last.step;
+  rate = [];
+  due = { output: 0, units: 0, evaluation: 0, series: 0 };
+  postFrame(true);
+  postSurface(true);
+}
+
+// One step on chosen training rows (a traced row's update, applied): the
+// engine's trainRows, counted and drawn as any step.
+function stepRows(rows) {
+  setPlaying(false);
+  if (!session || isDiverged()) return;
+  counted(session.trainRows(rows));
   postFrame(true);
   postSurface(true);
 }
@@ -395,15 +441,19 @@ function step() {
 // costs as much as many updates (a CNN on the digits: more than a whole
 // slice), so it happens once per posted frame (score()), not per slice.
 function trainSteps(n) {
-  const r = session.trainSteps(n);
+  counted(session.trainSteps(n));
+}
+
+// The bookkeeping after updates: `r` is trainSteps' (or trainRows') report.
+function counted(r) {
   stepNow = r.step;
   stale = true;
   unposted = true;
-  if (r.diverged) score(); // the report says so, and the loop stops below
+  if (r.diverged || r.earlyStopped) score(); // the report says so, and the loop stops below
   const now = performance.now();
   rate.push([now, r.step]);
   while (rate.length > 2 && now - rate[0][0] > 1000) rate.shift();
-  if (isDiverged()) setPlaying(false);
+  if (isStopped()) setPlaying(false);
 }
 
 // `last` for the current weights (and a point in the session's history).
@@ -418,6 +468,11 @@ function stepsPerSecond() {
   const [t0, s0] = rate[0];
   const [t1, s1] = rate[rate.length - 1];
   return t1 > t0 ? ((s1 - s0) * 1000) / (t1 - t0) : 0;
+}
+
+// Diverged, or stopped by train.earlyStopping: later updates would train nothing.
+function isStopped() {
+  return isDiverged() || !!last?.earlyStopped;
 }
 
 function isDiverged() {
@@ -469,6 +524,10 @@ function frame(full) {
     trainAccuracy: m.trainAccuracy ?? null,
     valAccuracy: m.valAccuracy ?? null,
     diverged: isDiverged(),
+    // train.earlyStopping: stopped, and the best validation loss's step (the loss chart marks it).
+    earlyStopped: !!m.earlyStopped,
+    bestStep: m.bestStep ?? null,
+    bestValLoss: m.bestValLoss ?? null,
     learningRate,
     stepsPerSecond: stepsPerSecond(),
     params: session.parameters().map((p) => ({ name: p.name, layer: p.layer, kind: p.kind, role: p.role, shape: p.shape, values: own(p.values) })),

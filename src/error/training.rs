@@ -58,6 +58,14 @@ impl Error {
                     "stopped early"
                 }
             ),
+            "diverged-rows" | "stopped-rows" => format!(
+                "{call}: training has {}, so it takes no more steps; build the session again",
+                if why == "diverged-rows" {
+                    "diverged"
+                } else {
+                    "stopped early"
+                }
+            ),
             "no-path" => format!(
                 "{call}: plane 'path' needs a trajectory, and the weights have not moved yet: \
                  train first, or use 'random' or two parameter indices"

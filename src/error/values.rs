@@ -195,7 +195,9 @@ impl Error {
 
     /// List `field` has `got` entries, not `min` to `max`.
     pub fn length(field: &str, got: usize, min: usize, max: usize) -> Error {
-        let message = if min == 0 {
+        let message = if min == max {
+            format!("{field} must have {max} entries, got {got}")
+        } else if min == 0 {
             format!("{field} may have at most {max} entries, got {got}")
         } else {
             format!("{field} must have {min} to {max} entries, got {got}")

@@ -28,9 +28,9 @@ pub enum Activation {
     Linear,
 }
 
-const LEAK: f32 = 0.01;
-const GELU_C: f32 = 0.797_884_6; // √(2/π)
-const GELU_A: f32 = 0.044_715;
+pub(super) const LEAK: f32 = 0.01;
+pub(super) const GELU_C: f32 = 0.797_884_6; // √(2/π)
+pub(super) const GELU_A: f32 = 0.044_715;
 
 impl Activation {
     /// Every activation, in the order the catalog lists them.

@@ -104,6 +104,12 @@ impl Conv2d {
         }
     }
 
+    /// The (top, left) padding: how far the first window starts above and
+    /// left of the image.
+    pub fn padding(&self) -> (usize, usize) {
+        (self.pad_top, self.pad_left)
+    }
+
     /// K = kh·kw·C, the rows of im2col.
     pub fn patch(&self) -> usize {
         self.kernel * self.kernel * self.in_shape[0]

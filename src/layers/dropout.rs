@@ -69,6 +69,12 @@ impl Dropout {
         self.frozen = on;
     }
 
+    /// The mask the last forward pass applied to its `rows` rows, or
+    /// `None` when it applied none (evaluation, or rate 0).
+    pub fn last_mask(&self, rows: usize) -> Option<&[f32]> {
+        self.masked.then(|| &self.mask[..rows * self.width])
+    }
+
     pub fn forward(&mut self, x: &[f32], y: &mut [f32], rows: usize) {
         let n = rows * self.width;
         self.masked = self.training && self.rate > 0.0;

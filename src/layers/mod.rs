@@ -20,6 +20,7 @@ pub mod build;
 pub mod conv2d;
 pub mod dense;
 pub mod dropout;
+mod exact;
 pub mod fastmath;
 pub mod flatten;
 pub mod gemm;

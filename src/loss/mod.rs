@@ -107,6 +107,59 @@ impl Loss {
     }
 }
 
+impl Loss {
+    /// `sum` in f64 from f64 logits (std's exp and ln, not `fastmath`'s):
+    /// the loss of `Network::forward_exact`, which the gradient check
+    /// differentiates. The f32 `sum` rounds at ~1e-7 of its value (m − z·t
+    /// and Σe^(z−m) are f32), too coarse for a finite difference.
+    pub fn sum_exact(&self, z: &[f64], targets: &[f32], rows: usize, width: usize) -> f64 {
+        let n = rows * width;
+        let (z, t) = (&z[..n], &targets[..n]);
+        let squares =
+            |o: &[f64]| -> f64 { o.iter().zip(t).map(|(o, &t)| (o - t as f64).powi(2)).sum() };
+        let sigmoid = |z: f64| 1.0 / (1.0 + (-z).exp());
+        match *self {
+            Loss::Mse(out) => {
+                let o: Vec<f64> = match out {
+                    Output::Identity => z.to_vec(),
+                    Output::Sigmoid => z.iter().map(|&v| sigmoid(v)).collect(),
+                    #[cfg(feature = "bench")]
+                    Output::Tanh => z.iter().map(|&v| v.tanh()).collect(),
+                    Output::Softmax => z.chunks(width).flat_map(softmax_exact).collect(),
+                };
+                squares(&o) / width as f64
+            }
+            #[cfg(feature = "bench")]
+            Loss::HalfSquared(out) => {
+                0.5 * width as f64 * Loss::Mse(out).sum_exact(z, targets, rows, width)
+            }
+            Loss::BinaryCrossEntropy => z
+                .iter()
+                .zip(t)
+                .map(|(&z, &t)| z.max(0.0) - z * t as f64 + (-z.abs()).exp().ln_1p())
+                .sum(),
+            Loss::SoftmaxCrossEntropy => z
+                .chunks(width)
+                .zip(t.chunks(width))
+                .map(|(zr, tr)| {
+                    let m = zr.iter().fold(f64::NEG_INFINITY, |m, &v| m.max(v));
+                    let s: f64 = zr.iter().map(|&v| (v - m).exp()).sum();
+                    let zt: f64 = zr.iter().zip(tr).map(|(&z, &t)| z * t as f64).sum();
+                    m + s.ln() - zt
+                })
+                .sum(),
+        }
+    }
+}
+
+/// The softmax of one row, in f64.
+fn softmax_exact(z: &[f64]) -> Vec<f64> {
+    let m = z.iter().fold(f64::NEG_INFINITY, |m, &v| m.max(v));
+    let e: Vec<f64> = z.iter().map(|&v| (v - m).exp()).collect();
+    let s: f64 = e.iter().sum();
+    e.into_iter().map(|v| v / s).collect()
+}
+
 impl Output {
     /// Logits → predictions, in place, one row of `width` at a time.
     pub fn apply(self, z: &mut [f32], width: usize) {

@@ -143,6 +143,7 @@ impl Session {
             history: History::default(),
             trajectory: Trajectory::default(),
             early: None,
+            fresh_rngs: Vec::new(),
             config,
         };
         s.trajectory = Trajectory::new(&s.net.params, 0);
@@ -159,7 +160,34 @@ impl Session {
         }
         rng::shuffle(&mut s.shuffle_rng, &mut s.order);
         s.start_loss = s.score(Which::Train).0.unwrap_or(0.0);
+        s.fresh_rngs = s.net.save_rngs();
         Ok(s)
+    }
+
+    /// Training from the start again, from `params` instead of the weights
+    /// it has: the step, epoch, shuffled order and its generator, the
+    /// dropout generators, the optimizer's state, early stopping, the
+    /// divergence, the starting loss (the divergence test's reference),
+    /// the loss history and the path are as a new session has them, so
+    /// what follows is what a new session started at `params` does. The
+    /// data and the learning rate in effect stay. `params` must be this
+    /// network's length (the callers check).
+    pub(super) fn restart_from(&mut self, params: &[f32]) {
+        self.net.params.copy_from_slice(params);
+        self.net.restore_rngs(&self.fresh_rngs.clone());
+        self.opt = Optimizer::new(&self.config.train, self.net.params.len());
+        self.shuffle_rng = rng::derive(self.config.seed, STREAM_SHUFFLE);
+        self.order = (0..self.train.rows()).collect();
+        rng::shuffle(&mut self.shuffle_rng, &mut self.order);
+        (self.cursor, self.step, self.epoch) = (0, 0, 0);
+        self.diverged = false;
+        self.divergence = None;
+        if let Some(e) = self.config.train.early_stopping {
+            self.early = Some(early::Early::new(e, self.net.params.len()));
+        }
+        self.history = History::default();
+        self.trajectory = Trajectory::new(&self.net.params, 0);
+        self.start_loss = self.score(Which::Train).0.unwrap_or(0.0);
     }
 
     pub fn default_split() -> SplitConfig {

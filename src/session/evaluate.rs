@@ -73,7 +73,10 @@ impl Session {
         let test_mse = test_predictions
             .as_ref()
             .map(|p| metrics::mse(p, &self.test.y));
+        let max_stable_rate =
+            crate::linalg::max_stable_rate(self.train.x.as_slice()?, self.train.rows(), d);
         Some(LeastSquares {
+            max_stable_rate,
             weights: w,
             bias: b,
             train_mse,

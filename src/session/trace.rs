@@ -25,9 +25,12 @@ pub const MAX_TRACE_ROWS: usize = MAX_LAYER_ROWS;
 /// Parameters a gradient check differentiates at most; a larger model gets
 /// a seeded sample of this many.
 pub const MAX_CHECKED: usize = 2_000;
-/// The relative error's floor: |a − n| / max(|a| + |n|, FLOOR). A bound of
-/// 1e-3 on it is then "relative 1e-3, or absolute 1e-6 near zero".
+/// The relative error's floor: |a − n| / (max(|a|, |n|) + FLOOR). A bound
+/// of 1e-3 on it is then "relative 1e-3, or absolute 1e-6 near zero".
 pub const CHECK_FLOOR: f64 = 1e-3;
+/// How often the gradient check halves ε for a parameter whose five points
+/// straddle a kink before it leaves that parameter out.
+pub const MAX_HALVINGS: u32 = 6;
 
 /// Which training rows a trace looks at.
 #[derive(Debug, Clone, PartialEq)]
@@ -106,10 +109,14 @@ pub struct Worst {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct GradientCheck {
-    /// max over the checked parameters of |a − n| / max(|a| + |n|, 1e-3).
+    /// max over the checked parameters of |a − n| / (max(|a|, |n|) + 1e-3).
     pub max_relative_error: f64,
-    /// Parameters checked (all, or a seeded sample of `MAX_CHECKED`).
+    /// Parameters compared: all, or a seeded sample of `MAX_CHECKED`, but
+    /// the skipped ones.
     pub checked: usize,
+    /// Parameters of the sample left out: a kink (max-pool switch, ReLU or
+    /// L1 at 0) lay within 2ε of them even at ε / 2^`MAX_HALVINGS`.
+    pub skipped: usize,
     pub worst: Option<Worst>,
 }
 
@@ -234,6 +241,32 @@ impl Session {
         })
     }
 
+    /// One training step on chosen training rows, the step
+    /// `trace(&Batch::Rows(rows))` shows: the same gradient (`load_batch`,
+    /// `backprop`, `clip`) and the optimizer's own update (`update`, as
+    /// `train` takes it), so the weights change by that trace's `update`
+    /// bit for bit, and the optimizer's state and the step count advance as
+    /// in `train`. The epoch's shuffled order and cursor stay: the next
+    /// `train(1)` takes the mini-batch it would have taken. Dropout draws
+    /// fresh masks, as every step does. Returns whether training diverged;
+    /// refused once it has diverged or stopped early (there is no next
+    /// step), as `trace('next')` is.
+    pub fn train_rows(&mut self, rows: &[usize]) -> Result<bool> {
+        let idx = self.batch_rows(&Batch::Rows(rows.to_vec()), "trainRows")?;
+        if self.diverged || self.early_stopped() {
+            let why = if self.diverged {
+                "diverged-rows"
+            } else {
+                "stopped-rows"
+            };
+            return Err(Error::unavailable("trainRows", why));
+        }
+        self.load_batch(&idx);
+        let loss = self.update(idx.len());
+        self.watch(loss);
+        Ok(self.diverged)
+    }
+
     /// A flat parameter-sized vector cut into `parameters()`' tensors.
     fn tensors(&self, flat: &[f32]) -> Vec<Tensor> {
         self.net
@@ -254,11 +287,24 @@ impl Session {
     /// `backprop` computes it for training (before clipping, which rescales
     /// it and is no derivative), against the five-point central difference
     /// (8(J(θ+ε) − J(θ−ε)) − (J(θ+2ε) − J(θ−2ε))) / 12ε for every parameter
-    /// (a seeded sample of `MAX_CHECKED` in a larger model). Every
-    /// parameter is put back exactly. The forward pass is f32 (with a
-    /// tanh 3.5e-7 from exact), so ε = 1e-2 to 5e-2 is best; a max pool
-    /// or ReLU kink within 2ε of the point makes the difference no
-    /// derivative (the worst entry shows where).
+    /// (a seeded sample of `MAX_CHECKED` in a larger model).
+    ///
+    /// J here is the same function computed in f64 (`Network::forward_exact`,
+    /// `Loss::sum_exact`, with the dropout masks the step draws): in f32 the
+    /// loss jitters by ~1e-7 of its value, which a difference over ε turns
+    /// into more error than the bound allows on small gradients (see
+    /// `layers/exact.rs`). In f64 any ε from 1e-4 to 1e-2 gives the
+    /// derivative to ~1e-10, so what is measured is backpropagation's own
+    /// error. The error of one parameter is |a − n| / (max(|a|, |n|) + 1e-3),
+    /// so a bound of 1e-3 on it is |a − n| ≤ 1e-3·max(|a|, |n|) + 1e-6:
+    /// relative 1e-3, or absolute 1e-6 near zero.
+    ///
+    /// A kink within the five points (a max-pool window changing its
+    /// winner, a ReLU-family input crossing 0, an L1-penalised weight
+    /// crossing 0) makes the difference no derivative: that parameter is
+    /// measured again with ε halved, up to `MAX_HALVINGS` times, and left
+    /// out (counted in `skipped`) if a kink is still that close. The
+    /// weights are not touched.
     pub fn gradient_check(&mut self, batch: &Batch, epsilon: f64) -> Result<GradientCheck> {
         if !(epsilon.is_finite() && epsilon > 0.0 && epsilon <= 1.0) {
             let bounds = Bounds::positive(Some(1.0));
@@ -268,6 +314,8 @@ impl Session {
         let rows = idx.len();
         self.load_batch(&idx);
         let saved = self.net.save_rngs();
+        // Training's forward and backward pass: the analytic gradient, and
+        // the dropout masks the exact pass applies.
         self.backprop(rows);
         self.net.restore_rngs(&saved);
         let analytic = self.net.grads.clone();
@@ -282,32 +330,71 @@ impl Session {
             }
             which.truncate(MAX_CHECKED);
         }
-        let (l1, l2) = (self.config.train.l1 as f32, self.config.train.l2 as f32);
+        Ok(self.finite_differences(rows, &analytic, &which, epsilon))
+    }
+
+    /// `gradient_check`'s comparison of `analytic` with five-point
+    /// differences of the exact loss, on the `which` parameters, for the
+    /// `rows` rows loaded (and the dropout masks drawn) by the last
+    /// `backprop`.
+    fn finite_differences(
+        &self,
+        rows: usize,
+        analytic: &[f32],
+        which: &[usize],
+        epsilon: f64,
+    ) -> GradientCheck {
+        let (l1, l2) = (self.config.train.l1, self.config.train.l2);
         let k = self.net.outputs();
-        let objective = |s: &mut Session| -> f64 {
-            s.net.restore_rngs(&saved);
-            s.net.set_training(true);
-            let z = s.net.forward(rows);
-            let j = s.loss.sum(z, &s.targets, rows, k) / rows as f64;
-            s.net.set_training(false);
-            j + s.net.penalty(l1, l2)
-        };
-        let eps = epsilon as f32;
-        let (mut max_err, mut worst) = (0.0f64, None);
-        for &i in &which {
-            let keep = self.net.params[i];
-            let at = |s: &mut Session, h: f32| {
-                s.net.params[i] = keep + h;
-                objective(s)
+        let net = &self.net;
+        let mut theta: Vec<f64> = net.params.iter().map(|&p| p as f64).collect();
+        let input = net.activation(0, rows).iter().map(|&v| v as f64).collect();
+        let (base, base_kinks) = net.forward_exact(&theta, 0, input, rows);
+        let (mut max_err, mut worst, mut skipped) = (0.0f64, None, 0);
+        for &i in which {
+            let spec = net
+                .param_specs()
+                .iter()
+                .find(|s| (s.offset..s.offset + s.shape.iter().product::<usize>()).contains(&i))
+                .expect("every parameter is in a tensor");
+            let (layer, decay) = (spec.layer, spec.decay);
+            let keep = theta[i];
+            // J at θ + h·e_i and whether a branch differs from θ's. Layers
+            // before this parameter's are unchanged: they are not run again.
+            // Of the penalty only this weight's term changes with h.
+            let mut at = |h: f64| -> (f64, bool) {
+                let w = keep + h;
+                theta[i] = w;
+                let (acts, kinks) = net.forward_exact(&theta, layer, base[layer].clone(), rows);
+                theta[i] = keep;
+                let z = &acts[acts.len() - 1];
+                let mut j = self.loss.sum_exact(z, &self.targets, rows, k) / rows as f64;
+                let mut kink = kinks[..] != base_kinks[layer..];
+                if decay {
+                    j += l1 * w.abs() + 0.5 * l2 * w * w;
+                    kink |= l1 > 0.0 && keep != 0.0 && w.signum() != keep.signum();
+                }
+                (j, kink)
             };
-            let (j1, j_1) = (at(self, eps), at(self, -eps));
-            let (j2, j_2) = (at(self, 2.0 * eps), at(self, -2.0 * eps));
-            self.net.params[i] = keep;
-            // Five-point central difference: O(ε⁴) truncation error, so ε
-            // can be large enough to drown the f32 forward pass's rounding.
-            let num = (8.0 * (j1 - j_1) - (j2 - j_2)) / (12.0 * epsilon);
+            let mut numeric = None;
+            for halving in 0..=MAX_HALVINGS {
+                let e = epsilon / (1u32 << halving) as f64;
+                let (j1, k1) = at(e);
+                let (j_1, k_1) = at(-e);
+                let (j2, k2) = at(2.0 * e);
+                let (j_2, k_2) = at(-2.0 * e);
+                if !(k1 || k_1 || k2 || k_2) {
+                    // O(ε⁴) truncation error.
+                    numeric = Some((8.0 * (j1 - j_1) - (j2 - j_2)) / (12.0 * e));
+                    break;
+                }
+            }
+            let Some(num) = numeric else {
+                skipped += 1;
+                continue;
+            };
             let a = analytic[i] as f64;
-            let err = (a - num).abs() / (a.abs() + num.abs()).max(CHECK_FLOOR);
+            let err = (a - num).abs() / (a.abs().max(num.abs()) + CHECK_FLOOR);
             if worst.is_none() || err > max_err || err.is_nan() {
                 max_err = err;
                 let (name, index) = self.param_at(i);
@@ -319,12 +406,12 @@ impl Session {
                 });
             }
         }
-        self.net.restore_rngs(&saved);
-        Ok(GradientCheck {
+        GradientCheck {
             max_relative_error: max_err,
-            checked: which.len(),
+            checked: which.len() - skipped,
+            skipped,
             worst,
-        })
+        }
     }
 
     /// The tensor and index within it of flat parameter `offset`.
@@ -335,5 +422,39 @@ impl Session {
             .find(|s| (s.offset..s.offset + s.shape.iter().product::<usize>()).contains(&offset))
             .map(|s| (s.name.clone(), offset - s.offset))
             .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The check is a real one: a gradient 0.2% off in one entry of a
+    /// convolution's kernel (what a slip in its backward pass would give)
+    /// fails the 1e-3 bound, and is the worst entry.
+    #[test]
+    fn a_slightly_wrong_gradient_fails_the_check() {
+        let mut s = Session::from_json(
+            r#"{"seed":5,"data":{"source":"digits","normalize":"minmax"},"model":{"kind":"cnn","layers":[
+                {"type":"conv2d","filters":2,"kernel":3,"padding":"valid"},{"type":"tanh"},{"type":"maxpool","size":2},
+                {"type":"flatten"},{"type":"dense","units":10}]},"train":{"batchSize":4}}"#,
+        )
+        .unwrap();
+        s.train_steps(20);
+        let idx = s.batch_rows(&Batch::Next, "test").unwrap();
+        s.load_batch(&idx);
+        s.backprop(idx.len());
+        let mut analytic = s.net.grads.clone();
+        let which: Vec<usize> = (0..analytic.len()).collect();
+        let right = s.finite_differences(idx.len(), &analytic, &which, 1e-3);
+        assert!(right.max_relative_error < 1e-4, "{right:?}");
+        let i = (0..18)
+            .max_by(|&a, &b| analytic[a].abs().total_cmp(&analytic[b].abs()))
+            .unwrap();
+        analytic[i] *= 1.002;
+        let wrong = s.finite_differences(idx.len(), &analytic, &which, 1e-3);
+        assert!(wrong.max_relative_error > 1e-3, "{wrong:?}");
+        let w = wrong.worst.unwrap();
+        assert_eq!((w.name.as_str(), w.index), ("conv0.kernel", i));
     }
 }

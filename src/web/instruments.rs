@@ -17,10 +17,50 @@ impl Session {
         trace_js(&mut self.inner, &batch)
     }
 
+    /// `trainRows([i, ...])`: one training step on these training rows →
+    /// `{ step, epoch, diverged, earlyStopped }` (as `trainSteps`). The
+    /// weights change by exactly `trace({ rows }).update`; the optimizer's
+    /// state and the step count advance; the epoch's batches are as before.
+    #[wasm_bindgen(js_name = trainRows)]
+    pub fn train_rows(&mut self, rows: JsValue) -> Result<JsValue, JsError> {
+        let usage = "rows: a list of training row indices, such as [0]";
+        let bad = || JsError::from(Error::call("trainRows(rows)", usage));
+        if !Array::is_array(&rows) {
+            return Err(bad());
+        }
+        let idx = row_indices(&Array::from(&rows)).ok_or_else(bad)?;
+        self.inner.train_rows(&idx).map_err(js_err)?;
+        self.train_steps(0)
+    }
+
+    /// `setParameters(values)`: every weight at once (a `Float32Array` or
+    /// an array of numbers, in `parameters()` order), and training
+    /// restarted from there as a new session starts: step 0, the
+    /// optimizer's state, the loss history and the path begin again.
+    /// Throws, changing nothing, for another length or a value that is not
+    /// a finite number.
+    #[wasm_bindgen(js_name = setParameters)]
+    pub fn set_parameters(&mut self, values: JsValue) -> Result<(), JsError> {
+        let v: Vec<f32> = if values.has_type::<Float32Array>() {
+            Float32Array::from(values).to_vec()
+        } else if Array::is_array(&values) {
+            // A value that is no number is refused below, by its index.
+            Array::from(&values)
+                .iter()
+                .map(|x| x.as_f64().map_or(f32::NAN, |f| f as f32))
+                .collect()
+        } else {
+            let usage = "values: a Float32Array (or an array) of numbers, one per parameter";
+            return Err(Error::call("setParameters(values)", usage).into());
+        };
+        self.inner.set_parameters(&v).map_err(js_err)
+    }
+
     /// `gradientCheck(batch, epsilon)` → `{ maxRelativeError, checked,
-    /// worst: { name, index, analytic, numeric } }`: five-point central
-    /// differences of loss + penalty against the analytic gradient, relative
-    /// error |a − n| / max(|a| + |n|, 1e-3); weights unchanged.
+    /// skipped, worst: { name, index, analytic, numeric } }`: five-point
+    /// central differences of loss + penalty (computed in f64) against the
+    /// analytic gradient, error |a − n| / (max(|a|, |n|) + 1e-3); `skipped`
+    /// the parameters left out for a kink within 2ε; weights unchanged.
     #[wasm_bindgen(js_name = gradientCheck)]
     pub fn gradient_check(&mut self, batch: JsValue, epsilon: f64) -> Result<Object, JsError> {
         let b = read_batch(&batch, "gradientCheck")?;
@@ -28,6 +68,7 @@ impl Session {
         let o = Object::new();
         set(&o, "maxRelativeError", &c.max_relative_error.into())?;
         set(&o, "checked", &JsValue::from(c.checked as u32))?;
+        set(&o, "skipped", &JsValue::from(c.skipped as u32))?;
         let worst = match c.worst {
             Some(w) => {
                 let v = Object::new();
@@ -81,14 +122,19 @@ fn read_batch(batch: &JsValue, what: &str) -> Result<session::Batch, JsError> {
     if !Array::is_array(&rows) {
         return Err(bad());
     }
-    Array::from(&rows)
-        .iter()
-        .map(|v| match v.as_f64() {
-            Some(f) if f >= 0.0 && f.fract() == 0.0 && f < u32::MAX as f64 => Ok(f as usize),
-            _ => Err(bad()),
-        })
-        .collect::<Result<Vec<_>, _>>()
+    row_indices(&Array::from(&rows))
         .map(session::Batch::Rows)
+        .ok_or_else(bad)
+}
+
+/// Whole numbers from 0 up, or `None`.
+fn row_indices(rows: &Array) -> Option<Vec<usize>> {
+    rows.iter()
+        .map(|v| match v.as_f64() {
+            Some(f) if f >= 0.0 && f.fract() == 0.0 && f < u32::MAX as f64 => Some(f as usize),
+            _ => None,
+        })
+        .collect()
 }
 
 fn trace_js(s: &mut session::Session, batch: &JsValue) -> Result<Object, JsError> {
@@ -237,6 +283,22 @@ impl Race {
     pub fn train(&mut self, steps: u32) -> Result<Array, JsError> {
         check_steps("race.train(steps)", steps)?;
         lane_reports(self.inner.train(steps))
+    }
+
+    /// `steps` updates for every running lane without scoring the splits
+    /// (cheap: for training in slices; `lanes()` when a report is due) →
+    /// `[{ step, status }]`, lane 1 first.
+    #[wasm_bindgen(js_name = trainSteps)]
+    pub fn train_steps(&mut self, steps: u32) -> Result<Array, JsError> {
+        check_steps("race.trainSteps(steps)", steps)?;
+        let out = Array::new();
+        for (step, status) in self.inner.train_steps(steps) {
+            let o = Object::new();
+            set(&o, "step", &JsValue::from_f64(step as f64))?;
+            set(&o, "status", &JsValue::from_str(status.text()))?;
+            out.push(&o);
+        }
+        Ok(out)
     }
 
     /// The same reports, now, without training.

@@ -2,7 +2,7 @@
 // only from the engine's catalog(), bundled at build time (dist/catalog.json,
 // scripts/catalog.mjs) and checked here against the wasm the worker runs;
 // every catalog id has a label; no page file names an engine id outside the
-// label table and the teaching content (www/presets.js); every preset uses
+// label table and the teaching content (www/presets.js, www/lessons/); every preset and lesson uses
 // catalog ids and builds a session; and the two additions made in the
 // engine alone, the optimizer AdamW and the data set checkerboard, train
 // from controls the page built from the catalog, and round-trip in a link.
@@ -53,6 +53,7 @@ function labelKeys(c) {
   for (const f of c.features) keys.push(`feature.${f.id}`);
   for (const t of c.tasks) keys.push(`task.${t.id}`);
   for (const m of c.missing) keys.push(`missing.${m.id}`);
+  for (const r of c.race.settings) keys.push(`race.setting.${r}`);
   return [...new Set(keys)];
 }
 
@@ -62,7 +63,7 @@ export async function everyCatalogIdHasALabel() {
   const missing = labelKeys(c).filter((k) => typeof table[k] !== 'string' || table[k].trim() === '');
   assert.deepEqual(missing, [], `catalog ids without a label in www/strings/en.js: ${missing.join(', ')}`);
   // And the two additions made in the engine alone are among them.
-  for (const k of ['optimizer.adamw', 'hyper.weightDecay', 'source.checkerboard', 'setting.tiles']) {
+  for (const k of ['optimizer.adamw', 'hyper.weightDecay', 'source.checkerboard', 'setting.tiles', 'race.setting.learningRate']) {
     assert.ok(labelKeys(c).includes(k), `the catalog has ${k}`);
   }
 }
@@ -81,7 +82,7 @@ function filesUnder(dir) {
 // does not know, and tests/onnx checks every kind against onnxruntime). The learner's own file ('csv', group your-data)
 // is left out of the ids: the page's CSV loader uses that word for its
 // messages, its command and its link value (`data=csv`, refused with a reason).
-const EXEMPT = [join('www', 'strings'), join('www', 'presets.js'), join('www', 'onnx.js')];
+const EXEMPT = [join('www', 'strings'), join('www', 'presets.js'), join('www', 'lessons'), join('www', 'onnx.js')];
 
 export async function noEngineIdsHardCodedOnThePage() {
   const c = catalogOnDisk();
@@ -125,6 +126,12 @@ export async function presetsUseCatalogIdsAndBuildSessions({ page, baseUrl }) {
   check('the opening setup', OPENING);
   for (const layer of cnnLayers(8)) if (layer.activation) check('the CNN', { activation: layer.activation });
   for (const [name, p] of Object.entries(PRESETS)) check(`preset ${name}`, p.settings);
+  // The lessons (teaching content too, www/lessons/): their setups and every step's.
+  const { LESSONS } = await import(new URL('../../www/lessons/index.js', import.meta.url).href);
+  for (const l of LESSONS) {
+    check(`lesson ${l.id}`, l.settings);
+    l.steps.forEach((st, i) => check(`lesson ${l.id} step ${i + 1}`, st.settings || {}));
+  }
   // Each opens from its link and trains: no notice, no error, a session of its data.
   for (const [name, p] of Object.entries(PRESETS)) {
     await open(page, baseUrl, `#preset=${name}`);
@@ -230,7 +237,7 @@ export async function newLinkKeysRefuseHostileValues({ page, baseUrl }) {
 // The batch a session uses is the engine's (info().batchSize): the lesson's
 // four training rows cap a batch of 32 at 4, and the note says so.
 export async function batchNoteReadsTheEngine({ page, baseUrl }) {
-  await open(page, baseUrl, '#preset=lesson&batch=32');
+  await open(page, baseUrl, '#preset=article&batch=32');
   assert.equal(await page.locator(id('batch-size')).inputValue(), '32');
   await page.waitForFunction(() => /using 4/.test(document.querySelector('[data-testid="batch-note"]')?.textContent || ''), null, { timeout: 5000 });
   assert.match(await text(page, 'batch-note'), /using 4: the training split has 4 rows/);

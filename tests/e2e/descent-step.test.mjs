@@ -49,7 +49,7 @@ const tensor = (list, role, params) => {
 };
 
 export async function stepThroughTheLesson({ page, baseUrl, screenshot }) {
-  await open(page, baseUrl, '#preset=lesson');
+  await open(page, baseUrl, '#preset=article');
   await page.locator(id('trace-panel')).scrollIntoViewIfNeeded();
   await page.locator(id('trace-sample')).click();
   await walkPhases(page, screenshot, 'step-lesson');
@@ -79,20 +79,31 @@ export async function stepThroughTheLesson({ page, baseUrl, screenshot }) {
 
   // Apply: the weights change by exactly the shown update (f32 arithmetic).
   assert.equal(await number(page, 'step-count'), 0);
+  await applyAndCompare(page, trace, 0);
+  assert.match(await text(page, 'trace-status'), /trace again/i, 'the old trace says it is stale');
+  await assertNoError(page);
+}
+
+// Press Apply (from the keyboard) on the trace on screen, taken at step
+// `step`: one step is taken, and every weight changes by exactly the
+// trace's update (the engine's f32 difference, new − old).
+async function applyAndCompare(page, trace, step) {
+  assert.equal(await page.locator(id('trace-apply')).isDisabled(), false, `apply is offered for a ${trace.batch} trace`);
   await page.locator(id('trace-apply')).focus();
   await page.keyboard.press('Enter');
-  await waitForNumber(page, 'step-count', '==', 1, 5000, 'apply takes one step');
+  await waitForNumber(page, 'step-count', '==', step + 1, 5000, 'apply takes one step');
   await page.waitForFunction(() => document.querySelector('[data-testid="trace-apply"]').disabled, null, { timeout: 5000 });
   const after = await instruments(page);
-  assert.equal(after.step, 1);
+  assert.equal(after.step, step + 1);
+  let moved = 0;
   after.params.forEach((p, k) => {
     p.values.forEach((v, i) => {
       const before = trace.params[k].values[i];
       assert.equal(Math.fround(v - before), trace.update[k].values[i], `${p.name}[${i}] changed by exactly the traced update`);
+      if (v !== before) moved += 1;
     });
   });
-  assert.match(await text(page, 'trace-status'), /trace again/i, 'the old trace says it is stale');
-  await assertNoError(page);
+  assert.ok(moved > 0, 'the update moved some weights');
 }
 
 export async function stepThroughLogisticRegression({ page, baseUrl, screenshot }) {
@@ -121,7 +132,8 @@ export async function stepThroughThePlaygroundNet({ page, baseUrl, screenshot })
   const { trace } = await instruments(page);
   assert.deepEqual(trace.rows, [7]);
   assert.ok(trace.layers.length >= 4, 'a hidden-layer network: dense, tanh, dense, tanh, dense');
-  assert.equal(await page.locator(id('trace-apply')).isDisabled(), true, 'apply is for the next batch only');
+  // Apply: one step on row 7 alone, the update the trace showed, exactly.
+  await applyAndCompare(page, trace, await number(page, 'step-count'));
   // Keyboard: the diagram's units and edges, with their numbers.
   await page.locator(id('trace-network')).focus();
   await page.keyboard.press('ArrowRight');
@@ -174,7 +186,7 @@ export async function stepThroughTheDigitsCnn({ page, baseUrl, screenshot }) {
 }
 
 export async function landscapePathGrowsWithTraining({ page, baseUrl, screenshot }) {
-  await open(page, baseUrl, '#preset=lesson&landscape=path');
+  await open(page, baseUrl, '#preset=article&landscape=path');
   const canvas = page.locator(id('landscape'));
   await canvas.scrollIntoViewIfNeeded();
   const length = () => canvas.evaluate((c) => Number(c.dataset.pathLength));
@@ -210,6 +222,72 @@ export async function landscapeOfATwoParameterModel({ page, baseUrl, screenshot 
   await screenshot('landscape-two-parameters', id('landscape-panel'));
 }
 
+// The line fit y = w·x + b on one input: its two parameters' plane is its
+// whole landscape, and the learner drags the starting point on it (and
+// moves it with the arrow keys); the engine's weights become the point
+// dropped, training starts again there (step 0), and the path starts at
+// that point and moves from it.
+export async function dragTheStartingPointOfALineFit({ page, baseUrl, screenshot }) {
+  await open(page, baseUrl, '#data=sine&model=linear&landscape=axes');
+  const canvas = page.locator(id('landscape'));
+  await canvas.scrollIntoViewIfNeeded();
+  const surfaceShown = () => page.waitForFunction(() => {
+    const c = document.querySelector('[data-testid="landscape"]');
+    return document.querySelector('[data-testid="landscape-progress"]').hidden && Number(c.dataset.pathLength) >= 1 && c.classList.contains('draggable');
+  }, null, { timeout: 10_000 });
+  await surfaceShown();
+  assert.match(await text(page, 'landscape-caption'), /drag/i, 'the caption says the point can be dragged');
+  for (let i = 0; i < 3; i++) await page.locator(id('step')).click();
+  await waitForNumber(page, 'step-count', '==', 3, 5000, 'three steps');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="landscape"]').dataset.pathLength) >= 4, null, { timeout: 10_000 });
+  await surfaceShown();
+
+  // Drag from the plot's middle to a quarter across and a third down (the
+  // Step button is at the top of the page: back to the landscape first).
+  await canvas.scrollIntoViewIfNeeded();
+  const [left, top, width, height] = (await canvas.getAttribute('data-plot-box')).split(',').map(Number);
+  const [x0, x1, y0, y1] = (await canvas.getAttribute('data-axes')).split(',').map(Number);
+  const box = await canvas.boundingBox();
+  const [fx, fy] = [0.25, 1 / 3];
+  await page.mouse.move(box.x + left + width / 2, box.y + top + height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + left + fx * width, box.y + top + fy * height, { steps: 6 });
+  await page.mouse.up();
+  await waitForNumber(page, 'step-count', '==', 0, 5000, 'training starts again at step 0');
+  const [dx, dy] = (await canvas.getAttribute('data-dropped')).split(',').map(Number);
+  const pixel = [(x1 - x0) / width, (y1 - y0) / height];
+  assert.ok(Math.abs(dx - (x0 + fx * (x1 - x0))) <= pixel[0], `dropped under the pointer: w = ${dx}`);
+  assert.ok(Math.abs(dy - (y1 - fy * (y1 - y0))) <= pixel[1], `dropped under the pointer: b = ${dy}`);
+  await surfaceShown();
+  const dropped = await instruments(page);
+  const flat = (params) => params.flatMap((p) => p.values);
+  assert.deepEqual(flat(dropped.params), [Math.fround(dx), Math.fround(dy)], 'the engine\'s w and b are the point dropped');
+  assert.deepEqual(dropped.surfacePath, [Math.fround(dx), Math.fround(dy)], 'the path starts again, at the point dropped');
+  await screenshot('landscape-dragged', id('landscape-panel'));
+
+  // Training from there moves the path away from the point.
+  for (let i = 0; i < 4; i++) await page.locator(id('step')).click();
+  await waitForNumber(page, 'step-count', '==', 4, 5000, 'four steps from the new point');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="landscape"]').dataset.pathLength) >= 5, null, { timeout: 10_000 });
+  await surfaceShown();
+  const trained = await instruments(page);
+  const path = trained.surfacePath;
+  assert.deepEqual(path.slice(0, 2), [Math.fround(dx), Math.fround(dy)], 'the path begins at the dropped point');
+  assert.deepEqual(path.slice(-2), flat(trained.params), 'and ends at the weights now');
+  assert.notDeepEqual(path.slice(-2), path.slice(0, 2), 'training moved it');
+
+  // The keyboard: ArrowRight moves w by a fortieth of the plane's width, b stays.
+  const [k0, k1] = (await canvas.getAttribute('data-axes')).split(',').map(Number);
+  const [w, b] = flat(trained.params);
+  await canvas.focus();
+  await page.keyboard.press('ArrowRight');
+  await waitForNumber(page, 'step-count', '==', 0, 5000, 'the arrow key starts training again too');
+  await surfaceShown();
+  const keyed = flat((await instruments(page)).params);
+  assert.deepEqual(keyed, [Math.fround(w + (k1 - k0) / 40), b], `ArrowRight moved w only: ${keyed}`);
+  await assertNoError(page);
+}
+
 async function raceLane(page, n) {
   return {
     loss: await number(page, `race-lane-${n}-loss`),
@@ -230,7 +308,7 @@ async function runRace(page, steps, lane = 1) {
 }
 
 export async function raceOfLearningRatesOnTheLesson({ page, baseUrl, screenshot }) {
-  await open(page, baseUrl, '#preset=lesson&race=learningRate:0.001,0.01,0.1');
+  await open(page, baseUrl, '#preset=article&race=learningRate:0.001,0.01,0.1');
   await runRace(page, 300);
   const [slow, good, fast] = [await raceLane(page, 1), await raceLane(page, 2), await raceLane(page, 3)];
   assert.match(fast.status, /^diverged/, `α = 0.1 diverges: ${JSON.stringify(fast)}`);
@@ -255,7 +333,7 @@ export async function raceOfLearningRatesOnTheLesson({ page, baseUrl, screenshot
 }
 
 export async function raceOfNormalizationsOnTheLesson({ page, baseUrl, screenshot }) {
-  await open(page, baseUrl, '#preset=lesson&lr=0.1&race=normalize:none,standard');
+  await open(page, baseUrl, '#preset=article&lr=0.1&race=normalize:none,standard');
   await runRace(page, 300, 2);
   const [raw, standard] = [await raceLane(page, 1), await raceLane(page, 2)];
   assert.match(raw.status, /^diverged/, `raw inputs at α = 0.1 diverge: ${JSON.stringify(raw)}`);
@@ -267,14 +345,14 @@ export async function raceOfNormalizationsOnTheLesson({ page, baseUrl, screensho
 
 export async function hostileRaceLinksAreRefused({ page, baseUrl }) {
   for (const bad of ['learningRate:-1,1e9', 'optimizer:sgd,sgd', 'hidden:1000', 'colour:red,blue', 'learningRate:0.1,%3Cimg%20src%3Dx%3E']) {
-    await open(page, baseUrl, `#preset=lesson&race=${bad}`);
+    await open(page, baseUrl, `#preset=article&race=${bad}`);
     const notice = await text(page, 'notice-text');
     assert.match(notice, /race/, `race=${bad} is refused with a notice: "${notice}"`);
     assert.equal(await page.locator(id('race-lane-1-steps')).count(), 0, 'no lanes');
     assert.doesNotMatch(await page.evaluate(() => location.hash), /race=/, 'the link drops it');
   }
   // One the link reader accepts but the engine refuses (a hidden layer on a linear model) says why, too.
-  await open(page, baseUrl, '#preset=lesson&race=hidden:4,8');
+  await open(page, baseUrl, '#preset=article&race=hidden:4,8');
   await page.waitForFunction(() => /race/i.test(document.querySelector('[data-testid="notice-text"]')?.textContent || ''), null, { timeout: 10_000 });
 }
 
@@ -309,7 +387,7 @@ export async function noLongTasksWithEveryInstrument({ page, baseUrl, screenshot
 }
 
 export async function raceFromTheControls({ page, baseUrl }) {
-  await open(page, baseUrl, '#preset=lesson');
+  await open(page, baseUrl, '#preset=article');
   await page.locator(id('race')).scrollIntoViewIfNeeded();
   await page.locator(id('race-setting')).selectOption('optimizer');
   await page.locator(id('race-values')).fill('sgd, momentum');

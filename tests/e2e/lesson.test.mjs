@@ -1,5 +1,5 @@
 // The foundation lesson, now the playground's `lesson` preset
-// (index.html#preset=lesson): load, step, play/pause, reset and divergence. Uses only the page's stable data-testid hooks:
+// (index.html#preset=article): load, step, play/pause, reset and divergence. Uses only the page's stable data-testid hooks:
 //   play, step, reset        buttons
 //   learning-rate            <input>; set its value, dispatch 'input' + 'change'
 //   step-count               text containing the step number
@@ -55,7 +55,7 @@ async function waitForNumber(page, name, op, value, timeout, what) {
 // Open the lesson and wait until the wasm module has started: the controls
 // exist and are enabled, and step-count shows a number.
 async function open(page, baseUrl) {
-  await page.goto(`${baseUrl}/index.html#preset=lesson`, { waitUntil: 'load' });
+  await page.goto(`${baseUrl}/index.html#preset=article`, { waitUntil: 'load' });
   try {
     await page.waitForFunction(
       (hooks) =>

@@ -84,6 +84,7 @@ export async function offlineFileHoldsEverythingByHash({ page: harness }) {
 export async function offlineLessonConverges({ page: harness }) {
   await offline(harness, '#preset=lesson', async (page) => {
     assert.equal(await page.locator(id('dataset')).inputValue(), 'article-linear');
+    assert.ok(await page.locator(id('lesson-panel')).isVisible(), 'the linear lesson is open');
     assert.ok(await page.locator(id('params')).isVisible(), 'the lesson tables are shown');
     await setSpeed(page, 100);
     await page.locator(id('play')).click();
@@ -91,6 +92,25 @@ export async function offlineLessonConverges({ page: harness }) {
     await page.locator(id('play')).click();
     await assertNoError(page);
     await shot(page, 'offline-lesson');
+  });
+}
+
+// The lessons' instruments are in the file: a step traced through its four
+// phases, and a race of learning rates whose 0.1 lane diverges.
+export async function offlineInstrumentsWork({ page: harness }) {
+  await offline(harness, '#preset=article&race=learningRate:0.001,0.01,0.1', async (page) => {
+    await page.locator(id('trace-sample')).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="trace-panel"]')?.dataset.phase === 'forward', null, { timeout: 15_000 });
+    for (const phase of ['loss', 'backward', 'update']) {
+      await page.locator(id('trace-next')).click();
+      await page.waitForFunction((p) => document.querySelector('[data-testid="trace-panel"]')?.dataset.phase === p, phase);
+    }
+    await page.locator(id('race-play')).waitFor({ state: 'visible' });
+    await page.waitForFunction(() => !document.querySelector('[data-testid="race-play"]').disabled, null, { timeout: 15_000 });
+    await page.locator(id('race-play')).click();
+    await page.waitForFunction(() => /^diverged/.test(document.querySelector('[data-testid="race-lane-3-status"]')?.textContent || ''), null, { timeout: 20_000 });
+    await assertNoError(page);
+    await shot(page, 'offline-instruments');
   });
 }
 
@@ -292,6 +312,7 @@ export async function offlineFileRunsInFirefox() {
 export const tests = [
   offlineFileHoldsEverythingByHash,
   offlineLessonConverges,
+  offlineInstrumentsWork,
   offlineDigitsCnnTrains,
   offlineEveryPresetOpens,
   offlineCsvPastedChosenDroppedTrains,

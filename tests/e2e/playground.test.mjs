@@ -190,7 +190,7 @@ export async function brokenHashFallsBackWithNotice({ page, baseUrl }) {
 }
 
 export async function presetOpensTheLesson({ page, baseUrl }) {
-  await open(page, baseUrl, '#preset=lesson');
+  await open(page, baseUrl, '#preset=article');
   assert.equal(await page.locator(id('dataset')).inputValue(), 'article-linear');
   assert.equal(await page.locator(id('model-kind')).inputValue(), 'linear');
   assert.ok(await page.locator(id('params')).isVisible(), 'the lesson tables are shown');
@@ -245,7 +245,7 @@ export async function resetRestartsTraining({ page, baseUrl }) {
 export async function learningRateChangesLive({ page, baseUrl }) {
   // The lesson converges at 0.01 and diverges at 0.1: switching mid-run
   // must diverge from where training is, not from a fresh start.
-  await open(page, baseUrl, '#preset=lesson');
+  await open(page, baseUrl, '#preset=article');
   await page.locator(id('play')).click();
   await waitForNumber(page, 'step-count', '>=', 200, 8000, 'playing at 0.01');
   const before = await session(page);

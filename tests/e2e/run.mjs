@@ -8,7 +8,9 @@
 // tests/e2e/*.test.mjs file (only those whose "file: name" contains FILTER,
 // if given). Each test gets a fresh browser context and page and is called
 // with { page, baseUrl, screenshot(name) }; screenshot('x') writes
-// test-results/screenshots/x.png. A test fails if it throws, times out, or
+// test-results/screenshots/x.png. A test function's `timeout` property (ms)
+// raises the time limit for it (one that loops over every preset or
+// lesson the page lists needs more). A test fails if it throws, times out, or
 // if the page logged a console error, threw an uncaught error, violated its
 // Content-Security-Policy or made a request anywhere but the loopback
 // server. Prints one line per test and a final `N passed, N failed` line;
@@ -123,7 +125,7 @@ async function loadTests(filter) {
       : Object.entries(mod).filter(([, v]) => typeof v === 'function');
     for (const [name, fn] of entries) {
       const id = `${suite}: ${name}`;
-      if (!filter || id.includes(filter)) tests.push({ id, fn });
+      if (!filter || id.includes(filter)) tests.push({ id, fn, timeout: Math.max(Number(fn.timeout) || 0, TEST_TIMEOUT_MS) });
     }
   }
   return tests;
@@ -183,7 +185,7 @@ async function runTest(test, baseUrl) {
   const t0 = Date.now();
   let error = null;
   try {
-    await withTimeout(test.fn({ page, baseUrl, screenshot }), TEST_TIMEOUT_MS, 'test');
+    await withTimeout(test.fn({ page, baseUrl, screenshot }), test.timeout, 'test');
   } catch (e) {
     error = e;
   }

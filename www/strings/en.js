@@ -8,7 +8,39 @@
 // `feature.*` entries are HTML (sub- and superscripts), written here and
 // never taken from data; every other entry is plain text.
 
+import lessons from './lessons.en.js';
+import page from './page.en.js';
+
 export default {
+  ...lessons,
+  ...page,
+  // The lessons' frame (views/lesson-panel.js, lesson-mode.js); each
+  // lesson's own words are in strings/lessons/ID.en.js.
+  // The language picker: each language by its own name (the same in every table).
+  'lang.label': 'Language',
+  'lang.en': 'English',
+  'lang.zh-CN': '中文',
+  'lesson.menu': 'Lessons',
+  'lesson.menu.choose': 'Open a lesson…',
+  'lesson.menu.item': '{n} · {title}',
+  'lesson.region': 'Lesson',
+  'lesson.stage': "The lesson's views",
+  'lesson.progress': '{n} / {total}',
+  'lesson.kicker': 'Lesson {n} of {total}',
+  'lesson.prev': '← Back',
+  'lesson.next': 'Next →',
+  'lesson.finish': 'Next lesson →',
+  'lesson.finishAll': 'Finish',
+  'lesson.skip': 'Skip',
+  'lesson.skip.title': 'Move on without meeting the check (for a teacher)',
+  'lesson.close': 'Leave the lesson',
+  'lesson.check.pending': 'To go on',
+  'lesson.check.passed': 'Done',
+  'lesson.keys': 'Keys: PageDown / → next step · PageUp / ← back',
+
+  'early.note': 'Stopped early at step {step}: the validation loss has not improved for {patience} epochs. Best: {loss} at step {best}.',
+  'early.restore': 'Back to the best weights',
+
   // A CSV file's task and missing-value policy (catalog.tasks, catalog.missing).
   'task.classification': 'classification (classes)',
   'task.regression': 'regression (a number)',
@@ -110,6 +142,9 @@ export default {
   'layer.dropout': 'dropout',
   'layer.rnn': 'recurrent',
 
+  // The network diagram, from the keyboard.
+  'network.keys': 'Hover an edge for its weight, a unit for its output; or focus the diagram and move between them with the arrow keys.',
+
   // Inside one step (issue 13): the step-through, the loss landscape, the
   // race. Plain text; {name} is filled in by text(key, { name }).
   'instruments.title': 'Inside one step of gradient descent',
@@ -121,7 +156,10 @@ export default {
   'trace.next': 'Next phase',
   'trace.apply': 'Apply this update',
   'trace.check': 'Check the gradient',
-  'trace.keys': 'Keys: Tab to a button, Enter to press it. Hover (or focus) a unit or edge for its numbers.',
+  'trace.keys': 'Keys: Tab to a button, Enter or Space to press it. Hover a unit or edge for its numbers, or Tab to the network and move between them with the arrow keys (Home, End; Escape hides them).',
+  'trace.network': 'The traced network: trace a step to draw it.',
+  'trace.networkIs': '{phase}. Units per layer {shape}. Arrow keys move between the units and edges and show their numbers.',
+  'trace.layersIs': '{phase}. {what}: {values}.',
   'trace.empty': 'No step traced yet.',
   'trace.phase.forward': '1 · Forward: each unit’s value',
   'trace.phase.loss': '2 · Loss',
@@ -133,10 +171,10 @@ export default {
   'trace.loss': 'Loss J on this batch = {loss}',
   'trace.lossIs': '{loss} (the loss of these {n} rows)',
   'trace.row0': 'Values shown for the first traced row ({row}).',
-  'trace.apply.rowsOnly': 'Apply takes the next mini-batch only: the engine offers no call that applies an update traced on chosen rows.',
   'trace.apply.done': 'Applied: step {step}.',
   'trace.stale': 'The weights changed since this trace: trace again.',
   'trace.check.result': 'Finite differences (ε = {epsilon}) against backpropagation on {checked} parameters: largest relative error {error}; worst {name}[{index}]: analytic {analytic}, numeric {numeric}.',
+  'trace.check.skipped': '{skipped} parameters sat on a kink within 2ε (a max-pool switch, or a ReLU or L1 at 0) and were left out.',
   'trace.check.running': 'Checking…',
   'trace.formula.gradient': '∇J = (2/n)·Xᵀ(Xw + b − y)',
   'trace.formula.gradientLogistic': '∇J = (1/n)·Xᵀ(σ(Xw + b) − y)',
@@ -159,6 +197,7 @@ export default {
   'trace.layers.delta': 'mean |δ| of each layer',
 
   'landscape.title': 'The loss landscape',
+  'landscape.label': 'The loss landscape: the training loss over a plane through the weights, with the optimizer’s path on it',
   'landscape.show': 'Show',
   'landscape.hide': 'Hide',
   'landscape.plane': 'Plane',
@@ -168,7 +207,8 @@ export default {
   'landscape.computing': 'Computing the surface…',
   'landscape.standIn': 'Before the first update the path has no direction yet: two random directions stand in.',
   'landscape.caption': 'Training loss over a plane through the current weights ({plane}); the line is the optimizer’s path, the ring where it is now.',
-  'landscape.drag': 'Drag the ring to start training from another point.',
+  'landscape.drag': 'Drag the ring (or focus the picture and press the arrow keys, Shift for larger steps) to start training again from another point.',
+  'landscape.dragLabel': 'The loss over {x} and {y}: drag the ring, or use the arrow keys, to start training from another point.',
   'landscape.axisX': 'direction 1',
   'landscape.axisY': 'direction 2',
   'landscape.off': 'Press Show to compute the loss around the current weights.',
@@ -192,6 +232,8 @@ export default {
   'race.status.training': 'training',
   'race.status.paused': 'paused',
   'race.chart': 'Training loss of every lane',
+  'race.landscapeLabel': 'Every lane’s path on one loss landscape',
+  'race.laneHeader': 'lane',
   'race.landscape': 'Every lane’s path on lane {n}’s loss over {x} and {y}; the lanes start from the same weights.',
   'race.empty': 'Choose a setting and two to four values, then Start race: every lane trains the same model on the same data from the same start, differing only there.',
   'race.setting.learningRate': 'learning rate',

@@ -27,6 +27,31 @@ export const classColor = (i) => CLASS_RGB[i % CLASS_RGB.length];
 
 const mix = (a, b, t) => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t];
 
+// WCAG 2 relative luminance and contrast ratio of sRGB colours (0–255).
+const channel = (c) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+export const luminance = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+export function contrast(a, b) {
+  const [x, y] = [luminance(a), luminance(b)];
+  return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+}
+
+const WHITE = [255, 255, 255];
+const INK = [29, 35, 42]; // style.css --ink
+const READABLE = 4.6; // WCAG AA's 4.5:1, with room for rounding
+
+// A table cell tinted `base` at `strength` with white text (`white`) or
+// ink: 0..1 runs from white to `base`, 1..2 on from `base` to half its
+// brightness. The tint moves just far enough (darker under white, lighter
+// under ink) for the text to reach 4.5:1. Returns opaque colours, so what
+// is checked is what is shown.
+export function readableTint(base, strength, white) {
+  const at = (a) => (a <= 1 ? mix(WHITE, base, a) : mix(base, base.map((c) => c / 2), a - 1)).map(Math.round);
+  let a = Math.max(0, Math.min(2, strength));
+  if (white) while (a < 2 && contrast(at(a), WHITE) < READABLE) a = Math.min(2, a + 0.01);
+  else while (a > 0 && contrast(at(a), INK) < READABLE) a = Math.max(0, a - 0.01);
+  return { background: css(at(a)), color: css(white ? WHITE : INK) };
+}
+
 // t in [-1, 1] → orange … neutral … blue (Playground's scale).
 export function diverging(t, out = [0, 0, 0]) {
   const v = Math.max(-1, Math.min(1, Number.isFinite(t) ? t : 0));

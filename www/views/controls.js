@@ -8,6 +8,7 @@ import { formatNumber } from '../format.js';
 import { SPEEDS, PRESETS, taskOf } from '../state.js';
 import { limits } from '../catalog.js';
 import { setText, setAttr, setProp } from './dom.js';
+import { text } from '../strings/index.js';
 
 export function createControls(root, intents) {
   const $ = (id) => root.querySelector(`[data-testid="${id}"]`);
@@ -74,22 +75,31 @@ export function createControls(root, intents) {
   speed.addEventListener('input', () => intents.change({ speed: SPEEDS[Number(speed.value)] }));
 
   // Space = play/pause and → = one step, except while typing in a field
-  // (where those keys edit the text or move the slider).
-  // (Space on a checkbox still ticks it.)
+  // (where those keys edit the text or move the slider). Space on any other
+  // focused button, link or summary presses that, as keyboard users expect
+  // ("Next phase" must not start training); on the run bar's own buttons
+  // it stays play/pause. (Space on a checkbox still ticks it.)
   const typing = (t) => t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(t.tagName));
+  const runBar = play.closest('.buttons');
+  const pressable = (t) => t instanceof HTMLElement && t.matches('button, a[href], summary, [role="button"]') && !runBar.contains(t);
+  let spaceTaken = false;
   document.addEventListener('keydown', (e) => {
     if (e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) return;
     if (e.key === ' ') {
+      if (pressable(e.target)) return;
       e.preventDefault(); // no page scroll, and no second toggle from a focused button
+      spaceTaken = true;
       if (!e.repeat) intents.togglePlay();
     } else if (e.key === 'ArrowRight') {
       e.preventDefault();
       intents.step();
     }
   });
-  // A focused button would also "click" on Space's keyup.
+  // A focused run-bar button would also "click" on the keyup of the Space just taken.
   document.addEventListener('keyup', (e) => {
-    if (e.key === ' ' && e.target instanceof HTMLButtonElement) e.preventDefault();
+    if (e.key !== ' ' || !spaceTaken) return;
+    spaceTaken = false;
+    if (e.target instanceof HTMLButtonElement) e.preventDefault();
   });
 
   return {
@@ -102,7 +112,7 @@ export function createControls(root, intents) {
       setProp(reset, 'disabled', !state.ready);
       setProp(save, 'disabled', !state.ready);
       setProp(onnx, 'disabled', !state.ready);
-      setText(play, state.playing ? 'Pause' : 'Play');
+      setText(play, text(state.playing ? 'page.pause' : 'page.play'));
       setAttr(play, 'aria-pressed', String(state.playing));
       if (play.classList.contains('playing') !== state.playing) play.classList.toggle('playing', state.playing);
 

@@ -4,7 +4,7 @@
 // presses "Evaluate on test set"; its result is a snapshot of that step.
 
 import { prepareCanvas, palette, linearTicks, makeScale, drawAxes, defaultTickFormat } from './plot.js';
-import { classColor, css } from './colors.js';
+import { classColor, css, readableTint } from './colors.js';
 import { formatNumber } from '../format.js';
 
 export function createEvalView(root, intents) {
@@ -134,6 +134,9 @@ function addMetric(dl, name, value, testid) {
   dl.appendChild(div);
 }
 
+const DIAGONAL = [31, 100, 214];
+const OFF_DIAGONAL = [214, 39, 40];
+
 // Rows are the true classes, columns the predicted ones; a cell's shade is
 // its share of the row, so a good model shows a dark diagonal. The last
 // column is each class's accuracy (recall). Cells are built once per shape.
@@ -180,8 +183,14 @@ function fillMatrix(table, shape, confusion, classes) {
       const share = total ? n / total : 0;
       const cell = cells[j + 1];
       cell.textContent = String(n);
-      cell.style.background = share ? `rgba(${i === j ? '31, 100, 214' : '214, 39, 40'}, ${(0.12 + 0.78 * share).toFixed(3)})` : '';
-      cell.style.color = share > 0.55 ? '#fff' : '';
+      // Blue on the diagonal, red off it, deeper with the share: light
+      // tints under ink up to 55 %, then the full colour and a little darker
+      // under white, every shade readable (WCAG AA, 4.5:1).
+      const white = share > 0.55;
+      const strength = white ? 1 + (0.25 * (share - 0.55)) / 0.45 : 0.12 + 0.78 * share;
+      const tint = share ? readableTint(i === j ? DIAGONAL : OFF_DIAGONAL, strength, white) : null;
+      cell.style.background = tint ? tint.background : '';
+      cell.style.color = tint ? tint.color : '';
     }
     cells[k + 1].textContent = total ? formatNumber((counts[i] ?? 0) / total, 3) : '—';
   }

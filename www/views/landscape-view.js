@@ -16,23 +16,40 @@ const UP = 160; // the heatmap is painted at this resolution, interpolated
 const LOW = [247, 251, 255];
 const HIGH = [8, 48, 107];
 
-export function createLandscapeView(canvas) {
+// Arrow keys move the point by the plane's width over this (Shift: five times as far).
+const KEY_STEPS = 40;
+
+// `intents.landscapeDrop(x, y)`: the learner put the starting point at
+// (x, y) of the plane (only asked for when props.draggable).
+export function createLandscapeView(canvas, intents = {}) {
   const off = document.createElement('canvas');
   let painted = null;
   let last = null;
+  let dragging = null; // the point under the pointer while dragging, plane coordinates
+  let moved = null; // the point last dropped, until a surface drawn from it arrives
   new ResizeObserver(() => last && draw(last)).observe(canvas);
 
-  // props: { surface, paths?: [{ path, color }], xLabel, yLabel }
+  // props: { surface, paths?: [{ path, color }], xLabel, yLabel, draggable?, label? }
   function draw(props) {
+    if (props.surface !== last?.surface) moved = null;
     last = props;
     const colors = palette(canvas);
     const { ctx, width, height } = prepareCanvas(canvas);
     const s = props.surface;
+    const draggable = !!(props.draggable && s);
+    // In the tab order only while the point can be moved from the keyboard.
+    if (draggable) setAttr(canvas, 'tabindex', '0');
+    else canvas.removeAttribute('tabindex');
+    canvas.classList.toggle('draggable', draggable);
+    if (props.label) setAttr(canvas, 'aria-label', props.label);
+    if (!draggable) dragging = null;
     if (!s) {
       setAttr(canvas, 'data-path-length', '0');
       return;
     }
-    const box = { left: MARGIN.left, top: MARGIN.top, width: width - MARGIN.left - MARGIN.right, height: height - MARGIN.top - MARGIN.bottom };
+    const box = plotBox(width, height);
+    setAttr(canvas, 'data-plot-box', [box.left, box.top, box.width, box.height].join(','));
+    setAttr(canvas, 'data-axes', [...s.axes.x, ...s.axes.y].join(','));
     if (box.width < 40 || box.height < 40) return;
     const [x0, x1] = s.axes.x;
     const [y0, y1] = s.axes.y;
@@ -60,25 +77,79 @@ export function createLandscapeView(canvas) {
     const paths = props.paths?.length ? props.paths : [{ path: s.path, color: colors.train }];
     let drawn = 0;
     for (const { path, color } of paths) drawn += drawPath(ctx, scale, path, color);
+    // Where the learner is putting the point: a ring, until training starts there.
+    const pending = dragging || moved;
+    if (pending) ring(ctx, scale.sx(pending.x), scale.sy(pending.y), colors.train);
     ctx.restore();
     setAttr(canvas, 'data-path-length', String(drawn));
   }
 
-  // Where the current point (the path's last) is on the canvas, for dragging.
-  function pointAt(clientX, clientY) {
-    if (!last?.surface) return null;
-    const r = canvas.getBoundingClientRect();
-    const bw = r.width - MARGIN.left - MARGIN.right;
-    const bh = r.height - MARGIN.top - MARGIN.bottom;
-    const [x0, x1] = last.surface.axes.x;
-    const [y0, y1] = last.surface.axes.y;
-    return {
-      x: x0 + ((clientX - r.left - MARGIN.left) / bw) * (x1 - x0),
-      y: y1 - ((clientY - r.top - MARGIN.top) / bh) * (y1 - y0),
-    };
+  function plotBox(width, height) {
+    return { left: MARGIN.left, top: MARGIN.top, width: width - MARGIN.left - MARGIN.right, height: height - MARGIN.top - MARGIN.bottom };
   }
 
-  return { draw, pointAt };
+  // The plane's coordinates under a pointer, kept inside the plot.
+  function pointAt(clientX, clientY) {
+    const r = canvas.getBoundingClientRect();
+    const box = plotBox(r.width, r.height);
+    const [x0, x1] = last.surface.axes.x;
+    const [y0, y1] = last.surface.axes.y;
+    const fx = Math.max(0, Math.min(1, (clientX - r.left - box.left) / box.width));
+    const fy = Math.max(0, Math.min(1, (clientY - r.top - box.top) / box.height));
+    return { x: x0 + fx * (x1 - x0), y: y1 - fy * (y1 - y0) };
+  }
+
+  // The current point: the path's last pair (or the one just dropped).
+  function current() {
+    if (moved) return moved;
+    const p = last.surface.path;
+    return p.length >= 2 ? { x: p[p.length - 2], y: p[p.length - 1] } : null;
+  }
+
+  const canDrag = () => !!(last?.draggable && last.surface);
+  function drop(point) {
+    moved = point;
+    dragging = null;
+    setAttr(canvas, 'data-dropped', `${point.x},${point.y}`);
+    draw(last);
+    intents.landscapeDrop?.(point.x, point.y);
+  }
+
+  canvas.addEventListener('pointerdown', (e) => {
+    if (!canDrag() || e.button !== 0) return;
+    e.preventDefault();
+    canvas.setPointerCapture(e.pointerId);
+    canvas.focus({ preventScroll: true });
+    dragging = pointAt(e.clientX, e.clientY);
+    draw(last);
+  });
+  canvas.addEventListener('pointermove', (e) => {
+    if (!dragging || !canDrag()) return;
+    dragging = pointAt(e.clientX, e.clientY);
+    draw(last);
+  });
+  canvas.addEventListener('pointerup', (e) => {
+    if (!dragging || !canDrag()) return;
+    drop(pointAt(e.clientX, e.clientY));
+  });
+  canvas.addEventListener('pointercancel', () => {
+    dragging = null;
+    if (last) draw(last);
+  });
+  canvas.addEventListener('keydown', (e) => {
+    const dir = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] }[e.key];
+    if (!dir || !canDrag()) return;
+    const p = current();
+    if (!p) return;
+    e.preventDefault();
+    e.stopPropagation(); // → is also the page's "one step" key
+    const k = e.shiftKey ? 5 : 1;
+    const [x0, x1] = last.surface.axes.x;
+    const [y0, y1] = last.surface.axes.y;
+    drop({ x: p.x + ((x1 - x0) / KEY_STEPS) * k * dir[0], y: p.y + ((y1 - y0) / KEY_STEPS) * k * dir[1] });
+  });
+
+  return { draw };
 }
 
 // Losses on a log scale, banded; band edges darker (the contour lines).
@@ -168,16 +239,20 @@ function drawPath(ctx, scale, path, color) {
     ctx.fill();
   }
   if (lastOk < 0) return 0;
-  // The current point: a ring.
+  ring(ctx, px(lastOk), py(lastOk), color);
+  return drawn;
+}
+
+// The current point: a ring, white under the colour so it shows on any band.
+function ring(ctx, x, y, color) {
   ctx.lineWidth = 3;
   ctx.strokeStyle = '#fff';
   ctx.beginPath();
-  ctx.arc(px(lastOk), py(lastOk), 7, 0, 2 * Math.PI);
+  ctx.arc(x, y, 7, 0, 2 * Math.PI);
   ctx.stroke();
   ctx.lineWidth = 2;
   ctx.strokeStyle = color;
   ctx.stroke();
-  return drawn;
 }
 
 export const laneColor = (i) => css(classColor(i));

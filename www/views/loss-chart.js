@@ -12,10 +12,11 @@ export function createLineChart(canvas) {
   new ResizeObserver(() => last && draw(last)).observe(canvas);
 
   // lines: [{ values, color, width, dash?, steps? }] (a line's own steps, e.g.
-  // a race lane that stopped early; else `steps`); range: fixed [y0, y1] (linear only).
+  // a race lane that stopped early; else `steps`); range: fixed [y0, y1] (linear only);
+  // marker: a step to mark (early stopping's best).
   function draw(props) {
     last = props;
-    const { steps: stepValues, lines: given, logScale = false, yLabel, range } = props;
+    const { steps: stepValues, lines: given, logScale = false, yLabel, range, marker = null } = props;
     const colors = palette(canvas);
     const { ctx, width, height } = prepareCanvas(canvas);
     const box = { left: MARGIN.left, top: MARGIN.top, width: width - MARGIN.left - MARGIN.right, height: height - MARGIN.top - MARGIN.bottom };
@@ -71,6 +72,17 @@ export function createLineChart(canvas) {
     ctx.rect(box.left, box.top - 2, box.width + 2, box.height + 4);
     ctx.clip();
     ctx.lineJoin = 'round';
+    // A marked step (early stopping's best checkpoint): a dashed vertical line.
+    if (marker != null && Number.isFinite(marker)) {
+      ctx.strokeStyle = colors.ink;
+      ctx.lineWidth = 1.5;
+      ctx.setLineDash([5, 4]);
+      ctx.beginPath();
+      ctx.moveTo(scale.sx(marker), box.top);
+      ctx.lineTo(scale.sx(marker), box.top + box.height);
+      ctx.stroke();
+      ctx.setLineDash([]);
+    }
     // The first line (training, the one being minimized) is drawn last, on top.
     for (const l of [...lines].reverse()) {
       ctx.strokeStyle = l.color;

@@ -10,7 +10,7 @@ import { catalog, limits, modelFits, optimizerEntry, HYPERS } from '../catalog.j
 import { label } from '../strings/index.js';
 import { sourceOf, hyperValue, LOSSES, MLP } from '../state.js';
 import { settingControl } from './setting-control.js';
-import { setProp } from './dom.js';
+import { setProp, setAttr } from './dom.js';
 
 const MAX_LAYERS = limits.hiddenLayers.max;
 const MAX_UNITS = limits.units.max;
@@ -23,6 +23,7 @@ export function createModelPanel(root, intents) {
   const addLayer = $('add-layer');
   const removeLayer = $('remove-layer');
   const layerList = root.querySelector('.layers');
+  const hiddenField = root.querySelector('.hidden-field');
   const activation = $('activation');
   const init = $('init');
   const optimizer = $('optimizer');
@@ -134,6 +135,9 @@ export function createModelPanel(root, intents) {
       removeLayer.disabled = !mlp || s.hidden.length === 0;
       drawLayers(s, mlp);
       root.classList.toggle('not-mlp', !mlp);
+      // Faded with its controls while the kind has no hidden layers: an
+      // inactive group, whose text WCAG exempts from the contrast minimum.
+      setAttr(hiddenField, 'aria-disabled', String(!mlp));
       activation.value = s.activation;
       activation.disabled = !mlp;
       init.value = s.init;

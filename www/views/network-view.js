@@ -4,13 +4,16 @@
 // own output over the input plane (as in TensorFlow Playground); for digits
 // a first-layer unit shows its 64 incoming weights as an 8×8 image.
 // Hovering an edge shows its weight; hovering a unit tells main.js, which
-// then shows that unit's output large in the Output panel.
+// then shows that unit's output large in the Output panel. From the
+// keyboard, the focused diagram's arrow keys walk its units and edges and
+// do the same.
 
 import { prepareCanvas, palette, canvasSize } from './plot.js';
 import { BLUE, ORANGE, css, diverging, classShade } from './colors.js';
 import { formatNumber } from '../format.js';
 import { setAttr } from './dom.js';
 import { modelEntry } from '../catalog.js';
+import { text } from '../strings/index.js';
 
 const MAX_SHOWN = 10; // units drawn per column; the rest are counted
 const HEAD = 44; // room for the column titles (two lines)
@@ -28,40 +31,73 @@ export function createNetworkView(root, intents) {
   canvas.addEventListener('pointermove', (e) => {
     if (!layout) return;
     const r = canvas.getBoundingClientRect();
-    const hit = hitTest(layout, e.clientX - r.left, e.clientY - r.top);
+    setHover(hitTest(layout, e.clientX - r.left, e.clientY - r.top), e.clientX, e.clientY);
+  });
+  canvas.addEventListener('pointerleave', () => setHover(null));
+
+  // The keyboard: the arrow keys walk the units (column by column), then
+  // the edges, as the pointer would hover them; Home and End jump to the
+  // ends, Escape lets go. The tooltip is the canvas's description and a
+  // polite live region, so a screen reader reads each one as it is shown.
+  let focusIndex = -1;
+  const KEYS = ['ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp', 'Home', 'End', 'Escape'];
+  canvas.addEventListener('keydown', (e) => {
+    if (!layout || !KEYS.includes(e.key) || e.altKey || e.ctrlKey || e.metaKey) return;
+    e.preventDefault();
+    e.stopPropagation(); // → is also the page's "one step"
+    const targets = [...layout.nodes.map(nodeTarget), ...layout.edges.map(edgeTarget)];
+    const n = targets.length;
+    if (e.key === 'Escape' || !n) {
+      focusIndex = -1;
+      setHover(null);
+      return;
+    }
+    const forward = e.key === 'ArrowRight' || e.key === 'ArrowDown';
+    if (e.key === 'Home') focusIndex = 0;
+    else if (e.key === 'End') focusIndex = n - 1;
+    else if (focusIndex < 0 || focusIndex >= n) focusIndex = forward ? 0 : n - 1;
+    else focusIndex = (focusIndex + (forward ? 1 : -1) + n) % n;
+    const t = targets[focusIndex];
+    const at = t.kind === 'node' ? t.node : t.edge.pts[Math.floor(t.edge.pts.length / 2)];
+    const [x, y] = Array.isArray(at) ? at : [at.x, at.y];
+    const r = canvas.getBoundingClientRect();
+    setHover(t, r.left + x, r.top + y);
+  });
+  canvas.addEventListener('focus', () => {
+    focusIndex = -1;
+  });
+  canvas.addEventListener('blur', () => setHover(null));
+
+  // What the pointer or the keyboard is on (null: nothing), at client (x, y).
+  function setHover(hit, x = 0, y = 0) {
     const same = hit && hover && hit.kind === hover.kind && hit.key === hover.key;
-    if (same) return moveTip(e, r);
+    if (same) return moveTip(x, y);
+    if (!hit && !hover) return;
     hover = hit;
-    showTip(e, r);
+    showTip(x, y);
     intents.focus(hit && hit.kind === 'node' && !hit.node.collapsed ? focusOf(hit.node) : null);
     if (last) draw(last);
-  });
-  canvas.addEventListener('pointerleave', () => {
-    hover = null;
-    tip.hidden = true;
-    intents.focus(null);
-    if (last) draw(last);
-  });
+  }
 
   function focusOf(node) {
     return { col: node.col, unit: node.unit, label: node.title };
   }
 
-  function showTip(e, r) {
+  function showTip(x, y) {
     if (!hover) {
       tip.hidden = true;
       return;
     }
     tip.textContent = hover.text();
     tip.hidden = false;
-    moveTip(e, r);
+    moveTip(x, y);
   }
-  function moveTip(e, r) {
+  function moveTip(x, y) {
     if (!hover) return;
     tip.textContent = hover.text();
     const box = root.getBoundingClientRect();
-    tip.style.left = `${Math.min(e.clientX - box.left + 14, box.width - tip.offsetWidth - 4)}px`;
-    tip.style.top = `${e.clientY - box.top + 16}px`;
+    tip.style.left = `${Math.max(0, Math.min(x - box.left + 14, box.width - tip.offsetWidth - 4))}px`;
+    tip.style.top = `${y - box.top + 16}px`;
   }
 
   function draw(props) {
@@ -88,7 +124,7 @@ export function createNetworkView(root, intents) {
     const inputs = layout.columns[0].nodes;
     setAttr(canvas, 'data-input-names', inputs.map((n) => n.name).join('|'));
     if (!inputs[0].collapsed) setAttr(canvas, 'data-names-left', String(Math.floor(Math.min(...inputs.map((n) => n.x - n.size / 2 - LABEL_GAP - textWidth(n.name, colors.font))))));
-    setAttr(canvas, 'aria-label', `Network diagram: ${net.columns.map((c) => `${c.size} ${c.kind === 'input' ? 'features' : c.kind === 'output' ? 'outputs' : 'units'}`).join(', then ')}. Hover an edge for its weight, a unit for its output.`);
+    setAttr(canvas, 'aria-label', `Network diagram: ${net.columns.map((c) => `${c.size} ${c.kind === 'input' ? 'features' : c.kind === 'output' ? 'outputs' : 'units'}`).join(', then ')}. ${text('network.keys')}`);
 
     // Edges under the nodes, the hovered one last and outlined.
     ctx.lineCap = 'round';
@@ -461,9 +497,7 @@ function paintUnitValues(image, values, width, unit, output) {
 function hitTest(layout, x, y) {
   for (const node of layout.nodes) {
     const h = node.size / 2 + 2;
-    if (Math.abs(x - node.x) <= h && Math.abs(y - node.y) <= h) {
-      return { kind: 'node', key: `n${node.col}:${node.unit}`, node, text: () => nodeText(node) };
-    }
+    if (Math.abs(x - node.x) <= h && Math.abs(y - node.y) <= h) return nodeTarget(node);
   }
   let best = null;
   let bestD = 6;
@@ -476,8 +510,12 @@ function hitTest(layout, x, y) {
       }
     }
   }
-  if (!best) return null;
-  const e = best;
+  return best && edgeTarget(best);
+}
+
+const nodeTarget = (node) => ({ kind: 'node', key: `n${node.col}:${node.unit}`, node, text: () => nodeText(node) });
+
+function edgeTarget(e) {
   return {
     kind: 'edge',
     key: e.key,

@@ -105,10 +105,10 @@ export function createRaceView(root, intents, { settings: raceSettings }) {
     legend.textContent = '';
     lanes.textContent = '';
     const head = lanes.createTHead().insertRow();
-    for (const k of ['', 'race.loss', 'race.steps', 'race.status']) {
+    for (const k of ['race.laneHeader', 'race.loss', 'race.steps', 'race.status']) {
       const th = document.createElement('th');
       th.scope = 'col';
-      th.textContent = k ? text(k) : '';
+      th.textContent = text(k);
       head.append(th);
     }
     const body = lanes.createTBody();

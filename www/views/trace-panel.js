@@ -25,6 +25,7 @@ export function createTracePanel(root, intents) {
   const status = $('trace-status');
   const formula = $('trace-formula');
   const table = $('trace-table');
+  const tableScroll = table.parentElement;
   const checkOut = $('trace-check-result');
   const phaseItems = [...root.querySelectorAll('.trace-phases li')];
   let last = null;
@@ -48,14 +49,27 @@ export function createTracePanel(root, intents) {
     setHover(hitTest(layout, e.clientX - r.left, e.clientY - r.top), e.clientX - r.left, e.clientY - r.top);
   });
   canvas.addEventListener('pointerleave', () => setHover(null));
-  // The keyboard walks the units and edges with the arrow keys.
+  // The keyboard walks the units (column by column), then the edges, with
+  // the arrow keys; Home and End jump to the first unit and the last edge,
+  // Escape hides the numbers. The tooltip is the canvas's description and a
+  // polite live region, so a screen reader reads each one as it is shown.
+  const KEYS = ['ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp', 'Home', 'End', 'Escape'];
   canvas.addEventListener('keydown', (e) => {
-    if (!layout || !['ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp'].includes(e.key)) return;
+    if (!layout || !KEYS.includes(e.key) || e.altKey || e.ctrlKey || e.metaKey) return;
     e.preventDefault();
-    e.stopPropagation();
+    e.stopPropagation(); // → is also the page's "one step"
+    if (e.key === 'Escape') {
+      focusIndex = -1;
+      setHover(null);
+      return;
+    }
     const targets = [...layout.nodes, ...layout.edges];
     if (!targets.length) return;
-    focusIndex = (focusIndex + (e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : -1) + targets.length) % targets.length;
+    const n = targets.length;
+    if (e.key === 'Home') focusIndex = 0;
+    else if (e.key === 'End') focusIndex = n - 1;
+    else if (focusIndex < 0) focusIndex = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 0 : n - 1;
+    else focusIndex = (focusIndex + (e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : -1) + n) % n;
     const t = targets[focusIndex];
     const at = t.x1 != null ? { x: (t.x1 + t.x2) / 2, y: (t.y1 + t.y2) / 2 } : t;
     setHover(t, at.x, at.y);
@@ -86,7 +100,13 @@ export function createTracePanel(root, intents) {
     last = props;
     const t = props.trace;
     setAttr(root, 'data-phase', t ? props.phase : '');
-    phaseItems.forEach((li) => li.classList.toggle('current', !!t && li.dataset.phase === props.phase));
+    phaseItems.forEach((li) => {
+      const current = !!t && li.dataset.phase === props.phase;
+      li.classList.toggle('current', current);
+      // What the dark pill shows, said to a screen reader too.
+      if (current) setAttr(li, 'aria-current', 'step');
+      else li.removeAttribute('aria-current');
+    });
     setProp(buttons.pick, 'disabled', !props.ready);
     setProp(buttons.sample, 'disabled', !props.ready);
     setProp(buttons.next, 'disabled', !t);
@@ -100,11 +120,21 @@ export function createTracePanel(root, intents) {
       table.textContent = '';
       prepareCanvas(canvas);
       layout = null;
+      setAttr(canvas, 'aria-label', text('trace.network'));
+      scrollable();
       return;
     }
     drawFormula(formula, t, props.phase);
     drawTable(table, t, props.phase);
+    scrollable();
     paint(props);
+  }
+
+  // The table scrolls sideways when it is wider than the panel: a keyboard
+  // reaches it with Tab then (and an empty one is no stop on the way).
+  function scrollable() {
+    if (table.rows.length) setAttr(tableScroll, 'tabindex', '0');
+    else tableScroll.removeAttribute('tabindex');
   }
 
   function paint(props) {
@@ -124,8 +154,10 @@ export function createTracePanel(root, intents) {
     const want = Math.round(Math.max(170, Math.min(420, 60 + most * NODE * 1.5)));
     if (canvas.style.height !== `${want}px`) canvas.style.height = `${want}px`;
     const { ctx, height } = prepareCanvas(canvas, { height: want });
+    // A new layout (a new trace or phase) keeps the keyboard's place.
     layout = place(net, width, height);
-    setAttr(canvas, 'aria-label', `${text(`trace.phase.${props.phase}`)}: ${net.columns.map((c) => c.size).join(' → ')}`);
+    if (focusIndex >= layout.nodes.length + layout.edges.length) focusIndex = -1;
+    setAttr(canvas, 'aria-label', text('trace.networkIs', { phase: text(`trace.phase.${props.phase}`), shape: net.columns.map((c) => c.size).join(' → ') }));
     const phase = props.phase;
     // Edges: the weight in the forward and loss phases, the gradient
     // backward, the change in the update phase; colour its sign, width its size.
@@ -201,6 +233,12 @@ function paintLayers(canvas, t, phase) {
   ctx.fillStyle = colors.muted;
   ctx.textAlign = 'left';
   ctx.fillText(text(back ? 'trace.layers.delta' : 'trace.layers.output'), 4, 12);
+  // The bars' numbers, for a screen reader: this drawing has no units to walk.
+  setAttr(canvas, 'aria-label', text('trace.layersIs', {
+    phase: text(`trace.phase.${phase}`),
+    what: text(back ? 'trace.layers.delta' : 'trace.layers.output'),
+    values: rows.map((r) => `${r.name} ${formatNumber(r.value, 3)}`).join(', '),
+  }));
   const left = 90;
   rows.forEach((r, i) => {
     const y = 30 + i * line + line / 2;
@@ -335,7 +373,6 @@ function statusText(props) {
   const parts = [text('trace.at', { step: props.traceStep, batch })];
   if (props.stale) parts.push(text('trace.stale'));
   if (t.rows.length > 1) parts.push(text('trace.row0', { row: t.rows[0] }));
-  if (t.batch !== 'next') parts.push(text('trace.apply.rowsOnly'));
   return parts.join(' ');
 }
 
@@ -347,6 +384,7 @@ function checkText(props) {
   if (props.checking) return text('trace.check.running');
   const c = props.check;
   if (!c) return '';
+  const skipped = c.skipped > 0 ? ` ${text('trace.check.skipped', { skipped: c.skipped })}` : '';
   return text('trace.check.result', {
     epsilon: c.epsilon,
     checked: c.checked,
@@ -355,7 +393,7 @@ function checkText(props) {
     index: c.worst?.index ?? '—',
     analytic: c.worst ? formatNumber(c.worst.analytic, 6) : '—',
     numeric: c.worst ? formatNumber(c.worst.numeric, 6) : '—',
-  });
+  }) + skipped;
 }
 
 // The article's formula with the numbers of this trace: a model with one

@@ -1,7 +1,6 @@
-// The first lesson: the source article's linear regression. Its setup is
-// the `lesson` preset (presets.js, which also says when the page is in it);
-// what its data can pin down lives here, so the views stay general and
-// later lessons add a file, not a fork.
+// The article's data (source article-linear), as the parameters table and
+// the fit view explain it: what its data can pin down lives here, so the
+// views stay general. The lesson itself is lessons/linear.js.
 
 // x2 = x1 + 1 on every row, so ŷ = (w1 + w2)·x1 + (w2 + b): the data fixes
 // only these two combinations, never w1, w2 and b one by one. Every exact

@@ -1,0 +1,2 @@
+// Lesson `cnn` (issue 14): written next.
+export default { id: 'cnn', settings: {}, steps: [] };

@@ -1,0 +1,2 @@
+// Lesson `compute` (issue 14): written next.
+export default { id: 'compute', settings: {}, steps: [] };

@@ -1,0 +1,2 @@
+// Lesson `logistic` (issue 14): written next.
+export default { id: 'logistic', settings: {}, steps: [] };

@@ -1,0 +1,2 @@
+// Lesson `preprocessing` (issue 14): written next.
+export default { id: 'preprocessing', settings: {}, steps: [] };

@@ -1,0 +1,2 @@
+// Lesson `privacy` (issue 14): written next.
+export default { id: 'privacy', settings: {}, steps: [] };

@@ -1,0 +1,2 @@
+// Lesson `testing` (issue 14): written next.
+export default { id: 'testing', settings: {}, steps: [] };

@@ -1,0 +1,2 @@
+// The `building` lesson's words (lessons/building.js).
+export default {};

@@ -1,0 +1,2 @@
+// The `cnn` lesson's words (lessons/cnn.js).
+export default {};

@@ -1,0 +1,2 @@
+// The `compute` lesson's words (lessons/compute.js).
+export default {};

@@ -1,0 +1,2 @@
+// The `logistic` lesson's words (lessons/logistic.js).
+export default {};

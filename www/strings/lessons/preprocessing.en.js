@@ -1,0 +1,2 @@
+// The `preprocessing` lesson's words (lessons/preprocessing.js).
+export default {};

@@ -1,0 +1,2 @@
+// The `privacy` lesson's words (lessons/privacy.js).
+export default {};

@@ -1,0 +1,2 @@
+// The `testing` lesson's words (lessons/testing.js).
+export default {};
