@@ -28,8 +28,13 @@ pub use values::Bounds;
 
 pub type Result<T> = std::result::Result<T, Error>;
 
+/// Boxed, so that a `Result` carrying one is a pointer wide: every `?`
+/// in the engine moves it, and a wide error costs the wasm kilobytes.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Error {
+pub struct Error(Box<Inner>);
+
+#[derive(Debug, Clone, PartialEq)]
+struct Inner {
     code: &'static str,
     params: Vec<(&'static str, Param)>,
     message: String,
@@ -120,8 +125,9 @@ codes! {
     /// `raw-inputs` (no added features).
     NEEDS = "needs" [field, value, needs, source];
     /// A layer that does not fit the shape it receives (`input`). `needs`:
-    /// `image`, `sequence`, `kernel` or `pool` (of side `size`).
-    LAYER_SHAPE = "layer-shape" [field, layer, input, needs, size];
+    /// `image`, `sequence`, `kernel` or `pool` (of side `size`, larger than
+    /// the image's `height` or `width`).
+    LAYER_SHAPE = "layer-shape" [field, layer, input, needs, size, height, width];
 
     // Training and looking inside it.
     /// Training blew up at `step` with `learningRate`. `reason`:
@@ -194,35 +200,55 @@ codes! {
 
 impl Error {
     /// The one way an error is made: `code` with its parameters' values, in
-    /// the code's order, and the message its constructor wrote from them.
-    fn of<const N: usize>(code: &Code<N>, values: [Param; N], message: String) -> Error {
-        Error {
-            code: code.id,
-            params: code.params.iter().copied().zip(values).collect(),
+    /// the code's order, and its English message: the `template` pieces
+    /// joined, each `{name}` in them replaced by that parameter (`render`).
+    /// Templates are text, not code, so a constructor costs the wasm
+    /// little more than its parameters.
+    fn of<const N: usize>(code: &Code<N>, values: [Param; N], template: &[&str]) -> Error {
+        Error::make(code.id, &code.params, Vec::from(values), template)
+    }
+
+    /// `of` without its `N`: one copy in the wasm, not one per length.
+    #[inline(never)]
+    fn make(
+        code: &'static str,
+        names: &[&'static str],
+        values: Vec<Param>,
+        template: &[&str],
+    ) -> Error {
+        let params: Vec<(&'static str, Param)> = names.iter().copied().zip(values).collect();
+        let message = render(&template.concat(), &params);
+        Error(Box::new(Inner {
+            code,
+            params,
             message,
-        }
+        }))
     }
 
     pub fn code(&self) -> &'static str {
-        self.code
+        self.0.code
     }
 
     pub fn params(&self) -> &[(&'static str, Param)] {
-        &self.params
+        &self.0.params
     }
 
     pub fn param(&self, name: &str) -> Option<&Param> {
-        self.params.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+        self.0
+            .params
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v)
     }
 
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.0.message)
     }
 }
 
@@ -259,18 +285,21 @@ impl From<bool> for Param {
 }
 
 impl From<&str> for Param {
+    #[inline(never)]
     fn from(v: &str) -> Param {
         Param::Text(v.to_string())
     }
 }
 
 impl From<String> for Param {
+    #[inline(never)]
     fn from(v: String) -> Param {
         Param::Text(v)
     }
 }
 
 impl From<Error> for Param {
+    #[inline(never)]
     fn from(v: Error) -> Param {
         Param::Error(Box::new(v))
     }
@@ -289,13 +318,67 @@ impl<T: Into<Param>> From<Vec<T>> for Param {
 }
 
 /// A list parameter from anything that lists texts or numbers.
+#[inline(never)]
 fn list<T: Clone + Into<Param>>(items: &[T]) -> Param {
     Param::List(items.iter().cloned().map(Into::into).collect())
 }
 
+/// `template` with each `{name}` of `params` replaced by its value as
+/// English writes it: a number short (`num`), a list's texts quoted
+/// (`'a', 'b'`, past 20 how many more), an error its message, null
+/// nothing. Braces around anything else stay as they are (`{ rows: [0] }`).
+fn render(template: &str, params: &[(&'static str, Param)]) -> String {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest.find('}').map_or(rest.len(), |j| j + 1);
+        let name = rest[1..end].trim_end_matches('}');
+        match params.iter().find(|(n, _)| *n == name) {
+            Some((_, p)) => write(&mut out, p),
+            None => out.push_str(&rest[..end]),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn write(out: &mut String, p: &Param) {
+    const MAX: usize = 20;
+    match p {
+        Param::Null => {}
+        Param::Flag(b) => out.push_str(if *b { "true" } else { "false" }),
+        Param::Num(x) => out.push_str(&num(*x)),
+        Param::Text(s) => out.push_str(s),
+        Param::Error(e) => out.push_str(&e.0.message),
+        Param::List(items) => {
+            for (i, item) in items.iter().take(MAX).enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                let quote = matches!(item, Param::Text(_));
+                if quote {
+                    out.push('\'');
+                }
+                write(out, item);
+                if quote {
+                    out.push('\'');
+                }
+            }
+            if items.len() > MAX {
+                out.push_str(&format!(", and {} more", items.len() - MAX));
+            }
+        }
+    }
+}
+
 /// A number as the English messages write it: whole numbers as they are,
 /// others to 6 significant digits, and the very large or small in exponent
-/// form to 4 (`1.226e5`, not `1.225609013671875e5`).
+/// form to 4 (`1.226e5`, not `1.225609013671875e5`). By rounding, then
+/// the shortest form (`{}`): precision formatting would pull core's exact
+/// float printer into the wasm.
 pub fn num(x: f64) -> String {
     if x.is_nan() {
         return "NaN".into();
@@ -307,30 +390,27 @@ pub fn num(x: f64) -> String {
     if x.fract() == 0.0 && a < 1e15 {
         return format!("{}", x as i64);
     }
-    if (1e-4..1e6).contains(&a) {
-        let decimals = (5 - a.log10().floor() as i32).max(0) as usize;
-        let s = format!("{x:.decimals$}");
-        return s.trim_end_matches('0').trim_end_matches('.').to_string();
+    // a = m × 10^e with 1 ≤ m < 10.
+    let mut e = 0i32;
+    let mut m = a;
+    while m >= 10.0 {
+        m /= 10.0;
+        e += 1;
     }
-    let s = format!("{x:.3e}");
-    match s.split_once('e') {
-        Some((m, e)) => format!("{}e{e}", m.trim_end_matches('0').trim_end_matches('.')),
-        None => s,
+    while m < 1.0 {
+        m *= 10.0;
+        e -= 1;
     }
-}
-
-/// `'a', 'b', 'c'`: names in quotes, for messages; past 20, how many more.
-fn quoted<S: AsRef<str>>(names: &[S]) -> String {
-    const MAX: usize = 20;
-    let mut parts: Vec<String> = names
-        .iter()
-        .take(MAX)
-        .map(|n| format!("'{}'", n.as_ref()))
-        .collect();
-    if names.len() > MAX {
-        parts.push(format!("and {} more", names.len() - MAX));
+    if (-4..6).contains(&e) {
+        let p = 10f64.powi(5 - e);
+        return format!("{}", (x * p).round() / p);
     }
-    parts.join(", ")
+    let mut m = (m * 1000.0).round() / 1000.0;
+    if m >= 10.0 {
+        m /= 10.0;
+        e += 1;
+    }
+    format!("{}{m}e{e}", if x < 0.0 { "-" } else { "" })
 }
 
 /// Bytes as MB with one decimal, as the messages write sizes.
@@ -338,7 +418,11 @@ fn mb(bytes: usize) -> f64 {
     (bytes as f64 / 104_857.6).round() / 10.0
 }
 
-/// `1 row`, `2 rows`.
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// `one` or `many` for a count of `n`.
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
 }

@@ -25,9 +25,7 @@ pub struct JsError(JsValue);
 impl From<Error> for JsError {
     fn from(e: Error) -> JsError {
         let err = js_sys::Error::new(e.message());
-        // Setting a property on a fresh Error cannot fail.
-        let _ = Reflect::set(&err, &"code".into(), &e.code().into());
-        let _ = Reflect::set(&err, &"params".into(), &params_js(&e));
+        tag(&err, &e);
         JsError(err.into())
     }
 }
@@ -46,10 +44,16 @@ fn js_err(e: Error) -> JsError {
 /// an error that wraps it, and a report's `divergence`.
 pub(crate) fn error_object(e: &Error) -> JsValue {
     let o = Object::new();
-    let _ = Reflect::set(&o, &"code".into(), &e.code().into());
-    let _ = Reflect::set(&o, &"params".into(), &params_js(e));
+    tag(&o, e);
     let _ = Reflect::set(&o, &"message".into(), &e.message().into());
     o.into()
+}
+
+/// `code` and `params` set on `o` (setting a property on a fresh object
+/// cannot fail).
+fn tag(o: &JsValue, e: &Error) {
+    let _ = Reflect::set(o, &"code".into(), &e.code().into());
+    let _ = Reflect::set(o, &"params".into(), &params_js(e));
 }
 
 fn params_js(e: &Error) -> JsValue {
@@ -93,14 +97,6 @@ fn check_steps(call: &str, steps: u32) -> Result<(), JsError> {
         return Err(Error::range(call, steps.into(), bounds).into());
     }
     Ok(())
-}
-
-/// A report as the page reads it, with `divergence`: null, or the
-/// `diverged` error as `{ code, params, message }`.
-fn with_divergence(report: JsValue, s: &session::Session) -> Result<JsValue, JsError> {
-    let why = s.divergence().map_or(JsValue::NULL, error_object);
-    set(&Object::from(report.clone()), "divergence", &why)?;
-    Ok(report)
 }
 
 #[wasm_bindgen(start)]
@@ -199,16 +195,13 @@ impl Session {
         Ok(Session { inner })
     }
 
-    /// Run `steps` updates → `{ step, epoch, trainLoss, valLoss,
-    /// trainAccuracy, valAccuracy, diverged, divergence }`; `divergence` is
-    /// null, or the `diverged` error as `{ code, params, message }`.
+    /// Run `steps` updates → `{ step, epoch, trainLoss, valLoss, trainAccuracy, valAccuracy, diverged }`.
     pub fn train(&mut self, steps: u32) -> Result<JsValue, JsError> {
         check_steps("train(steps)", steps)?;
-        let report = to_js(&self.inner.train(steps))?;
-        with_divergence(report, &self.inner)
+        to_js(&self.inner.train(steps))
     }
 
-    /// `steps` updates without scoring the splits → `{ step, epoch, diverged, divergence }`
+    /// `steps` updates without scoring the splits → `{ step, epoch, diverged }`
     /// (cheap: for training in small slices; call `score()` when a report is due).
     #[wasm_bindgen(js_name = trainSteps)]
     pub fn train_steps(&mut self, steps: u32) -> Result<JsValue, JsError> {
@@ -227,13 +220,12 @@ impl Session {
             "earlyStopped",
             &JsValue::from_bool(self.inner.early_stopped()),
         )?;
-        with_divergence(o.into(), &self.inner)
+        Ok(o.into())
     }
 
     /// The same report as `train`, for the current weights, without training.
     pub fn score(&mut self) -> Result<JsValue, JsError> {
-        let report = to_js(&self.inner.score_report())?;
-        with_divergence(report, &self.inner)
+        to_js(&self.inner.score_report())
     }
 
     /// Raw rows (row-major) → outputs per row.

@@ -9,17 +9,19 @@ impl Error {
     /// `field` is given, but `setting` is `value`, which does not use it;
     /// `only` lists the values of `setting` that do (may be empty).
     pub fn not_applicable(field: &str, setting: &str, value: &str, only: &[&str]) -> Error {
-        let message = match only {
-            [] => format!("{field} does not apply to {setting} '{value}'; remove it"),
-            _ => format!(
-                "{field} does not apply to {setting} '{value}' (only to {}); remove it",
-                quoted(only)
-            ),
+        let only_to = if only.is_empty() {
+            ""
+        } else {
+            " (only to {only})"
         };
         Error::of(
             &NOT_APPLICABLE,
             [field.into(), setting.into(), value.into(), list(only)],
-            message,
+            &[
+                "{field} does not apply to {setting} '{value}'",
+                only_to,
+                "; remove it",
+            ],
         )
     }
 
@@ -33,13 +35,9 @@ impl Error {
         choices: &[&str],
     ) -> Error {
         let set = match source {
-            Some(s) => format!("data.source '{s}' is a {task} set"),
-            None => format!("this data set is a {task} set"),
+            Some(_) => "data.source '{source}' is",
+            None => "this data set is",
         };
-        let message = format!(
-            "{field} '{value}' does not learn {task}, and {set}: choose {}",
-            quoted(choices).replace("', '", "' or '")
-        );
         Error::of(
             &WRONG_TASK,
             [
@@ -49,29 +47,30 @@ impl Error {
                 source.into(),
                 list(choices),
             ],
-            message,
+            &[
+                "{field} '{value}' does not learn {task}, and ",
+                set,
+                " a {task} set: choose one of {choices}",
+            ],
         )
     }
 
     /// `field` (set to `value`) needs `needs` (see `NEEDS`).
     pub fn needs(field: &str, value: Option<&str>, needs: &str, source: Option<&str>) -> Error {
-        let v = value.map(|v| format!(" '{v}'")).unwrap_or_default();
-        let message = match needs {
-            "image" => format!(
-                "{field}{v} needs image data such as data.source 'digits'; '{}' has no image shape",
-                source.unwrap_or_default()
-            ),
-            "validation" => format!(
-                "{field} needs a validation split to watch: give data.split.val a share above 0"
-            ),
-            _ => format!(
-                "{field} needs a model whose inputs are the raw columns (no extra features)"
-            ),
+        let set_to = if value.is_some() { " '{value}'" } else { "" };
+        let t = match needs {
+            "image" => {
+                " needs image data such as data.source 'digits'; '{source}' has no image shape"
+            }
+            "validation" => {
+                " needs a validation split to watch: give data.split.val a share above 0"
+            }
+            _ => " needs a model whose inputs are the raw columns (no extra features)",
         };
         Error::of(
             &NEEDS,
             [field.into(), value.into(), needs.into(), source.into()],
-            message,
+            &["{field}", set_to, t],
         )
     }
 
@@ -84,24 +83,18 @@ impl Error {
         needs: &str,
         size: Option<usize>,
     ) -> Error {
-        let k = size.unwrap_or(0);
-        let (h, w) = match input {
-            [_, h, w] => (*h, *w),
-            _ => (0, 0),
+        let (height, width) = match input {
+            [_, h, w] => (Some(*h), Some(*w)),
+            _ => (None, None),
         };
         let problem = match needs {
-            "image" => format!(
-                "needs an image input [channels, height, width], got {}",
-                shape(input)
-            ),
-            "sequence" => format!(
-                "needs a sequence input [steps, features], got {}",
-                shape(input)
-            ),
+            "image" => "needs an image input [channels, height, width], got [{input}]",
+            "sequence" => "needs a sequence input [steps, features], got [{input}]",
             "kernel" => {
-                format!("input {h}×{w} is smaller than the kernel {k}×{k} (use padding 'same')")
+                "input {height}×{width} is smaller than the kernel {size}×{size} (use padding \
+                 'same')"
             }
-            _ => format!("input {h}×{w} is smaller than the pool {k}×{k}"),
+            _ => "input {height}×{width} is smaller than the pool {size}×{size}",
         };
         Error::of(
             &LAYER_SHAPE,
@@ -111,18 +104,10 @@ impl Error {
                 list(input),
                 needs.into(),
                 size.into(),
+                height.into(),
+                width.into(),
             ],
-            format!("{field} ({layer}): {problem}"),
+            &["{field} ({layer}): ", problem],
         )
-    }
-}
-
-/// A per-row shape in words.
-fn shape(s: &[usize]) -> String {
-    match s {
-        [n] => format!("a vector of {n}"),
-        [t, f] => format!("a sequence of {t} steps × {f} features"),
-        [c, h, w] => format!("an image of {c} channel(s) × {h}×{w}"),
-        other => format!("shape {other:?}"),
     }
 }

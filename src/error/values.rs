@@ -55,57 +55,58 @@ impl Bounds {
         v.is_finite() && above && below
     }
 
-    /// What a value must be, said for the bound `got` breaks: "from 1 to
-    /// 256" when both are inclusive, else "a positive number", "at least
-    /// 0", "below 1", ... (the side the value is on is the one to fix).
-    fn say(&self, got: f64) -> String {
-        if let (Some(lo), Some(hi), false, false) =
+    /// What a value must be, as a template piece, said for the bound
+    /// `got` breaks: "from {min} to {max}" when both are inclusive, else
+    /// "a positive number", "at least {min}", "below {max}", ... (the side
+    /// the value is on is the one to fix).
+    fn say(&self, got: f64) -> &'static str {
+        if let (Some(_), Some(_), false, false) =
             (self.min, self.max, self.min_exclusive, self.max_exclusive)
         {
-            return format!("from {} to {}", num(lo), num(hi));
+            return "from {min} to {max}";
         }
         let low = self
             .min
             .filter(|&m| got.is_nan() || got < m || (self.min_exclusive && got == m));
         match (low, self.max) {
-            (Some(m), _) if m == 0.0 && self.min_exclusive => "a positive number".into(),
-            (Some(m), _) if self.min_exclusive => format!("above {}", num(m)),
-            (Some(m), _) => format!("at least {}", num(m)),
-            (None, Some(m)) if self.max_exclusive => format!("below {}", num(m)),
-            (None, Some(m)) => format!("at most {}", num(m)),
-            (None, None) => "a finite number".into(),
+            (Some(m), _) if m == 0.0 && self.min_exclusive => "a positive number",
+            (Some(_), _) if self.min_exclusive => "above {min}",
+            (Some(_), _) => "at least {min}",
+            (None, Some(_)) if self.max_exclusive => "below {max}",
+            (None, Some(_)) => "at most {max}",
+            (None, None) => "a finite number",
         }
     }
 }
 
-/// How a wrong JSON value is named in messages, and in the parameters.
-fn describe(v: &Value) -> (&'static str, Param, String) {
+/// How a wrong JSON value is named in the parameters (its kind and, for a
+/// number or text, the value), and in the message (a template piece).
+fn describe(v: &Value) -> (&'static str, Param, &'static str) {
     match v {
-        Value::Null => ("null", Param::Null, "null".into()),
-        Value::Bool(true) => ("true", Param::Null, "true".into()),
-        Value::Bool(false) => ("false", Param::Null, "false".into()),
+        Value::Null => ("null", Param::Null, "null"),
+        Value::Bool(true) => ("true", Param::Null, "true"),
+        Value::Bool(false) => ("false", Param::Null, "false"),
         Value::Number(n) => {
             let x = n.as_f64().unwrap_or(f64::NAN);
-            ("number", x.into(), format!("the number {}", num(x)))
+            ("number", x.into(), "the number {value}")
         }
         Value::String(s) => {
             let mut short: String = s.chars().take(40).collect();
             if short.len() < s.len() {
                 short.push('…');
             }
-            let said = format!("the text \"{short}\"");
-            ("text", short.into(), said)
+            ("text", short.into(), "the text \"{value}\"")
         }
-        Value::Array(_) => ("list", Param::Null, "a list [...]".into()),
-        Value::Object(_) => ("object", Param::Null, "an object {...}".into()),
+        Value::Array(_) => ("list", Param::Null, "a list [...]"),
+        Value::Object(_) => ("object", Param::Null, "an object {...}"),
     }
 }
 
 impl Error {
     /// `document` ("config") is not JSON text.
     pub fn json(document: &str, detail: &str) -> Error {
-        let message = format!("{document}: not valid JSON ({detail})");
-        Error::of(&JSON, [document.into(), detail.into()], message)
+        let t = "{document}: not valid JSON ({detail})";
+        Error::of(&JSON, [document.into(), detail.into()], &[t])
     }
 
     /// `got` at `field` is not `expected` (see `TYPE` for the ids).
@@ -120,65 +121,56 @@ impl Error {
             _ => "a list of whole numbers such as [8, 8] (or one number for an rnn)",
         };
         let (kind, value, said) = describe(got);
-        let message = format!("{field}: expected {what}, got {said}");
         Error::of(
             &TYPE,
             [field.into(), expected.into(), kind.into(), value],
-            message,
+            &["{field}: expected ", what, ", got ", said],
         )
     }
 
     /// A number that is not a whole number of at least 0.
     pub fn integer(field: &str, got: f64) -> Error {
-        let message = format!(
-            "{field} must be a whole number that is not negative, got {}",
-            num(got)
-        );
-        Error::of(&INTEGER, [field.into(), got.into()], message)
+        let t = "{field} must be a whole number that is not negative, got {got}";
+        Error::of(&INTEGER, [field.into(), got.into()], &[t])
     }
 
     /// null, NaN or Infinity at `field` (JSON writes NaN as null).
     pub fn not_finite(field: &str) -> Error {
-        let message = format!("{field}: expected a number, got null, NaN or Infinity");
-        Error::of(&NOT_FINITE, [field.into()], message)
+        let t = "{field}: expected a number, got null, NaN or Infinity";
+        Error::of(&NOT_FINITE, [field.into()], &[t])
     }
 
     /// Object `field` has no key `key`; it has `known`.
     pub fn unknown_field(field: &str, key: &str, known: &[&str]) -> Error {
-        let list: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
-        let message = format!(
-            "{field}: unknown field `{key}`, expected one of {}",
-            list.join(", ")
-        );
+        let t = "{field}: unknown field `{key}`, expected one of {known}";
         Error::of(
             &UNKNOWN_FIELD,
-            [field.into(), key.into(), list_of(known)],
-            message,
+            [field.into(), key.into(), list(known)],
+            &[t],
         )
     }
 
     /// `field` must be given (for a `layer` layer).
     pub fn required(field: &str, layer: Option<&str>) -> Error {
-        let message = match layer {
-            Some(l) => format!("{field} is required for a {l} layer"),
-            None => format!("{field} is required"),
+        let t = match layer {
+            Some(_) => "{field} is required for a {layer} layer",
+            None => "{field} is required",
         };
-        Error::of(&REQUIRED, [field.into(), layer.into()], message)
+        Error::of(&REQUIRED, [field.into(), layer.into()], &[t])
     }
 
     /// `got` is none of `choices`.
     pub fn unknown_choice(field: &str, got: &str, choices: &[&str]) -> Error {
-        let message = format!("{field} must be one of {}, got '{got}'", quoted(choices));
+        let t = "{field} must be one of {choices}, got '{got}'";
         Error::of(
             &UNKNOWN_CHOICE,
-            [field.into(), got.into(), list_of(choices)],
-            message,
+            [field.into(), got.into(), list(choices)],
+            &[t],
         )
     }
 
     /// `got` is outside `bounds` (or not a finite number).
     pub fn range(field: &str, got: f64, bounds: Bounds) -> Error {
-        let message = format!("{field} must be {}, got {}", bounds.say(got), num(got));
         Error::of(
             &RANGE,
             [
@@ -189,91 +181,78 @@ impl Error {
                 bounds.min_exclusive.into(),
                 bounds.max_exclusive.into(),
             ],
-            message,
+            &["{field} must be ", bounds.say(got), ", got {got}"],
         )
     }
 
     /// List `field` has `got` entries, not `min` to `max`.
     pub fn length(field: &str, got: usize, min: usize, max: usize) -> Error {
-        let message = if min == max {
-            format!("{field} must have {max} entries, got {got}")
+        let t = if min == max {
+            "{field} must have {max} entries, got {got}"
         } else if min == 0 {
-            format!("{field} may have at most {max} entries, got {got}")
+            "{field} may have at most {max} entries, got {got}"
         } else {
-            format!("{field} must have {min} to {max} entries, got {got}")
+            "{field} must have {min} to {max} entries, got {got}"
         };
         Error::of(
             &LENGTH,
             [field.into(), got.into(), min.into(), max.into()],
-            message,
+            &[t],
         )
     }
 
     /// `value` appears twice in list `field`.
     pub fn duplicate(field: &str, value: &str) -> Error {
-        let message = format!("{field}: '{value}' is listed twice; list each once");
-        Error::of(&DUPLICATE, [field.into(), value.into()], message)
+        let t = "{field}: '{value}' is listed twice; list each once";
+        Error::of(&DUPLICATE, [field.into(), value.into()], &[t])
     }
 
     /// The three split fractions do not add up to 1.
     pub fn split_sum(train: f64, val: f64, test: f64) -> Error {
+        let t = "data.split fractions must add up to 1, got {train} + {val} + {test} = {sum}";
         let sum = train + val + test;
-        let message = format!(
-            "data.split fractions must add up to 1, got {} + {} + {} = {}",
-            num(train),
-            num(val),
-            num(test),
-            num(sum)
-        );
         Error::of(
             &SPLIT_SUM,
             [train.into(), val.into(), test.into(), sum.into()],
-            message,
+            &[t],
         )
     }
 
     /// A batch of `got` rows from a training split of `max`.
     pub fn batch_size(got: usize, max: usize) -> Error {
-        let message =
-            format!("train.batchSize must be at most the training set size ({max}), got {got}");
-        Error::of(&BATCH_SIZE, [got.into(), max.into()], message)
+        let t = "train.batchSize must be at most the training set size ({max}), got {got}";
+        Error::of(&BATCH_SIZE, [got.into(), max.into()], &[t])
     }
 
     /// `rows` × `inputs` values, more than `max`.
     pub fn cells(rows: usize, inputs: usize, max: usize) -> Error {
+        let t = "data.samples: {rows} rows × {inputs} inputs = {cells} values, more than the \
+                 limit of {max}; use fewer samples";
         let cells = rows.saturating_mul(inputs);
-        let message = format!(
-            "data.samples: {rows} rows × {inputs} inputs = {cells} values, more than the limit \
-             of {max}; use fewer samples"
-        );
         Error::of(
             &CELLS,
             [rows.into(), inputs.into(), cells.into(), max.into()],
-            message,
+            &[t],
         )
     }
 
     /// `got` values at `field` are not whole rows of `width` (`names`).
     pub fn shape(field: &str, width: usize, names: &[String], got: usize) -> Error {
-        let message = format!(
-            "{field}: expected rows of {width} values ({}), flattened; got {got} values, which \
-             is not a multiple of {width}",
-            names.join(", ")
-        );
+        let t = "{field}: expected rows of {width} values ({names}), flattened; got {got} \
+                 values, which is not a multiple of {width}";
         Error::of(
             &SHAPE,
             [field.into(), width.into(), list(names), got.into()],
-            message,
+            &[t],
         )
     }
 
     /// `call` was given arguments it does not take; it takes `usage`.
     pub fn call(call: &str, usage: &str) -> Error {
-        let message = format!("{call}: expected {usage}");
-        Error::of(&CALL, [call.into(), usage.into()], message)
+        Error::of(
+            &CALL,
+            [call.into(), usage.into()],
+            &["{call}: expected {usage}"],
+        )
     }
-}
-
-fn list_of(items: &[&str]) -> Param {
-    Param::List(items.iter().map(|&s| s.into()).collect())
 }
