@@ -11,6 +11,7 @@ import {
 } from './state.js';
 import { limits, inRange, rangeText } from './catalog.js';
 import { formatNumber } from './format.js';
+import { errorText as wordError } from './error-text.js';
 import { isLesson } from './presets.js';
 import { frameReset, framePatch, frameDeps } from './frame-protocol.js';
 import { encodeHash, decodeHash } from './hash.js';
@@ -268,10 +269,10 @@ const onWorkerMessage = ({ data: msg }) => {
       if (msg.source === 'reset' && !s.ready) {
         // The very first session failed: the link asked for something the
         // engine refuses. Start from the defaults and say why.
-        applySettings(defaultSettings(), linkNotice([`the engine refused it: ${msg.message}`]));
+        applySettings(defaultSettings(), linkNotice([`the engine refused it: ${wordError(msg)}`]));
         break;
       }
-      store.set({ commandError: { source: msg.source, message: msg.message } });
+      store.set({ commandError: { source: msg.source, message: msg.message, code: msg.code, params: msg.params, file: msg.file } });
       break;
   }
 };

@@ -9,6 +9,7 @@
 // setup, the presets, the CNN) from presets.js.
 
 import { formatNumber } from './format.js';
+import { errorText as wordError } from './error-text.js';
 import {
   catalog, limits, ids, sourceEntry, modelEntry, optimizerEntry, modelFits, defaultOf, CSV_SOURCE, BUILT_IN, SETTINGS,
 } from './catalog.js';
@@ -256,7 +257,7 @@ export function createStore(state) {
 
 // The message the error region shows, or '' when all is well.
 export function errorText(state) {
-  if (state.commandError) return state.commandError.message;
+  if (state.commandError) return wordError(state.commandError);
   const f = state.frame;
   if (f && f.diverged) {
     const grew = Number.isFinite(f.trainLoss)

@@ -30,6 +30,14 @@ export function messageOf(err) {
   return err && err.message ? err.message : String(err);
 }
 
+// A caught error as the worker posts it: { message }, and the engine's
+// { code, params } when it has them (www/error-text.js words them).
+export function errorOf(err) {
+  const out = { message: messageOf(err) };
+  if (err && typeof err.code === 'string') Object.assign(out, { code: err.code, params: err.params || {} });
+  return out;
+}
+
 export function sleep(ms) {
   return new Promise((r) => setTimeout(r, ms));
 }
