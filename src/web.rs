@@ -30,6 +30,16 @@ impl From<Error> for JsError {
     }
 }
 
+/// For tests' `unwrap()`: the message.
+impl std::fmt::Debug for JsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let message = Reflect::get(&self.0, &"message".into())
+            .ok()
+            .and_then(|m| m.as_string());
+        write!(f, "JsError({message:?})")
+    }
+}
+
 impl From<JsError> for JsValue {
     fn from(e: JsError) -> JsValue {
         e.0
