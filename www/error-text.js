@@ -3,7 +3,7 @@
 // lists them with their parameter names) and `params`; the worker posts
 // { code, params, message }. The string table words each code as
 // `error.<code>`, with {name} for a parameter. A parameter is filled in
-//   - a number formatted for the page (format.js; whole numbers grouped),
+//   - a number formatted for the page (format.js; whole numbers as they are),
 //   - a list item by item, names quoted, joined by `error.list.join`,
 //   - an error (a race lane's or a model file's cause) worded itself,
 //   - a field path (`field`) as `field.<path>` words it, if it does,
@@ -12,7 +12,7 @@
 //     engine's ids stay ids, the table chooses the words.
 // A code the table does not have shows the engine's English message.
 
-import { text, hasText, formatCount } from './strings/index.js';
+import { text, hasText } from './strings/index.js';
 import { formatNumber } from './format.js';
 
 const has = (key) => hasText(key);
@@ -34,7 +34,8 @@ const DERIVED = {
 };
 
 function number(x) {
-  if (Number.isInteger(x) && Math.abs(x) < 1e15) return formatCount(x);
+  // Whole numbers whole (a count, a row, a limit), as typed: no grouping.
+  if (Number.isInteger(x) && Math.abs(x) < 1e15) return String(x);
   return formatNumber(x);
 }
 

@@ -31,8 +31,8 @@ const mb = (bytes) => (bytes / (1024 * 1024)).toFixed(1);
 
 // The engine's own refusal of a file too large, made before a byte is
 // read: the same code and params ({ size, limit } in MB) as the engine's.
-function coded(code, size, limit, message) {
-  return Object.assign(new Error(message), { code, params: { size: Number(mb(size)), limit: Number(mb(limit)) } });
+function coded(code, size, limit, file, message) {
+  return Object.assign(new Error(message), { code, params: { size: Number(mb(size)), limit: Number(mb(limit)) }, file });
 }
 
 // {type:'loadCsv', id, name, file | text | modelFile, quiet}: read, preview
@@ -64,7 +64,7 @@ async function readAndPreview(msg, post) {
     } else {
       const file = msg.file;
       if (file.size > MAX_CSV_BYTES) {
-        throw coded('csv-size', file.size, MAX_CSV_BYTES, `${name} is ${mb(file.size)} MB; the limit is ${mb(MAX_CSV_BYTES)} MB. Use fewer rows or columns.`);
+        throw coded('csv-size', file.size, MAX_CSV_BYTES, name, `${name} is ${mb(file.size)} MB; the limit is ${mb(MAX_CSV_BYTES)} MB. Use fewer rows or columns.`);
       }
       text = await readText(file, (loaded) => post({ type: 'csvProgress', id, loaded, total: file.size }));
     }
@@ -95,7 +95,7 @@ async function readText(file, progress) {
 
 export async function readModelText(file) {
   if (file.size > MAX_MODEL_BYTES) {
-    throw coded('model-file-size', file.size, MAX_MODEL_BYTES, `this model file is ${mb(file.size)} MB; the limit is ${mb(MAX_MODEL_BYTES)} MB`);
+    throw coded('model-file-size', file.size, MAX_MODEL_BYTES, file.name, `this model file is ${mb(file.size)} MB; the limit is ${mb(MAX_MODEL_BYTES)} MB`);
   }
   return file.text();
 }

@@ -35,6 +35,7 @@ export function messageOf(err) {
 export function errorOf(err) {
   const out = { message: messageOf(err) };
   if (err && typeof err.code === 'string') Object.assign(out, { code: err.code, params: err.params || {} });
+  if (err && typeof err.file === 'string') out.file = err.file; // the learner's file it is about
   return out;
 }
 
