@@ -91,7 +91,10 @@ impl Workload {
         Workload::ALL
             .into_iter()
             .find(|w| w.name() == name)
-            .ok_or_else(|| Error(format!("unknown benchmark workload '{name}'")))
+            .ok_or_else(|| {
+                let names: Vec<&str> = Workload::ALL.iter().map(|w| w.name()).collect();
+                Error::unknown_choice("workload", name, &names)
+            })
     }
 
     pub fn spec(self) -> Spec {
@@ -199,11 +202,11 @@ impl Workload {
         };
         let want = self.spec().n_params;
         if net.params.len() != want {
-            crate::bail!(
+            return Err(Error::internal(format!(
                 "{}: the network has {} parameters, the benchmark {want}",
                 self.name(),
                 net.params.len()
-            );
+            )));
         }
         Ok(net)
     }
@@ -270,20 +273,20 @@ impl Bench {
         let s = workload.spec();
         let n = y.len();
         if n == 0 || x.len() != n * s.features {
-            crate::bail!(
+            return Err(Error::internal(format!(
                 "{}: x has {} values for {n} labels of {} features",
                 workload.name(),
                 x.len(),
                 s.features
-            );
+            )));
         }
         if init.len() != s.n_params {
-            crate::bail!(
+            return Err(Error::internal(format!(
                 "{}: {} initial weights, expected {}",
                 workload.name(),
                 init.len(),
                 s.n_params
-            );
+            )));
         }
         let targets = encode_targets(workload, y)?;
         let mut net = workload.network()?;
@@ -480,7 +483,10 @@ fn encode_targets(workload: Workload, y: &[f32]) -> Result<Vec<f32>> {
             let mut t = vec![0.0; y.len() * k];
             for (i, &c) in y.iter().enumerate() {
                 if !(c >= 0.0 && (c as usize) < k && c.fract() == 0.0) {
-                    crate::bail!("{}: label {c} is not a class 0..{k}", workload.name());
+                    return Err(Error::internal(format!(
+                        "{}: label {c} is not a class 0..{k}",
+                        workload.name()
+                    )));
                 }
                 t[i * k + c as usize] = 1.0;
             }

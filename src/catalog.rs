@@ -1,7 +1,7 @@
 //! What the engine offers, for the page to build its controls from: every
 //! data source with its settings, every model kind, activation, init, loss,
 //! optimizer (with its hyperparameters), normalization and feature, and
-//! every limit a config is checked against. Each list is read off the enum
+//! every limit a config is checked against, and every error code. Each list is read off the enum
 //! or the descriptor the engine itself parses and validates with, so the
 //! page cannot drift from what the engine accepts.
 
@@ -34,6 +34,15 @@ pub struct Catalog {
     pub limits: Limits,
     /// Race lanes (`Race`): the settings a race may vary, and how many lanes.
     pub race: RaceEntry,
+    /// Every error code the engine throws (as `.code`), with the names of
+    /// its `.params`: what the page's string table words (`error.<code>`).
+    pub errors: Vec<ErrorEntry>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct ErrorEntry {
+    pub code: &'static str,
+    pub params: &'static [&'static str],
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -261,6 +270,10 @@ pub fn catalog() -> Catalog {
             settings: race::SETTINGS.iter().map(|&(name, _)| name).collect(),
             lanes: range(race::MIN_LANES as f64, race::MAX_LANES as f64),
         },
+        errors: crate::error::CODES
+            .iter()
+            .map(|&(code, params)| ErrorEntry { code, params })
+            .collect(),
     }
 }
 
@@ -358,10 +371,11 @@ mod tests {
         // A hyperparameter of another optimizer is refused, not ignored.
         let e = train(r#"{"optimizer":"sgd","beta1":0.9}"#.into())
             .unwrap_err()
-            .0;
+            .to_string();
         assert_eq!(
             e,
-            "train.beta1 does not apply to optimizer 'sgd'; remove it"
+            "train.beta1 does not apply to train.optimizer 'sgd' (only to 'adam', 'adamw'); \
+             remove it"
         );
     }
 

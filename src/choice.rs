@@ -5,17 +5,9 @@
 
 use crate::error::Error;
 
-/// `field must be one of 'a', 'b', got 'x'`: the message for a name that is
-/// not a choice, listing the choices.
+/// `field must be one of 'a', 'b', got 'x'`: a name that is not a choice.
 pub fn not_one_of(field: &str, value: &str, allowed: &[&str]) -> Error {
-    Error(format!(
-        "{field} must be one of {}, got '{value}'",
-        allowed
-            .iter()
-            .map(|a| format!("'{a}'"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    ))
+    Error::unknown_choice(field, value, allowed)
 }
 
 /// `choice! { pub enum Name { Variant = "id", ... } }`: the enum, `ALL`,
@@ -47,7 +39,7 @@ macro_rules! choice {
             /// A `read_json` reader: the text at `path`, parsed.
             pub fn read(v: &serde_json::Value, path: &str) -> $crate::read_json::Res<$name> {
                 let text = $crate::read_json::text(v, path)?;
-                $name::parse(path, &text).map_err(|e| e.0)
+                $name::parse(path, &text)
             }
         }
 

@@ -13,7 +13,7 @@ use crate::data::csv::Missing;
 use crate::data::features::Feature;
 use crate::data::normalize::Normalization;
 use crate::data::{Source, TaskKind};
-use crate::error::{Error, Result};
+use crate::error::{Bounds, Error, Result};
 use crate::layers::Activation;
 use crate::optim::OptimizerKind;
 use crate::read_json::{self as rj, Obj};
@@ -254,14 +254,14 @@ impl Config {
             // serde_json adds " at line 1 column 42"; meaningless to a learner.
             let msg = e.to_string();
             let msg = msg.split(" at line ").next().unwrap_or_default();
-            Error(format!("config: not valid JSON ({msg})"))
+            Error::json("config", msg)
         })?;
         Config::from_value(&value)
     }
 
     pub fn from_value(value: &Value) -> Result<Config> {
-        let o = Obj::root(value, "config", CONFIG_KEYS).map_err(Error)?;
-        let cfg = Config::read(&o).map_err(Error)?;
+        let o = Obj::root(value, "config", CONFIG_KEYS)?;
+        let cfg = Config::read(&o)?;
         cfg.validate()?;
         Ok(cfg)
     }
@@ -287,18 +287,10 @@ impl Config {
     /// set) happen when the data exists.
     pub(crate) fn validate(&self) -> Result<()> {
         let t = &self.train;
-        positive_finite("train.learningRate", t.learning_rate)?;
-        if t.learning_rate > MAX_LEARNING_RATE {
-            return Err(Error(format!(
-                "train.learningRate must be at most {MAX_LEARNING_RATE}, got {}",
-                t.learning_rate
-            )));
-        }
+        check_learning_rate("train.learningRate", t.learning_rate)?;
         if t.batch_size == 0 || t.batch_size > MAX_BATCH {
-            return Err(Error(format!(
-                "train.batchSize must be a whole number from 1 to {MAX_BATCH}, got {}",
-                t.batch_size
-            )));
+            let bounds = Bounds::between(1.0, MAX_BATCH as f64);
+            return Err(Error::range("train.batchSize", t.batch_size as f64, bounds));
         }
         let hypers = t.optimizer.hyperparameters();
         // Every optimizer's hyperparameters (the optimizers' own lists, each
@@ -314,97 +306,87 @@ impl Config {
             match hypers.iter().find(|h| h.name == name) {
                 Some(h) => h.check(&format!("train.{name}"), v)?,
                 None => {
-                    return Err(Error(format!(
-                        "train.{name} does not apply to optimizer '{}'; remove it",
-                        t.optimizer.id()
-                    )))
+                    let only: Vec<&str> = OptimizerKind::ALL
+                        .iter()
+                        .filter(|k| k.hyperparameters().iter().any(|h| h.name == name))
+                        .map(|k| k.id())
+                        .collect();
+                    return Err(Error::not_applicable(
+                        &format!("train.{name}"),
+                        "train.optimizer",
+                        t.optimizer.id(),
+                        &only,
+                    ));
                 }
             }
         }
         for (name, v) in [("train.l1", t.l1), ("train.l2", t.l2)] {
-            if !(v.is_finite() && (0.0..=MAX_PENALTY).contains(&v)) {
-                return Err(Error(format!(
-                    "{name} must be a number from 0 to {MAX_PENALTY}, got {v}"
-                )));
-            }
+            check(name, v, Bounds::between(0.0, MAX_PENALTY))?;
         }
         if let Some(c) = t.clip_norm {
-            positive_finite("train.clipNorm", c)?;
+            check("train.clipNorm", c, Bounds::positive(None))?;
         }
         if let Some(e) = t.early_stopping {
-            if !(1..=MAX_PATIENCE).contains(&e.patience) {
-                return Err(Error(format!(
-                    "train.earlyStopping.patience must be from 1 to {MAX_PATIENCE} epochs, got {}",
-                    e.patience
-                )));
-            }
-            if !(e.min_delta.is_finite() && e.min_delta >= 0.0) {
-                return Err(Error(format!(
-                    "train.earlyStopping.minDelta must be a number of at least 0, got {}",
-                    e.min_delta
-                )));
-            }
+            check(
+                "train.earlyStopping.patience",
+                e.patience as f64,
+                Bounds::between(1.0, MAX_PATIENCE as f64),
+            )?;
+            check(
+                "train.earlyStopping.minDelta",
+                e.min_delta,
+                Bounds::at_least(0.0),
+            )?;
         }
 
         let m = &self.model;
         if m.hidden.len() > MAX_HIDDEN_LAYERS {
-            return Err(Error(format!(
-                "model.hidden may have at most {MAX_HIDDEN_LAYERS} layers, got {}",
-                m.hidden.len()
-            )));
+            return Err(Error::length(
+                "model.hidden",
+                m.hidden.len(),
+                0,
+                MAX_HIDDEN_LAYERS,
+            ));
         }
         for (i, &u) in m.hidden.iter().enumerate() {
-            if u == 0 || u > MAX_UNITS {
-                return Err(Error(format!(
-                    "model.hidden[{i}] must be from 1 to {MAX_UNITS} units, got {u}"
-                )));
-            }
+            let units = Bounds::between(1.0, MAX_UNITS as f64);
+            check(&format!("model.hidden[{i}]"), u as f64, units)?;
         }
         let kind = m.kind.id();
+        let only = |field: &str, kinds: &[&str]| {
+            Err(Error::not_applicable(field, "model.kind", kind, kinds))
+        };
         if !matches!(m.kind, ModelKind::Mlp | ModelKind::Rnn) && !m.hidden.is_empty() {
-            return Err(Error(format!(
-                "model.hidden is only for kind 'mlp' or 'rnn' (kind is '{kind}'); remove it or choose 'mlp'"
-            )));
+            return only("model.hidden", &["mlp", "rnn"]);
         }
         if m.kind == ModelKind::Rnn && m.hidden.len() > 1 {
-            return Err(Error(format!(
-                "model.hidden for an rnn is one number (its state size), got {} numbers",
-                m.hidden.len()
-            )));
+            // An rnn's hidden is its one state size.
+            return Err(Error::length("model.hidden", m.hidden.len(), 0, 1));
         }
         if m.layers.is_some() && m.kind != ModelKind::Cnn {
-            return Err(Error(format!(
-                "model.layers is only for kind 'cnn' (kind is '{kind}')"
-            )));
+            return only("model.layers", &["cnn"]);
         }
         if m.window.is_some() && m.kind != ModelKind::Rnn {
-            return Err(Error(format!(
-                "model.window is only for kind 'rnn' (kind is '{kind}')"
-            )));
+            return only("model.window", &["rnn"]);
         }
         if let Some(layers) = &m.layers {
             if layers.len() > MAX_CNN_LAYERS {
-                return Err(Error(format!(
-                    "model.layers may have at most {MAX_CNN_LAYERS} layers, got {}",
-                    layers.len()
-                )));
+                return Err(Error::length(
+                    "model.layers",
+                    layers.len(),
+                    0,
+                    MAX_CNN_LAYERS,
+                ));
             }
         }
 
         let d = &self.data;
         if let Some(n) = d.noise {
-            if !(n.is_finite() && (0.0..=MAX_NOISE).contains(&n)) {
-                return Err(Error(format!(
-                    "data.noise must be a number from 0 to {MAX_NOISE}, got {n}"
-                )));
-            }
+            check("data.noise", n, Bounds::between(0.0, MAX_NOISE))?;
         }
         if let Some(s) = d.samples {
-            if !(2..=MAX_SAMPLES).contains(&s) {
-                return Err(Error(format!(
-                    "data.samples must be from 2 to {MAX_SAMPLES}, got {s}"
-                )));
-            }
+            let bounds = Bounds::between(2.0, MAX_SAMPLES as f64);
+            check("data.samples", s as f64, bounds)?;
         }
         if let Some(s) = &d.split {
             for (name, v) in [
@@ -412,35 +394,32 @@ impl Config {
                 ("data.split.val", s.val),
                 ("data.split.test", s.test),
             ] {
-                if !(v.is_finite() && (0.0..=1.0).contains(&v)) {
-                    return Err(Error(format!(
-                        "{name} must be a fraction from 0 to 1, got {v}"
-                    )));
-                }
+                check(name, v, Bounds::between(0.0, 1.0))?;
             }
-            if s.train <= 0.0 {
-                return Err(Error(
-                    "data.split.train must be above 0: the model needs data to learn from".into(),
-                ));
-            }
+            // The model needs data to learn from.
+            check("data.split.train", s.train, Bounds::positive(Some(1.0)))?;
             let sum = s.train + s.val + s.test;
             if (sum - 1.0).abs() > 1e-6 {
-                return Err(Error(format!(
-                    "data.split fractions must add up to 1, got {} + {} + {} = {sum}",
-                    s.train, s.val, s.test
-                )));
+                return Err(Error::split_sum(s.train, s.val, s.test));
             }
         }
         Ok(())
     }
 }
 
-pub fn positive_finite(field: &str, v: f64) -> Result<()> {
-    if v.is_finite() && v > 0.0 {
+/// `v` at `field` within `bounds`, or the `range` error.
+fn check(field: &str, v: f64, bounds: Bounds) -> Result<()> {
+    if bounds.contains(v) {
         Ok(())
     } else {
-        Err(Error(format!("{field} must be a positive number, got {v}")))
+        Err(Error::range(field, v, bounds))
     }
+}
+
+/// A learning rate: above 0, at most `MAX_LEARNING_RATE` (in a config and
+/// when changed while training).
+pub fn check_learning_rate(field: &str, v: f64) -> Result<()> {
+    check(field, v, Bounds::positive(Some(MAX_LEARNING_RATE)))
 }
 
 #[cfg(test)]
@@ -448,7 +427,7 @@ mod tests {
     use super::*;
 
     fn err(json: &str) -> String {
-        Config::from_json(json).unwrap_err().0
+        Config::from_json(json).unwrap_err().message().to_string()
     }
 
     #[test]
@@ -477,7 +456,7 @@ mod tests {
         assert!(err(&base(r#"{"optimizer":"magic"}"#)).contains("'adam'"));
         assert!(err(&base(r#"{"learningrate":0.1}"#)).contains("unknown field `learningrate`"));
         assert!(err(r#"{"data":{"source":"x"},"modle":{}}"#).contains("unknown field `modle`"));
-        assert!(err(r#"{"seed":1}"#).contains("missing field `data`"));
+        assert_eq!(err(r#"{"seed":1}"#), "data is required");
         assert!(
             err(r#"{"data":{"source":"xor","split":{"train":0.5,"val":0.1,"test":0.1}}}"#)
                 .contains("add up to 1")

@@ -61,45 +61,25 @@ impl ModelFile {
     /// parameters fit the network the config builds.
     pub fn parse(text: &str) -> Result<ModelFile> {
         if text.len() > MAX_MODEL_BYTES {
-            return Err(Error(format!(
-                "this model file is {} MB; the limit is {} MB",
-                text.len() / 1_048_576,
-                MAX_MODEL_BYTES / 1_048_576
-            )));
+            return Err(Error::model_file_size(text.len(), MAX_MODEL_BYTES));
         }
         let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
             if e.is_eof() {
-                Error(
-                    "this model file is cut short (truncated JSON); export the model again".into(),
-                )
+                Error::model_file_truncated()
             } else {
-                Error(format!(
-                    "this is not a model file: it is not valid JSON ({e})"
-                ))
+                Error::model_file_json(&e.to_string())
             }
         })?;
         match value.get("format").and_then(|f| f.as_str()) {
             Some(FORMAT) => {}
-            _ => {
-                return Err(Error(format!(
-                    "this JSON file is not a Descent model (it has no \"format\": \"{FORMAT}\")"
-                )))
-            }
+            _ => return Err(Error::model_file_format(FORMAT)),
         }
         match value.get("version").and_then(|v| v.as_u64()) {
             Some(v) if v == VERSION as u64 => {}
-            Some(v) => {
-                return Err(Error(format!(
-                    "this model file is version {v}; this page reads version {VERSION}"
-                )))
-            }
-            None => return Err(Error("this model file has no version number".into())),
+            v => return Err(Error::model_file_version(v, VERSION as u64)),
         }
-        let file = ModelFile::read(&value)
-            .map_err(|msg| Error(format!("this model file is damaged: {msg}")))?;
-        file.config
-            .validate()
-            .map_err(|e| Error(format!("this model file's config is invalid: {e}")))?;
+        let file = ModelFile::read(&value).map_err(Error::model_file_damaged)?;
+        file.config.validate().map_err(Error::model_file_config)?;
         Ok(file)
     }
 
@@ -152,6 +132,6 @@ impl ModelFile {
     pub fn normalizer(&self) -> Result<Normalizer> {
         let n = &self.normalization;
         Normalizer::from_parts(&n.kind, n.shift.clone(), n.scale.clone())
-            .ok_or_else(|| Error("this model file's normalization is damaged".into()))
+            .ok_or_else(|| Error::model_file_normalization(None, None))
     }
 }

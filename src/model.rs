@@ -4,7 +4,7 @@
 
 use crate::config::{Init as InitChoice, LayerConfig, LayerType, ModelConfig, ModelKind, Padding};
 use crate::data::Source;
-use crate::error::{Error, Result};
+use crate::error::{Bounds, Error, Result};
 use crate::layers::build::{self, LayerSpec};
 use crate::layers::Activation;
 use crate::network::{Init, Network};
@@ -46,10 +46,7 @@ pub fn build_network(
     match m.kind {
         ModelKind::Cnn => {
             let shape = input.image_shape.ok_or_else(|| {
-                Error(format!(
-                    "model.kind 'cnn' needs image data such as data.source 'digits'; '{}' has no image shape",
-                    input.source.id()
-                ))
+                Error::needs("model.kind", Some("cnn"), "image", Some(input.source.id()))
             })?;
             let specs = match &m.layers {
                 Some(layers) => layer_specs(layers)?,
@@ -68,7 +65,6 @@ pub fn build_network(
                 _ => init_scheme(m, act),
             };
             build::build(&shape, &specs, outputs, init, rng)
-                .map_err(|e| Error(format!("model.layers: {e}")))
         }
         ModelKind::Rnn => {
             let hidden = m.hidden.first().copied().unwrap_or(DEFAULT_RNN_HIDDEN);
@@ -124,15 +120,12 @@ fn layer_spec(i: usize, l: &LayerConfig) -> Result<LayerSpec> {
     let field = |name: &str| format!("model.layers[{i}].{name}");
     let kind = l.kind.id();
     let need = |v: Option<usize>, name: &str, lo: usize, hi: usize| -> Result<usize> {
-        let v =
-            v.ok_or_else(|| Error(format!("{} is required for a {kind} layer", field(name))))?;
+        let v = v.ok_or_else(|| Error::required(&field(name), Some(kind)))?;
         if (lo..=hi).contains(&v) {
             Ok(v)
         } else {
-            Err(Error(format!(
-                "{} must be from {lo} to {hi}, got {v}",
-                field(name)
-            )))
+            let bounds = Bounds::between(lo as f64, hi as f64);
+            Err(Error::range(&field(name), v as f64, bounds))
         }
     };
     // Fields that the layer type does not use are refused, not ignored.
@@ -154,10 +147,8 @@ fn layer_spec(i: usize, l: &LayerConfig) -> Result<LayerSpec> {
         ("activation", l.activation.is_some()),
     ] {
         if given && !allowed.contains(&name) {
-            return Err(Error(format!(
-                "{} does not apply to a '{kind}' layer",
-                field(name)
-            )));
+            let setting = field("type");
+            return Err(Error::not_applicable(&field(name), &setting, kind, &[]));
         }
     }
     Ok(match l.kind {
@@ -181,14 +172,15 @@ fn layer_spec(i: usize, l: &LayerConfig) -> Result<LayerSpec> {
             activation: l.activation,
         },
         LayerType::Dropout => {
-            let rate = l.rate.ok_or_else(|| {
-                Error(format!("{} is required for a dropout layer", field("rate")))
-            })?;
-            if !(rate.is_finite() && (0.0..1.0).contains(&rate)) {
-                return Err(Error(format!(
-                    "{} must be at least 0 and below 1, got {rate}",
-                    field("rate")
-                )));
+            let rate = l
+                .rate
+                .ok_or_else(|| Error::required(&field("rate"), Some("dropout")))?;
+            let bounds = Bounds {
+                max_exclusive: true,
+                ..Bounds::between(0.0, 1.0)
+            };
+            if !bounds.contains(rate) {
+                return Err(Error::range(&field("rate"), rate, bounds));
             }
             LayerSpec::Dropout { rate: rate as f32 }
         }
@@ -214,7 +206,7 @@ mod tests {
             r#"{{"data":{{"source":"digits"}},"model":{{"kind":"cnn","layers":{layers}}}}}"#
         )) {
             Ok(cfg) => cfg,
-            Err(e) => return e.0,
+            Err(e) => return e.to_string(),
         };
         let input = InputDesc {
             width: 64,
@@ -223,7 +215,7 @@ mod tests {
         };
         build_network(&cfg.model, &input, 10, &mut crate::rng::seeded(1))
             .expect_err("refused")
-            .0
+            .to_string()
     }
 
     #[test]
@@ -238,7 +230,7 @@ mod tests {
         assert!(err(r#"[{"type":"dropout","rate":1.5}]"#).contains("model.layers[0].rate"));
         // A shape that does not fit names the layer.
         let e = err(r#"[{"type":"maxpool","size":4},{"type":"maxpool","size":4}]"#);
-        assert!(e.contains("layer 1") && e.contains("maxpool"), "{e}");
+        assert!(e.contains("model.layers[1] (maxpool 4×4)"), "{e}");
     }
 
     #[test]
@@ -252,7 +244,7 @@ mod tests {
         let e = build_network(&cfg.model, &input, 1, &mut crate::rng::seeded(1))
             .err()
             .unwrap()
-            .0;
+            .to_string();
         assert!(e.contains("needs image data"), "{e}");
     }
 }

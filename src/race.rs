@@ -11,7 +11,7 @@
 
 use crate::config::{self, Config, Init};
 use crate::data::normalize::Normalization;
-use crate::error::{Error, Result};
+use crate::error::{Bounds, Error, Result};
 use crate::optim::OptimizerKind;
 use crate::read_json as rj;
 use crate::session::{Session, TrainReport};
@@ -37,18 +37,27 @@ pub enum Status {
     /// `train.earlyStopping` stopped it (no better validation loss for
     /// `patience` epochs).
     StoppedEarly,
-    /// Why it stopped (`Session::divergence`).
-    Diverged(String),
+    /// Why it stopped: the session's `diverged` error (`Session::divergence`).
+    Diverged(Error),
 }
 
 impl Status {
-    /// `training`, `paused`, or `diverged: <reason>`.
-    pub fn text(&self) -> String {
+    /// `training`, `paused`, `stopped early` or `diverged` (the why is
+    /// `divergence()`, a value the page words).
+    pub fn text(&self) -> &'static str {
         match self {
-            Status::Training => "training".into(),
-            Status::Paused => "paused".into(),
-            Status::StoppedEarly => "stopped early".into(),
-            Status::Diverged(why) => format!("diverged: {why}"),
+            Status::Training => "training",
+            Status::Paused => "paused",
+            Status::StoppedEarly => "stopped early",
+            Status::Diverged(_) => "diverged",
+        }
+    }
+
+    /// Why a diverged lane stopped.
+    pub fn divergence(&self) -> Option<&Error> {
+        match self {
+            Status::Diverged(e) => Some(e),
+            _ => None,
         }
     }
 }
@@ -81,31 +90,22 @@ impl Race {
     /// refuses (its message, prefixed with the lane).
     pub fn new(config: &Config, setting: &str, values: &[Value]) -> Result<Race> {
         let Some(&(name, section)) = SETTINGS.iter().find(|(n, _)| *n == setting) else {
-            let names: Vec<String> = SETTINGS.iter().map(|(n, _)| format!("'{n}'")).collect();
-            return Err(Error(format!(
-                "race setting must be one of {}, got '{setting}'",
-                names.join(", ")
-            )));
+            let names: Vec<&str> = SETTINGS.iter().map(|(n, _)| *n).collect();
+            return Err(Error::unknown_choice("race setting", setting, &names));
         };
         if !(MIN_LANES..=MAX_LANES).contains(&values.len()) {
-            return Err(Error(format!(
-                "race {name}: give {MIN_LANES} to {MAX_LANES} values, got {}",
-                values.len()
-            )));
+            let field = format!("race {name} values");
+            return Err(Error::length(&field, values.len(), MIN_LANES, MAX_LANES));
         }
         let mut lanes: Vec<Lane> = Vec::new();
         for (i, v) in values.iter().enumerate() {
             let value = label(v);
             if lanes.iter().any(|l| l.value == value) {
-                return Err(Error(format!(
-                    "race {name}: lane {} repeats the value {value}",
-                    i + 1
-                )));
+                return Err(Error::duplicate(&format!("race {name} values"), &value));
             }
-            let lane_err = |e: Error| Error(format!("race lane {} ({name} {value}): {e}", i + 1));
+            let lane_err = |e: Error| Error::race_lane(i + 1, name, &value, e);
             let mut cfg = config.clone();
             set(&mut cfg, name, &format!("{section}.{name}"), v)
-                .map_err(Error)
                 .and_then(|()| cfg.validate())
                 .map_err(lane_err)?;
             let session = Session::new(cfg).map_err(lane_err)?;
@@ -146,8 +146,12 @@ impl Race {
     pub fn train_steps(&mut self, steps: u32) -> Vec<(u64, Status)> {
         for l in &mut self.lanes {
             if l.status == Status::Training && l.session.train_steps(steps) {
-                let why = l.session.divergence().unwrap_or("training diverged");
-                l.status = Status::Diverged(why.to_string());
+                let why = l
+                    .session
+                    .divergence()
+                    .cloned()
+                    .unwrap_or_else(|| Error::internal("a lane diverged without a reason"));
+                l.status = Status::Diverged(why);
             } else if l.status == Status::Training && l.session.early_stopped() {
                 l.status = Status::StoppedEarly;
             }
@@ -174,12 +178,7 @@ impl Race {
     /// lane stays so.
     pub fn set_paused(&mut self, i: usize, paused: bool) -> Result<()> {
         let n = self.lanes.len();
-        let l = self.lanes.get_mut(i).ok_or_else(|| {
-            Error(format!(
-                "race: lane index {i} out of range (0 to {})",
-                n - 1
-            ))
-        })?;
+        let l = self.lanes.get_mut(i).ok_or_else(|| out_of_range(i, n))?;
         match (&l.status, paused) {
             (Status::Diverged(_) | Status::StoppedEarly, _) => {}
             (_, true) => l.status = Status::Paused,
@@ -190,23 +189,19 @@ impl Race {
 
     pub fn lane(&self, i: usize) -> Result<&Lane> {
         let n = self.lanes.len();
-        self.lanes.get(i).ok_or_else(|| {
-            Error(format!(
-                "race: lane index {i} out of range (0 to {})",
-                n - 1
-            ))
-        })
+        self.lanes.get(i).ok_or_else(|| out_of_range(i, n))
     }
 
     pub fn lane_mut(&mut self, i: usize) -> Result<&mut Lane> {
         let n = self.lanes.len();
-        self.lanes.get_mut(i).ok_or_else(|| {
-            Error(format!(
-                "race: lane index {i} out of range (0 to {})",
-                n - 1
-            ))
-        })
+        self.lanes.get_mut(i).ok_or_else(|| out_of_range(i, n))
     }
+}
+
+/// Lane index `i` of a race of `n` lanes.
+fn out_of_range(i: usize, n: usize) -> Error {
+    let lanes = Bounds::between(0.0, n.saturating_sub(1) as f64);
+    Error::range("race lane index", i as f64, lanes)
 }
 
 /// A value as a lane's label: a name as it is, a number as JS prints it,
@@ -233,10 +228,7 @@ fn set(c: &mut Config, setting: &str, path: &str, v: &Value) -> rj::Res<()> {
         "normalize" => c.data.normalize = Some(Normalization::read(v, path)?),
         "init" => c.model.init = Init::read(v, path)?,
         "hidden" => c.model.hidden = config::read_hidden(v, path)?,
-        _ => {
-            c.model.activation =
-                config::parse_activation(path, &rj::text(v, path)?).map_err(|e| e.0)?
-        }
+        _ => c.model.activation = config::parse_activation(path, &rj::text(v, path)?)?,
     }
     Ok(())
 }

@@ -9,10 +9,11 @@
 //! a tenth of that, and they say every message in the learner's words.
 //! serde still parses the JSON text and writes every result.
 
+use crate::error::Error;
 use serde_json::{Map, Value};
 
-/// An error message, field first.
-pub type Res<T> = std::result::Result<T, String>;
+/// A value read, or the error naming its field.
+pub type Res<T> = crate::error::Result<T>;
 
 /// A reader of one leaf or nested value: the value and its path.
 pub type Read<'a, T> = fn(&'a Value, &str) -> Res<T>;
@@ -22,33 +23,24 @@ pub struct Obj<'a> {
     map: &'a Map<String, Value>,
     /// "" for the document itself.
     path: String,
-    /// What the document is called when the path is empty ("config").
-    root: &'static str,
 }
 
 impl<'a> Obj<'a> {
-    /// The document: an object whose keys are all in `known`.
+    /// The document: an object whose keys are all in `known`; `root` is
+    /// what messages call it ("config").
     pub fn root(value: &'a Value, root: &'static str, known: &[&str]) -> Res<Obj<'a>> {
         Obj::at(value, String::new(), root, known)
     }
 
     fn at(value: &'a Value, path: String, root: &'static str, known: &[&str]) -> Res<Obj<'a>> {
+        let name = if path.is_empty() { root } else { &path };
         let Value::Object(map) = value else {
-            let name = if path.is_empty() { root } else { &path };
-            return Err(format!(
-                "{name}: expected an object {{...}}, got {}",
-                describe(value)
-            ));
+            return Err(Error::wrong_type(name, "object", value));
         };
         if let Some(k) = map.keys().find(|k| !known.contains(&k.as_str())) {
-            let list: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
-            return Err(format!(
-                "{}: unknown field `{k}`, expected one of {}",
-                if path.is_empty() { root } else { &path },
-                list.join(", ")
-            ));
+            return Err(Error::unknown_field(name, k, known));
         }
-        Ok(Obj { map, path, root })
+        Ok(Obj { map, path })
     }
 
     /// The path of `key` in this object: "train.learningRate".
@@ -64,15 +56,14 @@ impl<'a> Obj<'a> {
     pub fn req<T>(&self, key: &str, read: Read<'a, T>) -> Res<T> {
         match self.map.get(key) {
             Some(v) => read(v, &self.path_of(key)),
-            None => Err(format!(
-                "{}: missing field `{key}`",
-                if self.path.is_empty() {
-                    self.root
-                } else {
-                    &self.path
-                }
-            )),
+            None => Err(self.missing(key)),
         }
+    }
+
+    /// Out of line: `req` has a copy per `T`, this one has one.
+    #[inline(never)]
+    fn missing(&self, key: &str) -> Error {
+        Error::required(&self.path_of(key), None)
     }
 
     /// An optional field: absent or null is `None`.
@@ -98,36 +89,16 @@ impl<'a> Obj<'a> {
     }
 }
 
-/// What a wrong value was, for messages.
-fn describe(v: &Value) -> String {
-    match v {
-        Value::Null => "null".into(),
-        Value::Bool(b) => format!("{b}"),
-        Value::Number(n) => format!("the number {n}"),
-        Value::String(s) => {
-            let short: String = s.chars().take(40).collect();
-            format!(
-                "the text \"{short}{}\"",
-                if short.len() < s.len() { "…" } else { "" }
-            )
-        }
-        Value::Array(_) => "a list [...]".into(),
-        Value::Object(_) => "an object {...}".into(),
-    }
-}
-
-fn wrong<T>(v: &Value, path: &str, expected: &str) -> Res<T> {
-    Err(format!("{path}: expected {expected}, got {}", describe(v)))
+fn wrong<T>(v: &Value, path: &str, expected: &'static str) -> Res<T> {
+    Err(Error::wrong_type(path, expected, v))
 }
 
 pub fn number(v: &Value, path: &str) -> Res<f64> {
     match v {
-        Value::Number(n) => n.as_f64().map_or_else(|| wrong(v, path, "a number"), Ok),
+        Value::Number(n) => n.as_f64().map_or_else(|| wrong(v, path, "number"), Ok),
         // JSON has no NaN or Infinity: JSON.stringify writes them as null.
-        Value::Null => Err(format!(
-            "{path}: expected a number, got null, NaN or Infinity"
-        )),
-        _ => wrong(v, path, "a number"),
+        Value::Null => Err(Error::not_finite(path)),
+        _ => wrong(v, path, "number"),
     }
 }
 
@@ -136,32 +107,38 @@ pub fn number_f32(v: &Value, path: &str) -> Res<f32> {
 }
 
 pub fn whole(v: &Value, path: &str) -> Res<u64> {
-    match v.as_u64() {
-        Some(n) => Ok(n),
-        None => wrong(v, path, "a whole number that is not negative"),
+    match (v.as_u64(), v.as_f64()) {
+        (Some(n), _) => Ok(n),
+        // 2.5 or -1: a number, just not a count.
+        (None, Some(x)) => Err(Error::integer(path, x)),
+        (None, None) => wrong(v, path, "integer"),
     }
 }
 
 pub fn count(v: &Value, path: &str) -> Res<usize> {
-    whole(v, path).and_then(|n| usize::try_from(n).or_else(|_| wrong(v, path, "a smaller number")))
+    whole(v, path).and_then(|n| {
+        usize::try_from(n).map_err(|_| {
+            let max = usize::MAX as f64;
+            Error::range(path, n as f64, crate::error::Bounds::between(0.0, max))
+        })
+    })
 }
 
 pub fn flag(v: &Value, path: &str) -> Res<bool> {
-    v.as_bool()
-        .map_or_else(|| wrong(v, path, "true or false"), Ok)
+    v.as_bool().map_or_else(|| wrong(v, path, "flag"), Ok)
 }
 
 pub fn text(v: &Value, path: &str) -> Res<String> {
     match v {
         Value::String(s) => Ok(s.clone()),
-        _ => wrong(v, path, "text in quotes"),
+        _ => wrong(v, path, "text"),
     }
 }
 
 /// A list, each item read by `read` with its index in the path.
 pub fn list<'a, T>(v: &'a Value, path: &str, read: Read<'a, T>) -> Res<Vec<T>> {
     let Value::Array(items) = v else {
-        return wrong(v, path, "a list [...]");
+        return wrong(v, path, "list");
     };
     items
         .iter()
@@ -244,14 +221,20 @@ mod tests {
 
     #[test]
     fn errors_name_the_field() {
-        let e = |json: &str| read(json).unwrap_err();
+        let e = |json: &str| read(json).unwrap_err().message().to_string();
+        let code = |json: &str| read(json).unwrap_err().code();
         assert_eq!(
             e(r#"{"name":"a","list":[{"k":1},{"k":-2}]}"#),
-            "list[1].k: expected a whole number that is not negative, got the number -2"
+            "list[1].k must be a whole number that is not negative, got -2"
         );
         assert_eq!(
             e(r#"{"name":"a","list":[{"k":1.5}]}"#),
-            "list[0].k: expected a whole number that is not negative, got the number 1.5"
+            "list[0].k must be a whole number that is not negative, got 1.5"
+        );
+        assert_eq!(code(r#"{"name":"a","list":[{"k":1.5}]}"#), "integer");
+        assert_eq!(
+            e(r#"{"name":"a","list":[{"k":"2"}]}"#),
+            "list[0].k: expected a whole number that is not negative, got the text \"2\""
         );
         assert_eq!(
             e(r#"{"name":"a","list":[{"k":1,"opt":"x"}]}"#),
@@ -262,14 +245,16 @@ mod tests {
             e(r#"{"name":"a","list":[],"rate":null}"#),
             "rate: expected a number, got null, NaN or Infinity"
         );
+        assert_eq!(code(r#"{"name":"a","list":[],"rate":null}"#), "not-finite");
         assert_eq!(
             e(r#"{"name":"a","list":[],"flag":1}"#),
             "flag: expected true or false, got the number 1"
         );
         assert!(e(r#"{"name":"a","list":[{"k":1,"kk":2}]}"#)
-            .starts_with("list[0]: unknown field `kk`, expected one of `k`, `opt`"));
+            .starts_with("list[0]: unknown field `kk`, expected one of 'k', 'opt'"));
         assert!(e(r#"{"name":"a","lsit":[]}"#).starts_with("doc: unknown field `lsit`"));
-        assert_eq!(e(r#"{"name":"a"}"#), "doc: missing field `list`");
+        assert_eq!(e(r#"{"name":"a"}"#), "list is required");
+        assert_eq!(code(r#"{"name":"a"}"#), "required");
         assert_eq!(
             e(r#"{"name":"a","list":{}}"#),
             "list: expected a list [...], got an object {...}"

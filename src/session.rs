@@ -161,9 +161,11 @@ impl Which {
             "train" => Ok(Which::Train),
             "val" => Ok(Which::Val),
             "test" => Ok(Which::Test),
-            other => Err(Error(format!(
-                "split must be 'train', 'val' or 'test', got '{other}'"
-            ))),
+            other => Err(Error::unknown_choice(
+                "split",
+                other,
+                &["train", "val", "test"],
+            )),
         }
     }
 }
@@ -192,7 +194,7 @@ pub struct Session {
     step: u64,
     epoch: u64,
     diverged: bool,
-    divergence: Option<String>,
+    divergence: Option<Error>,
     start_loss: f64,
     history: History,
     trajectory: Trajectory,
@@ -240,19 +242,19 @@ impl Session {
     fn watch(&mut self, loss: f64) {
         let limit = EXPLODE_FACTOR * self.start_loss.max(1.0);
         let why = if !loss.is_finite() {
-            Some("the loss is not a finite number".to_string())
+            Some((None, "loss-not-finite"))
         } else if loss > limit {
-            Some(format!(
-                "the batch loss {loss:e} passed 10,000× the starting loss (limit {limit:e})"
-            ))
+            Some((Some(loss), "loss-exploded"))
         } else if !self.net.params_finite() {
-            Some("a weight is not a finite number".to_string())
+            Some((None, "weight-not-finite"))
         } else {
             None
         };
-        if let Some(why) = why {
+        if let Some((loss, reason)) = why {
             self.diverged = true;
-            self.divergence = Some(format!("{why} at step {}", self.step));
+            let lr = self.config.train.learning_rate;
+            let limit = loss.map(|_| limit);
+            self.divergence = Some(Error::diverged(self.step, lr, loss, limit, reason));
         }
     }
 
@@ -260,10 +262,11 @@ impl Session {
         self.epoch
     }
 
-    /// Why training stopped (`None` while it has not diverged): what was
-    /// not finite, or how far the loss grew, and at which step.
-    pub fn divergence(&self) -> Option<&str> {
-        self.divergence.as_deref()
+    /// Why training stopped (`None` while it has not diverged): the
+    /// `diverged` error, with the step, the learning rate, and what was not
+    /// finite or how far the loss grew.
+    pub fn divergence(&self) -> Option<&Error> {
+        self.divergence.as_ref()
     }
 
     /// One mini-batch update; returns the batch's loss. Three pieces, which
@@ -450,26 +453,19 @@ impl Session {
     /// Raw rows in the data set's own columns → outputs per row: the value
     /// (regression), P(class 1) (two classes), or k probabilities.
     pub fn predict(&mut self, x: &[f32]) -> Result<Vec<f32>> {
-        let (inputs, rows) = self
-            .model_inputs(x)
-            .map_err(|e| Error(format!("predict: {e}")))?;
+        let (inputs, rows) = self.model_inputs(x, "predict(x)")?;
         Ok(self.predict_inputs(&inputs, rows))
     }
 
-    /// Raw rows → model inputs (features, then the training normalization).
-    fn model_inputs(&self, x: &[f32]) -> Result<(Vec<f32>, usize)> {
+    /// Raw rows → model inputs (features, then the training normalization);
+    /// `call` names the argument in errors.
+    fn model_inputs(&self, x: &[f32], call: &str) -> Result<(Vec<f32>, usize)> {
         let d_raw = self.input_names.len();
         if d_raw == 0 || !x.len().is_multiple_of(d_raw) {
-            return Err(Error(format!(
-                "expected rows of {d_raw} values ({}), flattened; got {} values, which is not a multiple of {d_raw}",
-                self.input_names.join(", "),
-                x.len()
-            )));
+            return Err(Error::shape(call, d_raw, &self.input_names, x.len()));
         }
         if let Some(i) = x.iter().position(|v| !v.is_finite()) {
-            return Err(Error(format!(
-                "got a value that is not a finite number at index {i}"
-            )));
+            return Err(Error::not_finite(&format!("{call}[{i}]")));
         }
         let rows = x.len() / d_raw;
         let w = self.features.width();
@@ -482,13 +478,8 @@ impl Session {
     }
 
     pub fn set_learning_rate(&mut self, lr: f64) -> Result<()> {
-        use crate::config::MAX_LEARNING_RATE;
-        crate::config::positive_finite("learningRate", lr)?;
-        if lr > MAX_LEARNING_RATE {
-            return Err(Error(format!(
-                "learningRate must be at most {MAX_LEARNING_RATE}, got {lr}"
-            )));
-        }
+        // Named as in a config: the page words one field, however it was set.
+        crate::config::check_learning_rate("train.learningRate", lr)?;
         self.opt.set_learning_rate(lr as f32);
         self.config.train.learning_rate = lr;
         Ok(())
@@ -596,9 +587,8 @@ impl Session {
     /// vector of this network's length.
     pub(crate) fn start_from(&mut self, params: &[f32]) -> Result<()> {
         if self.step != 0 || params.len() != self.net.params.len() {
-            return Err(Error(
-                "internal: initial weights can only be set before training, for the same network"
-                    .into(),
+            return Err(Error::internal(
+                "initial weights can only be set before training, for the same network",
             ));
         }
         self.restart_from(params);
@@ -614,16 +604,10 @@ impl Session {
     pub fn set_parameters(&mut self, values: &[f32]) -> Result<()> {
         let n = self.net.params.len();
         if values.len() != n {
-            return Err(Error(format!(
-                "setParameters: expected {n} values (one per parameter, in parameters() order), got {}",
-                values.len()
-            )));
+            return Err(Error::length("setParameters(values)", values.len(), n, n));
         }
         if let Some(i) = values.iter().position(|v| !v.is_finite()) {
-            return Err(Error(format!(
-                "setParameters: value {i} is {}, not a finite number",
-                values[i]
-            )));
+            return Err(Error::not_finite(&format!("setParameters(values)[{i}]")));
         }
         self.restart_from(values);
         Ok(())

@@ -3,7 +3,7 @@
 //! described alike, so the engine checks them with one function and the
 //! catalog gives the page one shape to build a control from.
 
-use crate::error::{Error, Result};
+use crate::error::{Bounds, Error, Result};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -110,31 +110,16 @@ impl Setting {
         let (Some(lo), Some(hi)) = (self.min, self.max) else {
             return Ok(());
         };
-        let above = if self.min_exclusive {
-            value > lo
-        } else {
-            value >= lo
+        let bounds = Bounds {
+            min: Some(lo),
+            max: Some(hi),
+            min_exclusive: self.min_exclusive,
+            max_exclusive: self.max_exclusive,
         };
-        let below = if self.max_exclusive {
-            value < hi
+        if bounds.contains(value) {
+            Ok(())
         } else {
-            value <= hi
-        };
-        if value.is_finite() && above && below {
-            return Ok(());
+            Err(Error::range(field, value, bounds))
         }
-        let from = if self.min_exclusive {
-            "above"
-        } else {
-            "at least"
-        };
-        let to = if self.max_exclusive {
-            "below"
-        } else {
-            "at most"
-        };
-        Err(Error(format!(
-            "{field} must be {from} {lo} and {to} {hi}, got {value}"
-        )))
     }
 }

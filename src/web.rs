@@ -4,18 +4,85 @@
 //! Configs arrive as plain JS objects and cross as JSON text (`read_json`
 //! names the failing field's path in the message); tensors cross as
 //! `Float32Array`s; small results go back as plain objects
-//! (serde-wasm-bindgen). Every error becomes a JS `Error`.
+//! (serde-wasm-bindgen). Every error becomes a JS `Error` with the engine
+//! error's `code` and `params` beside its `message` (`error.rs`).
 
 use crate::catalog::MAX_TRAIN_STEPS;
 use crate::config::Config;
-use crate::error::Error;
+use crate::error::{Bounds, Error, Param};
 use crate::session;
 use js_sys::{Array, Float32Array, Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+/// What every export here throws: a JS `Error` whose `message` is the
+/// engine's English, with `code` (`'range'`) and `params` (a plain object,
+/// `{ field: 'train.learningRate', got: -1, min: 0, ... }`) for the page
+/// to word it in the learner's language. It shadows wasm-bindgen's
+/// `JsError`, which carries a message only.
+pub struct JsError(JsValue);
+
+impl From<Error> for JsError {
+    fn from(e: Error) -> JsError {
+        let err = js_sys::Error::new(e.message());
+        tag(&err, &e);
+        JsError(err.into())
+    }
+}
+
+/// For tests' `unwrap()`: the message.
+impl std::fmt::Debug for JsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let message = Reflect::get(&self.0, &"message".into())
+            .ok()
+            .and_then(|m| m.as_string());
+        write!(f, "JsError({message:?})")
+    }
+}
+
+impl From<JsError> for JsValue {
+    fn from(e: JsError) -> JsValue {
+        e.0
+    }
+}
+
 fn js_err(e: Error) -> JsError {
-    JsError::new(e.message())
+    e.into()
+}
+
+/// An error as a plain object `{ code, params, message }`: the `params` of
+/// an error that wraps it, and a report's `divergence`.
+pub(crate) fn error_object(e: &Error) -> JsValue {
+    let o = Object::new();
+    tag(&o, e);
+    let _ = Reflect::set(&o, &"message".into(), &e.message().into());
+    o.into()
+}
+
+/// `code` and `params` set on `o` (setting a property on a fresh object
+/// cannot fail).
+fn tag(o: &JsValue, e: &Error) {
+    let _ = Reflect::set(o, &"code".into(), &e.code().into());
+    let _ = Reflect::set(o, &"params".into(), &params_js(e));
+}
+
+fn params_js(e: &Error) -> JsValue {
+    let o = Object::new();
+    for (name, v) in e.params() {
+        let _ = Reflect::set(&o, &JsValue::from_str(name), &param_js(v));
+    }
+    o.into()
+}
+
+fn param_js(p: &Param) -> JsValue {
+    match p {
+        Param::Null => JsValue::NULL,
+        Param::Flag(b) => JsValue::from_bool(*b),
+        Param::Num(x) => JsValue::from_f64(*x),
+        Param::Text(s) => JsValue::from_str(s),
+        Param::List(items) => items.iter().map(param_js).collect::<Array>().into(),
+        Param::Error(e) => error_object(e),
+    }
 }
 
 /// `null` for missing values, plain objects for maps (not JS `Map`s).
@@ -23,12 +90,22 @@ fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
     let ser = serde_wasm_bindgen::Serializer::new()
         .serialize_maps_as_objects(true)
         .serialize_missing_as_null(true);
-    v.serialize(&ser).map_err(|e| JsError::new(&e.to_string()))
+    v.serialize(&ser)
+        .map_err(|e| Error::internal(e.to_string()).into())
 }
 
 fn set(obj: &Object, key: &str, v: &JsValue) -> Result<(), JsError> {
     Reflect::set(obj, &JsValue::from_str(key), v)
-        .map_err(|_| JsError::new("internal: could not build a result object"))?;
+        .map_err(|_| Error::internal("could not build a result object"))?;
+    Ok(())
+}
+
+/// `steps` for one `call`: at most `MAX_TRAIN_STEPS`.
+fn check_steps(call: &str, steps: u32) -> Result<(), JsError> {
+    if steps > MAX_TRAIN_STEPS {
+        let bounds = Bounds::between(0.0, MAX_TRAIN_STEPS.into());
+        return Err(Error::range(call, steps.into(), bounds).into());
+    }
     Ok(())
 }
 
@@ -61,10 +138,8 @@ pub fn catalog() -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = featureValues)]
 pub fn feature_values(x: &[f32]) -> Result<Float32Array, JsError> {
     if !x.len().is_multiple_of(2) {
-        return Err(JsError::new(&format!(
-            "featureValues: expected rows of 2 values (x1, x2), flattened; got {} values",
-            x.len()
-        )));
+        let names = ["x1".to_string(), "x2".to_string()];
+        return Err(Error::shape("featureValues(x)", 2, &names, x.len()).into());
     }
     Ok(Float32Array::from(
         &crate::data::features::all_features(x)[..],
@@ -81,9 +156,8 @@ pub fn split_sizes(rows: usize, split: JsValue) -> Result<JsValue, JsError> {
             .and_then(|v| v.as_f64())
     };
     let (Some(train), Some(val), Some(test)) = (frac("train"), frac("val"), frac("test")) else {
-        return Err(JsError::new(
-            "splitSizes(rows, split): split must be { train, val, test }, three fractions",
-        ));
+        let usage = "split { train, val, test }, three fractions";
+        return Err(Error::call("splitSizes(rows, split)", usage).into());
     };
     let cfg = crate::config::SplitConfig { train, val, test };
     let (tr, va, te) = crate::data::split::split_sizes(rows, &cfg);
@@ -106,17 +180,14 @@ pub fn load_digits(text: &str) -> Result<(), JsError> {
 /// A config from JS: through JSON text, so the browser and native tests
 /// share one deserializer (and the wasm carries one copy of it, not two).
 fn config_of(config: &JsValue) -> Result<Config, JsError> {
+    let usage = "a config object of plain data, such as { data: { source: 'article-linear' } }";
     if !config.is_object() {
-        return Err(JsError::new(
-            "config must be an object such as { data: { source: 'article-linear' } }",
-        ));
+        return Err(Error::call("config", usage).into());
     }
     let text = js_sys::JSON::stringify(config)
         .ok()
         .and_then(|t| t.as_string())
-        .ok_or_else(|| {
-            JsError::new("config could not be read: it must be plain data (numbers, strings, lists, objects)")
-        })?;
+        .ok_or_else(|| Error::call("config", usage))?;
     Config::from_json(&text).map_err(js_err)
 }
 
@@ -136,11 +207,7 @@ impl Session {
 
     /// Run `steps` updates → `{ step, epoch, trainLoss, valLoss, trainAccuracy, valAccuracy, diverged }`.
     pub fn train(&mut self, steps: u32) -> Result<JsValue, JsError> {
-        if steps > MAX_TRAIN_STEPS {
-            return Err(JsError::new(&format!(
-                "train(steps): at most {MAX_TRAIN_STEPS} steps a call, got {steps}"
-            )));
-        }
+        check_steps("train(steps)", steps)?;
         to_js(&self.inner.train(steps))
     }
 
@@ -148,11 +215,7 @@ impl Session {
     /// (cheap: for training in small slices; call `score()` when a report is due).
     #[wasm_bindgen(js_name = trainSteps)]
     pub fn train_steps(&mut self, steps: u32) -> Result<JsValue, JsError> {
-        if steps > MAX_TRAIN_STEPS {
-            return Err(JsError::new(&format!(
-                "trainSteps(steps): at most {MAX_TRAIN_STEPS} steps a call, got {steps}"
-            )));
-        }
+        check_steps("trainSteps(steps)", steps)?;
         let diverged = self.inner.train_steps(steps);
         let o = Object::new();
         set(

@@ -158,8 +158,8 @@ fn numbers(v: impl IntoIterator<Item = f32>) -> String {
 fn check(result: &Result<Parsed, descent::error::Error>, outcome: &str) -> Result<(), String> {
     if let Some(gist) = outcome.strip_prefix("err ") {
         return match result {
-            Err(e) if e.0.contains(gist) => Ok(()),
-            Err(e) => Err(format!("error was: {}", e.0)),
+            Err(e) if e.message().contains(gist) => Ok(()),
+            Err(e) => Err(format!("error was: {}", e.message())),
             Ok(p) => Err(format!(
                 "parsed ({}×{}) instead of failing",
                 p.dataset.x.nrows(),
@@ -167,7 +167,9 @@ fn check(result: &Result<Parsed, descent::error::Error>, outcome: &str) -> Resul
             )),
         };
     }
-    let p = result.as_ref().map_err(|e| format!("failed: {}", e.0))?;
+    let p = result
+        .as_ref()
+        .map_err(|e| format!("failed: {}", e.message()))?;
     let (ds, r) = (&p.dataset, &p.report);
     let mut checks = outcome.split("; ");
     let head = checks.next().unwrap_or("");
@@ -324,7 +326,7 @@ fn wide(cols: usize, rows: usize) -> String {
 fn fifteen_hundred_columns_are_refused_and_a_thousand_are_not() {
     let e = csv::parse(&wide(1_500, 3), Some("y"), None, "drop")
         .unwrap_err()
-        .0;
+        .to_string();
     assert!(
         e.starts_with("data.csv has 1500 columns; at most 1000 are supported"),
         "{e}"
@@ -338,7 +340,7 @@ fn fifteen_hundred_columns_are_refused_and_a_thousand_are_not() {
 fn too_many_cells_stop_the_parse_early() {
     let e = csv::parse(&wide(101, 2_001), Some("y"), None, "drop")
         .unwrap_err()
-        .0;
+        .to_string();
     assert!(
         e.starts_with("data.csv is too large: with 100 feature columns at most 2000 rows")
             && e.contains("row 2002"),
@@ -350,9 +352,14 @@ fn too_many_cells_stop_the_parse_early() {
 fn over_50_mb_is_refused_at_once() {
     let text = "1,".repeat(MAX_BYTES / 2 + 1);
     let t = Instant::now();
-    let e = csv::parse(&text, Some("y"), None, "drop").unwrap_err().0;
+    let e = csv::parse(&text, Some("y"), None, "drop")
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("the limit is 50 MB"), "{e}");
-    assert!(csv::preview(&text, 5).unwrap_err().0.contains("50 MB"));
+    assert!(csv::preview(&text, 5)
+        .unwrap_err()
+        .to_string()
+        .contains("50 MB"));
     assert!(t.elapsed() < Duration::from_millis(100));
 }
 
@@ -394,19 +401,19 @@ fn one_huge_cell_is_linear() {
     let t = Instant::now();
     // As a feature, with a number: a category of two values.
     let text = format!("a,y\n\"{body}\",0\n1,1\n");
-    let p = csv::parse(&text, Some("y"), None, "drop").map_err(|e| e.0.len());
+    let p = csv::parse(&text, Some("y"), None, "drop").map_err(|e| e.message().len());
     assert_eq!(p.map(|p| p.dataset.x.dim()), Ok((2, 2)));
     // As a regression target: refused, quoting only the start of the cell.
     let e = match csv::parse(&text, Some("a"), Some("regression"), "drop") {
         Ok(_) => panic!("a text regression target was accepted"),
-        Err(e) => e.0,
+        Err(e) => e.to_string(),
     };
     assert!(e.len() < 1_000, "the message quotes the cell in full");
     assert!(e.contains("non-numeric value at row 2: 'xxxx"), "{e}");
     let text = format!("a,y\n1,0\n\"{body}");
     let e = match csv::parse(&text, Some("y"), None, "drop") {
         Ok(_) => panic!("an unclosed quote was accepted"),
-        Err(e) => e.0,
+        Err(e) => e.to_string(),
     };
     assert!(e.contains("row 3 opens a quoted value"), "{e}");
     assert!(t.elapsed() < Duration::from_secs(20));

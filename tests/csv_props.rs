@@ -40,7 +40,11 @@ fn never_panics(text: &str, target: &str) -> Result<(), TestCaseError> {
         for missing in ["drop", "mean"] {
             match csv::parse(text, Some(target), task, missing) {
                 Ok(p) => well_formed(&p)?,
-                Err(e) => prop_assert!(!e.0.is_empty() && e.0.len() < 2_000, "{}", e.0),
+                Err(e) => prop_assert!(
+                    !e.message().is_empty() && e.message().len() < 2_000,
+                    "{}",
+                    e.message()
+                ),
             }
         }
     }
@@ -51,7 +55,7 @@ fn never_panics(text: &str, target: &str) -> Result<(), TestCaseError> {
         prop_assert_eq!(&p.suggested_target, &p.columns.last().unwrap().name);
         // The suggested target always names a column `parse` accepts.
         if let Err(e) = csv::parse(text, Some(&p.suggested_target), None, "mean") {
-            prop_assert!(!e.0.contains("is not a column"), "{}", e.0);
+            prop_assert!(!e.message().contains("is not a column"), "{}", e.message());
         }
     }
     prop_assert!(start.elapsed() < BOUND, "{:?}", start.elapsed());
@@ -255,7 +259,7 @@ proptest! {
         let target = t.target();
         let start = Instant::now();
         let p = csv::parse(&text, Some(&target), Some("regression"), "drop")
-            .map_err(|e| TestCaseError::fail(format!("{}\n{text:?}", e.0)))?;
+            .map_err(|e| TestCaseError::fail(format!("{}\n{text:?}", e.message())))?;
         prop_assert!(start.elapsed() < BOUND);
         let ds = &p.dataset;
         let cols = t.values[0].len();

@@ -62,7 +62,7 @@ fn refusals_name_the_field() {
         ))
         .err()
         .unwrap()
-        .0
+        .to_string()
     };
     assert!(err(r#"{"patience":0}"#, "").contains("train.earlyStopping.patience"));
     assert!(err(r#"{"patience":3,"minDelta":-1}"#, "").contains("train.earlyStopping.minDelta"));
@@ -77,7 +77,7 @@ fn refusals_name_the_field() {
     assert!(s
         .restore_best()
         .unwrap_err()
-        .0
+        .to_string()
         .contains("no train.earlyStopping"));
 }
 

@@ -50,7 +50,12 @@ fn damaged_truncated_and_foreign_files_are_refused_clearly() {
     let mut s = Session::from_json(CFG).unwrap();
     s.train(10);
     let good = s.export_model();
-    let err = |text: &str| Session::import_model(text).err().expect("refused").0;
+    let err = |text: &str| {
+        Session::import_model(text)
+            .err()
+            .expect("refused")
+            .to_string()
+    };
     assert!(err(&good[..good.len() / 2]).contains("cut short"));
     assert!(err("hello").contains("not valid JSON"));
     assert!(err(r#"{"name":"my package","version":"1.0.0"}"#).contains("not a Descent model"));

@@ -85,7 +85,7 @@ fn changing_the_learning_rate_keeps_training_going() {
 
 #[test]
 fn bad_configs_give_errors_a_learner_can_act_on() {
-    let bad = |json: &str| Session::from_json(json).err().expect("refused").0;
+    let bad = |json: &str| Session::from_json(json).err().expect("refused").to_string();
     let lesson = |train: &str| {
         format!(
             r#"{{"data":{{"source":"article-linear"}},"model":{{"kind":"linear"}},"train":{train}}}"#

@@ -19,6 +19,7 @@ import { raceCodec } from './hash.js';
 import { phrase } from './strings/phrase.js';
 import { RACE, SURFACE } from './catalog.js';
 import { text, fillTexts } from './strings/index.js';
+import { errorText } from './error-text.js';
 import { setText, setAttr, setProp } from './views/dom.js';
 
 const EPSILON = 1e-3; // the finite-difference step of "Check the gradient"
@@ -261,8 +262,8 @@ export function createInstruments({ store, send, intents, change, currentGen, ro
           if (msg.source === 'race') {
             // A lane the engine refuses: the race is not set up, and says why.
             change({ race: null });
-            if (raceFromLink) store.set({ notice: text('race.refusedLink', { why: msg.message }) });
-            else store.set({ commandError: { source: 'race', message: text('race.refused', { why: msg.message }) } });
+            if (raceFromLink) store.set({ notice: text('race.refusedLink', { why: errorText(msg) }) });
+            else store.set({ commandError: { source: 'race', message: text('race.refused', { why: errorText(msg) }) } });
             raceFromLink = false;
             set({ raceFrame: null });
             return true;

@@ -274,10 +274,10 @@ const onWorkerMessage = ({ data: msg }) => {
       if (msg.source === 'reset' && !s.ready) {
         // The very first session failed: the link asked for something the
         // engine refuses. Start from the defaults and say why.
-        applySettings(defaultSettings(), linkNotice([phrase('main.engineRefused', { why: msg.message })]));
+        applySettings(defaultSettings(), linkNotice([phrase('main.engineRefused', { why: { code: msg.code, params: msg.params, message: msg.message } })]));
         break;
       }
-      store.set({ commandError: { source: msg.source, message: msg.message } });
+      store.set({ commandError: { source: msg.source, message: msg.message, code: msg.code, params: msg.params, file: msg.file } });
       break;
   }
 };

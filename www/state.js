@@ -260,7 +260,8 @@ export function createStore(state) {
 
 // The message the error region shows, or '' when all is well.
 export function errorText(state) {
-  if (state.commandError) return state.commandError.message;
+  // The error itself ({ code, params, message }): words() says it in the page's language.
+  if (state.commandError) return state.commandError;
   const f = state.frame;
   if (f && f.diverged) {
     // A phrase (strings/phrase.js): worded by the error view, in the page's language.

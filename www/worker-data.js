@@ -7,6 +7,7 @@
 
 import * as wasm from '../pkg/descent.js';
 import { limits, sourceEntry, settingOf } from './catalog.js';
+import { errorOf } from './worker-util.js';
 
 const { csvPreview } = wasm;
 // The engine's row counts of a split (a newer engine export; absent, a batch is not cut).
@@ -27,6 +28,12 @@ const texts = new Map();
 let adopted = 0;
 
 const mb = (bytes) => (bytes / (1024 * 1024)).toFixed(1);
+
+// The engine's own refusal of a file too large, made before a byte is
+// read: the same code and params ({ size, limit } in MB) as the engine's.
+function coded(code, size, limit, file, message) {
+  return Object.assign(new Error(message), { code, params: { size: Number(mb(size)), limit: Number(mb(limit)) }, file });
+}
 
 // {type:'loadCsv', id, name, file | text | modelFile, quiet}: read, preview
 // and keep the text; post {type:'csv', id, name, preview, quiet}, or
@@ -57,7 +64,7 @@ async function readAndPreview(msg, post) {
     } else {
       const file = msg.file;
       if (file.size > MAX_CSV_BYTES) {
-        throw new Error(`${name} is ${mb(file.size)} MB; the limit is ${MAX_CSV_BYTES / (1024 * 1024)} MB. Use fewer rows or columns.`);
+        throw coded('csv-size', file.size, MAX_CSV_BYTES, name, `${name} is ${mb(file.size)} MB; the limit is ${mb(MAX_CSV_BYTES)} MB. Use fewer rows or columns.`);
       }
       text = await readText(file, (loaded) => post({ type: 'csvProgress', id, loaded, total: file.size }));
     }
@@ -68,7 +75,7 @@ async function readAndPreview(msg, post) {
     post({ type: 'csv', id, name, preview, quiet: !!msg.quiet });
   } catch (err) {
     if (err instanceof WebAssembly.RuntimeError) throw err;
-    post({ type: 'error', source: 'csv', id, message: err && err.message ? err.message : String(err) });
+    post({ type: 'error', source: 'csv', id, ...errorOf(err) });
   }
 }
 
@@ -88,7 +95,7 @@ async function readText(file, progress) {
 
 export async function readModelText(file) {
   if (file.size > MAX_MODEL_BYTES) {
-    throw new Error(`this model file is ${mb(file.size)} MB; the limit is ${MAX_MODEL_BYTES / (1024 * 1024)} MB`);
+    throw coded('model-file-size', file.size, MAX_MODEL_BYTES, file.name, `this model file is ${mb(file.size)} MB; the limit is ${mb(MAX_MODEL_BYTES)} MB`);
   }
   return file.text();
 }
@@ -119,9 +126,9 @@ export function newSession(Session, config) {
   try {
     return new Session(engine);
   } catch (err) {
-    const fit = /batchSize must be at most the training set size \((\d+)\)/.exec(err?.message || '');
-    if (engine.data.source !== 'csv' || !fit || !(Number(fit[1]) >= 1)) throw err;
-    return new Session({ ...engine, train: { ...engine.train, batchSize: Number(fit[1]) } });
+    const fit = err?.code === 'batch-size' ? err.params.max : null;
+    if (engine.data.source !== 'csv' || !(fit >= 1)) throw err;
+    return new Session({ ...engine, train: { ...engine.train, batchSize: fit } });
   }
 }
 

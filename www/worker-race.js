@@ -81,7 +81,7 @@ function start(args) {
     lanes = new tools.engine.Race(args.config, args.setting, args.values);
   } catch (err) {
     if (err instanceof WebAssembly.RuntimeError) throw err;
-    tools.post({ type: 'error', source: 'race', message: tools.messageOf(err), id: args.id });
+    tools.post({ type: 'error', source: 'race', ...tools.errorOf(err), id: args.id });
     return;
   }
   if (race) race.lanes.free?.();
@@ -105,7 +105,7 @@ function start(args) {
   post(true);
 }
 
-// The engine's lane reports, in one shape: { value, step, loss, valLoss, status }.
+// The engine's lane reports, in one shape: { value, step, loss, valLoss, status, divergence }.
 function reports(list) {
   return Array.from(list, (r) => {
     const m = r.report || r;
@@ -115,6 +115,8 @@ function reports(list) {
       loss: m.trainLoss ?? null,
       valLoss: m.valLoss ?? null,
       status: r.status,
+      // Why a diverged lane stopped: the engine's `diverged` error.
+      divergence: r.divergence ?? null,
     };
   });
 }

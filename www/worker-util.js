@@ -30,6 +30,15 @@ export function messageOf(err) {
   return err && err.message ? err.message : String(err);
 }
 
+// A caught error as the worker posts it: { message }, and the engine's
+// { code, params } when it has them (www/error-text.js words them).
+export function errorOf(err) {
+  const out = { message: messageOf(err) };
+  if (err && typeof err.code === 'string') Object.assign(out, { code: err.code, params: err.params || {} });
+  if (err && typeof err.file === 'string') out.file = err.file; // the learner's file it is about
+  return out;
+}
+
 export function sleep(ms) {
   return new Promise((r) => setTimeout(r, ms));
 }

@@ -50,7 +50,7 @@ import { inspectImage, sequenceReport, transfers } from './worker-inspect.js';
 import { digitsFor } from './worker-digits.js';
 import { makeGrids, GRID, UNIT_GRID } from './worker-grids.js';
 import { thumbnails } from './worker-thumbnails.js';
-import { firstCommands, configOf, own, messageOf, sleep, yieldNow } from './worker-util.js';
+import { firstCommands, configOf, own, messageOf, errorOf, sleep, yieldNow } from './worker-util.js';
 import { isLessonData } from './presets.js';
 import { frameTransfers } from './frame-protocol.js';
 import { traceReport, traceTransfers, gradientCheckReport, surfaceOf } from './worker-trace.js';
@@ -188,7 +188,7 @@ async function handle(msg) {
         try {
           session.restoreBest();
         } catch (e) {
-          post({ type: 'error', source: 'restoreBest', message: messageOf(e), gen });
+          post({ type: 'error', source: 'restoreBest', ...errorOf(e), gen });
           return;
         }
         stale = true;
@@ -212,7 +212,7 @@ async function handle(msg) {
         // Only a new race needs the instruments' build; the other commands
         // (speed, end, ...) act on a race that exists, or on none.
         if (msg.op === 'start') await withInstruments();
-        return handleRace(msg, { engine, post, messageOf });
+        return handleRace(msg, { engine, post, messageOf, errorOf });
       case 'inspect':
       case 'sequence': {
         if (!session || msg.gen !== gen) return; // asked of a session that is gone
@@ -226,7 +226,7 @@ async function handle(msg) {
   } catch (err) {
     if (err instanceof WebAssembly.RuntimeError) return fatal(err);
     setPlaying(false);
-    post({ type: 'error', source: msg.type, message: messageOf(err), gen });
+    post({ type: 'error', source: msg.type, ...errorOf(err), gen });
   }
 }
 
@@ -252,7 +252,7 @@ function reset({ config, gen: nextGen, resume }, built = null, extra = {}) {
   } catch (err) {
     if (err instanceof WebAssembly.RuntimeError) throw err;
     // Keep the previous session and its picture: a typo should not wipe a run.
-    post({ type: 'error', source: 'reset', message: messageOf(err), gen: nextGen });
+    post({ type: 'error', source: 'reset', ...errorOf(err), gen: nextGen });
     return;
   }
   // A settings change while playing keeps playing, as in TensorFlow Playground.
@@ -389,7 +389,7 @@ function postSurface(now) {
   } catch (err) {
     if (err instanceof WebAssembly.RuntimeError) throw err;
     landscape.plane = null;
-    post({ type: 'error', source: 'landscape', message: messageOf(err), gen });
+    post({ type: 'error', source: 'landscape', ...errorOf(err), gen });
     return;
   }
   const cost = performance.now() - t0;
@@ -484,7 +484,7 @@ function setLearningRate(value) {
   try {
     session.setLearningRate(value);
   } catch (err) {
-    post({ type: 'error', source: 'learningRate', message: messageOf(err) });
+    post({ type: 'error', source: 'learningRate', ...errorOf(err) });
     return;
   }
   learningRate = value;
@@ -609,7 +609,7 @@ function postFrame(full, ready = null) {
     if (err instanceof WebAssembly.RuntimeError) return fatal(err);
     if (ready) post(ready);
     setPlaying(false);
-    post({ type: 'error', source: 'frame', message: messageOf(err), gen });
+    post({ type: 'error', source: 'frame', ...errorOf(err), gen });
     return;
   }
   posted = performance.now();
@@ -635,7 +635,7 @@ async function importModel({ file, gen: nextGen, csvId }) {
     next = engine.Session.importModel(text);
   } catch (err) {
     if (err instanceof WebAssembly.RuntimeError) throw err;
-    post({ type: 'error', source: 'importModel', message: `${file.name}: ${messageOf(err)}`, gen: nextGen });
+    post({ type: 'error', source: 'importModel', ...errorOf(err), message: `${file.name}: ${messageOf(err)}`, file: file.name, gen: nextGen });
     return;
   }
   let imported;

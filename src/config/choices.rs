@@ -128,9 +128,9 @@ impl LayerType {
             other => match parse_activation(field, other) {
                 Ok(a) => LayerType::Act(a),
                 Err(_) => {
-                    return Err(Error(format!(
-                        "{field} must be 'conv2d', 'maxpool', 'flatten', 'dense', 'dropout' or an activation, got '{other}'"
-                    )))
+                    let mut types = vec!["conv2d", "maxpool", "flatten", "dense", "dropout"];
+                    types.extend(Activation::ALL.iter().map(|a| a.name()));
+                    return Err(Error::unknown_choice(field, other, &types));
                 }
             },
         })

@@ -74,7 +74,7 @@ impl ModelConfig {
 }
 
 fn activation(v: &Value, path: &str) -> rj::Res<Activation> {
-    parse_activation(path, &rj::text(v, path)?).map_err(|e| e.0)
+    parse_activation(path, &rj::text(v, path)?)
 }
 
 /// `hidden: 16` or `hidden: [16, 8]`.
@@ -82,9 +82,7 @@ pub(crate) fn hidden(v: &Value, path: &str) -> rj::Res<Vec<usize>> {
     match v {
         Value::Number(_) => rj::count(v, path).map(|n| vec![n]),
         Value::Array(_) => rj::counts(v, path),
-        _ => Err(format!(
-            "{path}: expected a list of whole numbers such as [8, 8] (or one number for an rnn)"
-        )),
+        _ => Err(Error::wrong_type(path, "hidden", v)),
     }
 }
 
@@ -106,9 +104,7 @@ impl LayerConfig {
             ],
         )?;
         Ok(LayerConfig {
-            kind: o.req("type", |v, p| {
-                LayerType::parse(p, &rj::text(v, p)?).map_err(|e| e.0)
-            })?,
+            kind: o.req("type", |v, p| LayerType::parse(p, &rj::text(v, p)?))?,
             filters: o.opt("filters", rj::count)?,
             kernel: o.opt("kernel", rj::count)?,
             stride: o.opt("stride", rj::count)?,

@@ -70,7 +70,7 @@ mod reader;
 mod scan;
 mod target;
 
-use self::cell::{classify, count, quoted, show, Cell};
+use self::cell::{classify, show, Cell};
 use self::notes::{layout_notes, notes};
 use self::scan::{for_each_row, layout, refuse_text, scan, unique, Col, Layout, Plan, Scan};
 use self::target::{guess_classes, target_task};
@@ -197,9 +197,10 @@ pub fn from_config(cfg: &DataConfig) -> Result<Dataset> {
 
 /// As [`from_config`], with the report of what was done to the file.
 pub fn from_config_with_report(cfg: &DataConfig) -> Result<Parsed> {
-    let text = cfg.csv.as_deref().ok_or_else(|| {
-        Error::new("data.csv is required for source 'csv': paste the file's text, header row first")
-    })?;
+    let text = cfg
+        .csv
+        .as_deref()
+        .ok_or_else(|| Error::required("data.csv", None))?;
     parse_typed(
         text,
         cfg.target.as_deref(),
@@ -251,33 +252,19 @@ pub fn parse_typed(
     missing: Missing,
 ) -> Result<Parsed> {
     let lay = layout(text)?;
+    let shown: Vec<String> = lay.names.iter().map(|n| show(n)).collect();
     let Some(target) = target.map(str::trim) else {
-        return Err(Error(format!(
-            "data.target is required for source 'csv': name the column to predict, one of {}",
-            quoted(&lay.names)
-        )));
+        return Err(Error::csv_target(None, &shown, lay.generated));
     };
     let Some(t) = lay.names.iter().position(|n| n == target) else {
-        let mut msg = format!(
-            "data.target '{}' is not a column of data.csv; the columns are {}",
-            show(target),
-            quoted(&lay.names)
-        );
-        if lay.generated {
-            msg.push_str(&format!(
-                " (the first row holds only numbers, so it was read as data and the columns \
-                 were named 'column 1' to 'column {}')",
-                lay.used
-            ));
-        }
-        return Err(Error(msg));
+        return Err(Error::csv_target(
+            Some(&show(target)),
+            &shown,
+            lay.generated,
+        ));
     };
     if lay.used < 2 {
-        return Err(Error(format!(
-            "data.csv has only the target column '{}'; add at least one feature column \
-             (values may be separated by commas, semicolons, tabs or '|')",
-            show(target)
-        )));
+        return Err(Error::csv_one_column(&show(target)));
     }
     let drop = missing == Missing::Drop;
     let s = scan(
@@ -289,33 +276,21 @@ pub fn parse_typed(
         },
     )?;
     if s.rows == 0 {
-        return Err(Error::new("data.csv has a header row but no data rows"));
+        return Err(Error::csv_no_rows());
     }
     let features: Vec<usize> = (0..lay.used).filter(|&c| c != t).collect();
     refuse_text(&lay, &s, &features)?;
     let (encode, input_names, one_hot) = encoding(&lay, &s, &features, drop)?;
 
     if s.kept < 2 {
-        let hint = if drop && s.incomplete > 0 {
-            "; set data.missing to 'mean' to fill missing features instead of dropping rows"
-        } else {
-            ""
-        };
-        return Err(Error(format!(
-            "data.csv has {} ({} dropped for missing values); at least 2 are needed{hint}",
-            count(s.kept, "complete row", "complete rows"),
-            s.incomplete + s.no_target
-        )));
+        let can_fill = drop && s.incomplete > 0;
+        let dropped = s.incomplete + s.no_target;
+        return Err(Error::csv_few_rows(s.kept, dropped, can_fill));
     }
     let inputs = input_names.len();
     if s.kept.saturating_mul(inputs) > MAX_CELLS {
-        return Err(Error(format!(
-            "data.csv is too large: {} rows × {inputs} inputs (after one-hot encoding {}) = {} \
-             values, more than the limit of {MAX_CELLS}; use fewer rows or columns",
-            s.kept,
-            quoted(&one_hot.iter().map(|o| &o.column).collect::<Vec<_>>()),
-            s.kept.saturating_mul(inputs)
-        )));
+        let encoded: Vec<String> = one_hot.iter().map(|o| show(&o.column)).collect();
+        return Err(Error::csv_cells(s.kept, inputs, MAX_CELLS, &encoded));
     }
     let target_task = target_task(&lay.names[t], &s.target, task)?;
 
@@ -335,9 +310,7 @@ pub fn parse_typed(
             return Ok(());
         }
         if y.len() == s.kept {
-            return Err(Error::new(
-                "data.csv: internal error: the file changed between passes",
-            ));
+            return Err(Error::internal("data.csv: the file changed between passes"));
         }
         for e in &encode {
             match e {
@@ -360,7 +333,7 @@ pub fn parse_typed(
     })?;
     let rows = y.len();
     let x = Array2::from_shape_vec((rows, inputs), x)
-        .map_err(|e| Error(format!("data.csv: internal shape error: {e}")))?;
+        .map_err(|e| Error::internal(format!("data.csv: shape: {e}")))?;
 
     let mut report = CsvReport {
         delimiter: char::from(lay.delim),
@@ -424,10 +397,7 @@ fn encoding(
         let col = &s.cols[c];
         let name = &lay.names[c];
         if col.numbers + col.text == 0 {
-            return Err(Error(format!(
-                "data.csv: column '{}' has no values at all; remove the column",
-                show(name)
-            )));
+            return Err(Error::csv_empty_column(&show(name)));
         }
         if col.is_category() {
             let levels = sorted_levels(col, lay.delim);
@@ -464,22 +434,15 @@ fn encoding(
             encode.push(Encode::Number { col: c, fill });
         }
         if names.len() > MAX_COLUMNS {
-            return Err(Error(format!(
-                "data.csv: one-hot encoding the text columns {} makes more than {MAX_COLUMNS} \
-                 inputs, the limit; remove some columns or merge their values",
-                quoted(&one_hot.iter().map(|o| &o.column).collect::<Vec<_>>())
-            )));
+            let encoded: Vec<String> = one_hot.iter().map(|o| show(&o.column)).collect();
+            return Err(Error::csv_one_hot(&encoded, MAX_COLUMNS));
         }
     }
     Ok((encode, names, one_hot))
 }
 
 fn no_mean(name: &str) -> Error {
-    Error(format!(
-        "data.csv: column '{}' has no values on the rows that have a target, so it has no mean \
-         to fill in; remove the column",
-        show(name)
-    ))
+    Error::csv_no_mean(&show(name))
 }
 
 /// Describe a file for the page's preview table, before a target is chosen:
@@ -497,7 +460,7 @@ pub fn preview(text: &str, max_rows: usize) -> Result<Preview> {
         },
     )?;
     if s.rows == 0 {
-        return Err(Error::new("data.csv has a header row but no data rows"));
+        return Err(Error::csv_no_rows());
     }
     let columns: Vec<ColumnSummary> = lay
         .names

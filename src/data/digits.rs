@@ -47,21 +47,15 @@ pub fn loaded() -> bool {
 fn bytes() -> Result<&'static [u8]> {
     #[cfg(not(target_arch = "wasm32"))]
     load(EMBEDDED)?;
-    BYTES.get().map(Vec::as_slice).ok_or_else(|| {
-        Error::new(
-            "The digits data set is not loaded yet. The page fetches it from \
-             data/digits.csv.gz; from your own code, call loadDigits(text) with \
-             that file's unpacked text before using data.source 'digits'.",
-        )
-    })
+    BYTES
+        .get()
+        .map(Vec::as_slice)
+        .ok_or_else(Error::digits_not_loaded)
 }
 
 fn parse(text: &str) -> Result<Vec<u8>> {
-    let bad = |line: usize, what: String| {
-        Err(Error(format!(
-            "The digits data is damaged at line {line}: {what}. Restore data/digits.csv.gz \
-             from the repository."
-        )))
+    let bad = |problem, line: usize, found: &str, expected: usize| {
+        Err(Error::digits_damaged(problem, Some(line), found, expected))
     };
     let mut bytes = Vec::with_capacity(ROWS * COLS);
     let mut rows = 0;
@@ -75,21 +69,20 @@ fn parse(text: &str) -> Result<Vec<u8>> {
             let max = if n == PIXELS { 9 } else { 16 };
             match cell.trim().parse::<u8>() {
                 Ok(v) if v <= max && n < COLS => bytes.push(v),
-                Ok(_) if n >= COLS => return bad(i + 1, format!("more than {COLS} values")),
-                _ => return bad(i + 1, format!("'{cell}' is not a whole number 0..={max}")),
+                Ok(_) if n >= COLS => {
+                    return bad("values", i + 1, &format!("more than {COLS}"), COLS)
+                }
+                _ => return bad("cell", i + 1, cell, max.into()),
             }
             n += 1;
         }
         if n != COLS {
-            return bad(i + 1, format!("{n} values, expected {COLS}"));
+            return bad("values", i + 1, &n.to_string(), COLS);
         }
         rows += 1;
     }
     if rows != ROWS {
-        return Err(Error(format!(
-            "The digits data has {rows} rows, expected {ROWS}: the file is not data/digits.csv.gz \
-             or is cut short."
-        )));
+        return Err(Error::digits_damaged("rows", None, &rows.to_string(), ROWS));
     }
     Ok(bytes)
 }
@@ -161,30 +154,32 @@ mod tests {
         let good_row = format!("{},3", vec!["0"; 64].join(","));
         let rows = |n: usize| vec![good_row.as_str(); n].join("\n");
         assert_eq!(parse(&rows(ROWS)).unwrap().len(), ROWS * COLS);
-        let short = parse(&rows(10)).unwrap_err().0;
+        let short = parse(&rows(10)).unwrap_err().to_string();
         assert!(short.contains("has 10 rows, expected 1797"), "{short}");
-        let html = parse("<!doctype html><p>Not found</p>").unwrap_err().0;
+        let html = parse("<!doctype html><p>Not found</p>")
+            .unwrap_err()
+            .to_string();
         assert!(
             html.contains("line 1: '<!doctype html><p>Not found</p>'"),
             "{html}"
         );
         let mut text = rows(3);
         text.push_str(&format!("\n{},10", vec!["0"; 64].join(",")));
-        let label = parse(&text).unwrap_err().0;
+        let label = parse(&text).unwrap_err().to_string();
         assert!(
             label.contains("line 4: '10' is not a whole number 0..=9"),
             "{label}"
         );
         let pixel = parse(&format!("17,{}", vec!["0"; 64].join(",")))
             .unwrap_err()
-            .0;
+            .to_string();
         assert!(
             pixel.contains("'17' is not a whole number 0..=16"),
             "{pixel}"
         );
-        let long = parse(&format!("{good_row},1")).unwrap_err().0;
+        let long = parse(&format!("{good_row},1")).unwrap_err().to_string();
         assert!(long.contains("more than 65 values"), "{long}");
-        let few = parse("1,2,3").unwrap_err().0;
+        let few = parse("1,2,3").unwrap_err().to_string();
         assert!(few.contains("3 values, expected 65"), "{few}");
     }
 }

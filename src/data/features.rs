@@ -62,11 +62,16 @@ impl FeatureMap {
             ds.input_names.len() == 2 && ds.input_names[0] == "x1" && ds.input_names[1] == "x2";
         if !is_plane {
             if requested.is_some() {
-                return Err(Error(format!(
-                    "data.features is only for the 2-D data sets (inputs x1, x2); this data set's \
-                     inputs are {}; remove data.features",
-                    describe_inputs(&ds.input_names)
-                )));
+                // data/mod.rs refuses data.features for every source
+                // whose inputs are not x1, x2; this stands behind it.
+                let inputs = describe_inputs(&ds.input_names);
+                let inputs = inputs.trim_matches('\'');
+                return Err(Error::not_applicable(
+                    "data.features",
+                    "inputs",
+                    inputs,
+                    &["x1, x2"],
+                ));
             }
             return Ok(FeatureMap {
                 chosen: None,
@@ -75,17 +80,13 @@ impl FeatureMap {
         }
         let requested = requested.unwrap_or(&[Feature::X1, Feature::X2]);
         if requested.is_empty() {
-            return Err(Error::new(
-                "data.features must name at least one feature: the model needs an input",
-            ));
+            // The model needs an input.
+            return Err(Error::length("data.features", 0, 1, Feature::ALL.len()));
         }
         let mut chosen = Vec::with_capacity(requested.len());
         for (i, &f) in requested.iter().enumerate() {
             if chosen.contains(&f) {
-                return Err(Error(format!(
-                    "data.features[{i}]: '{}' is listed twice; list each feature once",
-                    f.id()
-                )));
+                return Err(Error::duplicate(&format!("data.features[{i}]"), f.id()));
             }
             chosen.push(f);
         }
@@ -199,17 +200,22 @@ mod tests {
 
     #[test]
     fn bad_requests_name_the_field() {
-        let e = FeatureMap::new(Some(&[]), &xy()).unwrap_err().0;
-        assert!(e.starts_with("data.features must name at least one"), "{e}");
+        let e = FeatureMap::new(Some(&[]), &xy()).unwrap_err().to_string();
+        assert!(
+            e.starts_with("data.features must have 1 to 7 entries, got 0"),
+            "{e}"
+        );
         // Names are checked when the config is read, with the item's index.
-        let e = Feature::parse("data.features[1]", "x3").unwrap_err().0;
+        let e = Feature::parse("data.features[1]", "x3")
+            .unwrap_err()
+            .to_string();
         assert!(
             e.starts_with("data.features[1] must be one of") && e.contains("'x3'"),
             "{e}"
         );
         let e = FeatureMap::new(Some(&strings(&["x2", "x2"])), &xy())
             .unwrap_err()
-            .0;
+            .to_string();
         assert!(e.contains("listed twice"), "{e}");
     }
 
@@ -224,15 +230,15 @@ mod tests {
         assert_eq!(out, [0.25]);
         let e = FeatureMap::new(Some(&strings(&["x1"])), &sine)
             .unwrap_err()
-            .0;
+            .to_string();
         assert!(
-            e.starts_with("data.features is only for the 2-D data sets"),
+            e.starts_with("data.features does not apply to inputs 'x' (only to 'x1, x2')"),
             "{e}"
         );
         let digits = crate::data::digits::digits().unwrap();
         let e = FeatureMap::new(Some(&strings(&["x1"])), &digits)
             .unwrap_err()
-            .0;
+            .to_string();
         assert!(e.contains("(64 in all)"), "{e}");
         assert_eq!(FeatureMap::new(None, &digits).unwrap().width(), 64);
     }

@@ -18,7 +18,7 @@ pub mod source;
 pub mod split;
 
 use crate::config::{DataConfig, MAX_CELLS, MAX_CLASSES};
-use crate::error::{Error, Result};
+use crate::error::{Bounds, Error, Result};
 use crate::rng::Rng;
 use ndarray::Array2;
 
@@ -75,11 +75,7 @@ pub fn default_samples(source: Source) -> Option<usize> {
 pub fn check_cells(rows: usize, inputs: usize) -> Result<()> {
     match rows.checked_mul(inputs) {
         Some(c) if c <= MAX_CELLS => Ok(()),
-        _ => Err(Error(format!(
-            "data.samples: {rows} rows × {inputs} inputs = {} values, more than the limit of \
-             {MAX_CELLS}; use fewer samples",
-            rows.saturating_mul(inputs)
-        ))),
+        _ => Err(Error::cells(rows, inputs, MAX_CELLS)),
     }
 }
 
@@ -92,35 +88,33 @@ pub fn generate(cfg: &DataConfig, rng: &mut Rng) -> Result<Dataset> {
     let noise = cfg.noise.unwrap_or(0.0) as f32;
     let n = cfg.samples.or(default_samples(source)).unwrap_or(0);
     let window = cfg.window.unwrap_or(sequence::DEFAULT_WINDOW);
-    if !(2..=sequence::MAX_WINDOW).contains(&window) {
-        return Err(Error(format!(
-            "window must be from 2 to {} steps, got {window}",
-            sequence::MAX_WINDOW
-        )));
-    }
+    let count = |field: &str, v: usize, max: usize| {
+        if (2..=max).contains(&v) {
+            Ok(())
+        } else {
+            Err(Error::range(
+                field,
+                v as f64,
+                Bounds::between(2.0, max as f64),
+            ))
+        }
+    };
+    // A sequence's window is set as model.window (or data.window).
+    count("model.window", window, sequence::MAX_WINDOW)?;
     let classes = cfg.classes.unwrap_or(source::DEFAULT_CLASSES);
-    if source.takes("classes") && !(2..=MAX_CLASSES).contains(&classes) {
-        return Err(Error(format!(
-            "data.classes must be from 2 to {MAX_CLASSES}, got {classes}"
-        )));
+    if source.takes("classes") {
+        count("data.classes", classes, MAX_CLASSES)?;
     }
     let tiles = cfg.tiles.unwrap_or(source::DEFAULT_TILES);
-    if !(2..=source::MAX_TILES).contains(&tiles) {
-        return Err(Error(format!(
-            "data.tiles must be from 2 to {}, got {tiles}",
-            source::MAX_TILES
-        )));
-    }
+    count("data.tiles", tiles, source::MAX_TILES)?;
     // Generators must make at least one row per class or the split and the
     // loss have nothing to work with; config validation already asks for ≥ 2.
     if !source.fixed() {
         let need = if source.takes("classes") { classes } else { 2 };
         if n < need {
-            return Err(Error(format!(
-                "data.samples must be at least {need} for '{}' (one row per class at \
-                 least), got {n}",
-                source.id()
-            )));
+            // One row per class at least.
+            let bounds = Bounds::between(need as f64, crate::config::MAX_SAMPLES as f64);
+            return Err(Error::range("data.samples", n as f64, bounds));
         }
         let inputs = source.facts().inputs.unwrap_or(window);
         check_cells(n, inputs)?;
@@ -155,52 +149,31 @@ pub fn generate(cfg: &DataConfig, rng: &mut Rng) -> Result<Dataset> {
 fn check_fields(cfg: &DataConfig) -> Result<()> {
     let source = cfg.source;
     let id = source.id();
-    if source.fixed() {
-        let why = match source {
-            Source::Digits => "the set is the 1,797 real images as they are",
-            Source::Csv => "the rows are the file's",
-            _ => "the rows are the article's",
-        };
-        for (name, given) in [
-            ("samples", cfg.samples.is_some()),
-            ("noise", cfg.noise.is_some()),
-        ] {
-            if given {
-                return Err(Error(format!(
-                    "data.{name} does not apply to '{id}' ({why}); remove it"
-                )));
-            }
-        }
-    }
-    if cfg.noise.is_some() && !source.takes("noise") {
-        return Err(Error(format!(
-            "data.noise does not apply to '{id}' (its values are exact); remove it"
-        )));
-    }
+    let refuse =
+        |field: &str, only: &[&str]| Err(Error::not_applicable(field, "data.source", id, only));
+    // A fixed set (the digits, a file, the article's rows) takes no
+    // samples and no noise: its rows are as they are.
     for (name, given) in [
+        ("samples", cfg.samples.is_some()),
+        ("noise", cfg.noise.is_some()),
         ("classes", cfg.classes.is_some()),
         ("mix", cfg.mix.is_some()),
         ("tiles", cfg.tiles.is_some()),
+        ("window", cfg.window.is_some()),
     ] {
         if given && !source.takes(name) {
-            return Err(Error(format!(
-                "data.{name} is only for {} (source is '{id}'); remove it",
-                Source::with_setting(name)
-            )));
+            return refuse(&format!("data.{name}"), &Source::with_setting(name));
         }
     }
     // The catalog's `featuresApply` is this rule: the crosses are for the
     // generated 2-D sets; the article's lesson fits its two columns as they are.
     if cfg.features.is_some() && !source.facts().features_apply {
-        return Err(Error(format!(
-            "data.features is only for the 2-D data sets (source is '{id}'); remove data.features"
-        )));
-    }
-    if cfg.window.is_some() && !source.takes("window") {
-        return Err(Error(format!(
-            "window is only for the sequence sets {} (source is '{id}')",
-            Source::with_setting("window")
-        )));
+        let planes: Vec<&str> = Source::ALL
+            .iter()
+            .filter(|s| s.facts().features_apply)
+            .map(|s| s.id())
+            .collect();
+        return refuse("data.features", &planes);
     }
     if source != Source::Csv {
         for (name, given) in [
@@ -210,9 +183,7 @@ fn check_fields(cfg: &DataConfig) -> Result<()> {
             ("data.missing", cfg.missing.is_some()),
         ] {
             if given {
-                return Err(Error(format!(
-                    "{name} is only for source 'csv' (source is '{id}'); remove it"
-                )));
+                return refuse(name, &["csv"]);
             }
         }
     }
@@ -284,7 +255,7 @@ mod tests {
 
     #[test]
     fn unknown_source_lists_the_choices() {
-        let e = source::parse("spirals").unwrap_err().0;
+        let e = source::parse("spirals").unwrap_err().to_string();
         assert!(e.starts_with("data.source must be one of"), "{e}");
         assert!(e.contains("'spiral-k'") && e.contains("'spirals'"), "{e}");
     }
@@ -295,7 +266,7 @@ mod tests {
             for s in ["blobs", "spiral-k"] {
                 let mut c = cfg(s);
                 c.classes = Some(k);
-                let e = generate(&c, &mut seeded(1)).unwrap_err().0;
+                let e = generate(&c, &mut seeded(1)).unwrap_err().to_string();
                 assert!(e.starts_with("data.classes must be from 2 to 8"), "{e}");
             }
         }
@@ -303,8 +274,8 @@ mod tests {
         c.classes = Some(3);
         assert!(generate(&c, &mut seeded(1))
             .unwrap_err()
-            .0
-            .starts_with("data.classes is only"));
+            .to_string()
+            .starts_with("data.classes does not apply to data.source 'xor'"));
     }
 
     #[test]
@@ -312,11 +283,11 @@ mod tests {
         for s in ["digits", "article-linear"] {
             let mut c = cfg(s);
             c.samples = Some(100);
-            let e = generate(&c, &mut seeded(1)).unwrap_err().0;
+            let e = generate(&c, &mut seeded(1)).unwrap_err().to_string();
             assert!(e.starts_with("data.samples does not apply to"), "{e}");
             let mut c = cfg(s);
             c.noise = Some(0.1);
-            let e = generate(&c, &mut seeded(1)).unwrap_err().0;
+            let e = generate(&c, &mut seeded(1)).unwrap_err().to_string();
             assert!(e.starts_with("data.noise does not apply to"), "{e}");
         }
     }
@@ -325,8 +296,11 @@ mod tests {
     fn csv_fields_only_for_csv() {
         let mut c = cfg("xor");
         c.target = Some("y".into());
-        let e = generate(&c, &mut seeded(1)).unwrap_err().0;
-        assert!(e.starts_with("data.target is only for source 'csv'"), "{e}");
+        let e = generate(&c, &mut seeded(1)).unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "data.target does not apply to data.source 'xor' (only to 'csv'); remove it"
+        );
     }
 
     #[test]
@@ -334,14 +308,15 @@ mod tests {
         let mut c = cfg("blobs");
         c.classes = Some(5);
         c.samples = Some(4);
-        let e = generate(&c, &mut seeded(1)).unwrap_err().0;
-        assert!(e.contains("data.samples must be at least 5"), "{e}");
+        let e = generate(&c, &mut seeded(1)).unwrap_err().to_string();
+        // One row per class at least.
+        assert_eq!(e, "data.samples must be from 5 to 100000, got 4");
     }
 
     #[test]
     fn cell_limit_is_checked() {
         assert!(check_cells(100_000, 2).is_ok());
-        let e = check_cells(100_001, 2).unwrap_err().0;
+        let e = check_cells(100_001, 2).unwrap_err().to_string();
         assert!(e.contains("200000") && e.contains("data.samples"), "{e}");
         assert!(check_cells(usize::MAX, 3).is_err());
     }

@@ -194,9 +194,8 @@ fn check_classes(classes: usize) -> Result<()> {
     if (2..=MAX_CLASSES).contains(&classes) {
         Ok(())
     } else {
-        Err(Error(format!(
-            "data.classes must be from 2 to {MAX_CLASSES}, got {classes}"
-        )))
+        let bounds = crate::error::Bounds::between(2.0, MAX_CLASSES as f64);
+        Err(Error::range("data.classes", classes as f64, bounds))
     }
 }
 
@@ -493,7 +492,7 @@ mod tests {
     #[test]
     fn class_counts_out_of_range_are_errors() {
         for k in [0, 1, 9] {
-            let e = blobs(100, k, 0.0, &mut seeded(1)).unwrap_err().0;
+            let e = blobs(100, k, 0.0, &mut seeded(1)).unwrap_err().to_string();
             assert!(e.starts_with("data.classes"), "{e}");
             assert!(spiral_k(100, k, 0.0, &mut seeded(1)).is_err());
         }

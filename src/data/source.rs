@@ -215,17 +215,13 @@ impl Source {
         !self.takes("samples")
     }
 
-    /// The sources that take setting `name`, for a message: "'blobs' and 'spiral-k'".
-    pub fn with_setting(name: &str) -> String {
-        let ids: Vec<String> = Source::ALL
+    /// The ids of the sources that take setting `name` (`blobs`, `spiral-k`).
+    pub fn with_setting(name: &str) -> Vec<&'static str> {
+        Source::ALL
             .iter()
             .filter(|s| s.takes(name))
-            .map(|s| format!("'{}'", s.id()))
-            .collect();
-        match ids.split_last() {
-            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-            _ => ids.join(""),
-        }
+            .map(|s| s.id())
+            .collect()
     }
 }
 
@@ -244,15 +240,15 @@ mod tests {
             assert_eq!(parse(s.id()), Ok(s));
             assert_eq!(s.facts().id, s);
         }
-        let e = parse("spirals").unwrap_err().0;
+        let e = parse("spirals").unwrap_err().to_string();
         assert!(e.starts_with("data.source must be one of"), "{e}");
         assert!(e.contains("'spiral-k'") && e.contains("'spirals'"), "{e}");
     }
 
     #[test]
     fn settings_say_which_sources_take_them() {
-        assert_eq!(Source::with_setting("classes"), "'blobs' and 'spiral-k'");
-        assert_eq!(Source::with_setting("mix"), "'sine-seq'");
+        assert_eq!(Source::with_setting("classes"), ["blobs", "spiral-k"]);
+        assert_eq!(Source::with_setting("mix"), ["sine-seq"]);
         assert!(Source::Digits.fixed() && Source::Csv.fixed() && Source::ArticleLinear.fixed());
         assert!(!Source::Circle.fixed() && !Source::SeqMajority.takes("noise"));
         assert!(Source::Checkerboard.takes("tiles") && !Source::Circle.takes("tiles"));

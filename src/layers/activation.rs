@@ -53,7 +53,10 @@ impl Activation {
             "tanh" => Activation::Tanh,
             "sigmoid" => Activation::Sigmoid,
             "linear" => Activation::Linear,
-            other => return Err(Error(format!("unknown activation '{other}'"))),
+            other => {
+                let names: Vec<&str> = Activation::ALL.iter().map(|a| a.name()).collect();
+                return Err(Error::unknown_choice("activation", other, &names));
+            }
         })
     }
 

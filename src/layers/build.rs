@@ -77,12 +77,25 @@ impl LayerSpec {
     }
 }
 
-fn show(shape: &[usize]) -> String {
-    match shape {
-        [n] => format!("a vector of {n}"),
-        [t, f] => format!("a sequence of {t} steps × {f} features"),
-        [c, h, w] => format!("an image of {c} channel(s) × {h}×{w}"),
-        other => format!("shape {other:?}"),
+/// Why a layer does not fit: its input's shape (`layer-shape`: `image`,
+/// `sequence`, `kernel` or `pool` of a size), or a size of 0 or a rate out
+/// of range, which config validation refuses before a network is built.
+enum Misfit {
+    Shape(&'static str, Option<usize>),
+    Internal(String),
+}
+
+impl Misfit {
+    /// The error for layer `field` (`spec`), which received `input`.
+    fn error(self, field: &str, spec: &LayerSpec, input: &[usize]) -> Error {
+        match self {
+            Misfit::Shape(needs, size) => {
+                Error::layer_shape(field, &spec.describe(), input, needs, size)
+            }
+            Misfit::Internal(what) => {
+                Error::internal(format!("{field} ({}): {what}", spec.describe()))
+            }
+        }
     }
 }
 
@@ -95,13 +108,15 @@ pub fn build(
     init: Init,
     rng: &mut Rng,
 ) -> Result<Network> {
+    // The data decides both; no config reaches here with either wrong.
     if input.is_empty() || input.len() > 3 || input.contains(&0) {
-        return Err(Error(format!(
-            "the input shape must be [n], [steps, features] or [channels, height, width] with sizes ≥ 1, got {input:?}"
+        return Err(Error::internal(format!(
+            "the input shape must be [n], [steps, features] or [channels, height, width] with \
+             sizes ≥ 1, got {input:?}"
         )));
     }
     if outputs == 0 {
-        return Err(Error::new("the network needs at least one output"));
+        return Err(Error::internal("the network needs at least one output"));
     }
     let mut b = Builder {
         shape: input.to_vec(),
@@ -109,8 +124,9 @@ pub fn build(
         off: 0,
     };
     for (i, spec) in specs.iter().enumerate() {
-        let fail = |msg: String| Error(format!("layer {i} ({}): {msg}", spec.describe()));
-        b.add(spec).map_err(fail)?;
+        let input = b.shape.clone();
+        b.add(spec)
+            .map_err(|m| m.error(&format!("model.layers[{i}]"), spec, &input))?;
     }
     let is_output = matches!(
         specs.last(),
@@ -118,11 +134,13 @@ pub fn build(
             if *units == outputs
     );
     if !is_output {
-        b.add(&LayerSpec::Dense {
+        let spec = LayerSpec::Dense {
             units: outputs,
             activation: None,
-        })
-        .map_err(|msg| Error(format!("output layer (dense {outputs}): {msg}")))?;
+        };
+        let input = b.shape.clone();
+        b.add(&spec)
+            .map_err(|m| m.error("the output layer", &spec, &input))?;
     }
     let mut net = Network::from_layers(b.layers, b.off);
     net.init(init, rng);
@@ -166,13 +184,10 @@ impl Builder {
         self.shape.iter().product()
     }
 
-    fn image(&self) -> std::result::Result<[usize; 3], String> {
+    fn image(&self) -> std::result::Result<[usize; 3], Misfit> {
         match self.shape[..] {
             [c, h, w] => Ok([c, h, w]),
-            _ => Err(format!(
-                "needs an image input [channels, height, width], got {}",
-                show(&self.shape)
-            )),
+            _ => Err(Misfit::Shape("image", None)),
         }
     }
 
@@ -182,7 +197,7 @@ impl Builder {
         }
     }
 
-    fn add(&mut self, spec: &LayerSpec) -> std::result::Result<(), String> {
+    fn add(&mut self, spec: &LayerSpec) -> std::result::Result<(), Misfit> {
         match *spec {
             LayerSpec::Conv2d {
                 filters,
@@ -192,13 +207,13 @@ impl Builder {
                 activation,
             } => {
                 if filters == 0 || kernel == 0 || stride == 0 {
-                    return Err("filters, kernel size and stride must be at least 1".into());
+                    return Err(Misfit::Internal(
+                        "filters, kernel size and stride must be at least 1".into(),
+                    ));
                 }
                 let [c, h, w] = self.image()?;
                 if !padding_same && (h < kernel || w < kernel) {
-                    return Err(format!(
-                        "input {h}×{w} is smaller than the kernel {kernel}×{kernel} (use padding 'same')"
-                    ));
+                    return Err(Misfit::Shape("kernel", Some(kernel)));
                 }
                 let l = Conv2d::new([c, h, w], filters, kernel, stride, padding_same, self.off);
                 self.off += l.param_count();
@@ -208,11 +223,13 @@ impl Builder {
             }
             LayerSpec::MaxPool { size, stride } => {
                 if size == 0 || stride == 0 {
-                    return Err("pool size and stride must be at least 1".into());
+                    return Err(Misfit::Internal(
+                        "pool size and stride must be at least 1".into(),
+                    ));
                 }
                 let [c, h, w] = self.image()?;
                 if h < size || w < size {
-                    return Err(format!("input {h}×{w} is smaller than the pool"));
+                    return Err(Misfit::Shape("pool", Some(size)));
                 }
                 let l = MaxPool::new([c, h, w], size, stride);
                 self.shape = l.out_shape.to_vec();
@@ -221,7 +238,7 @@ impl Builder {
             LayerSpec::Flatten => self.flatten(),
             LayerSpec::Dense { units, activation } => {
                 if units == 0 {
-                    return Err("units must be at least 1".into());
+                    return Err(Misfit::Internal("units must be at least 1".into()));
                 }
                 self.flatten();
                 let inputs = self.width();
@@ -238,7 +255,9 @@ impl Builder {
             }
             LayerSpec::Dropout { rate } => {
                 if !(0.0..1.0).contains(&rate) {
-                    return Err(format!("the rate must be in [0, 1), got {rate}"));
+                    return Err(Misfit::Internal(format!(
+                        "the rate must be in [0, 1), got {rate}"
+                    )));
                 }
                 self.layers
                     .push(Layer::Dropout(Dropout::new(rate, self.width(), 0)));
@@ -246,13 +265,10 @@ impl Builder {
             LayerSpec::Act(a) => self.layers.push(Layer::Act(a, self.width())),
             LayerSpec::Rnn { hidden } => {
                 if hidden == 0 {
-                    return Err("hidden units must be at least 1".into());
+                    return Err(Misfit::Internal("hidden units must be at least 1".into()));
                 }
                 let [t, f] = self.shape[..] else {
-                    return Err(format!(
-                        "needs a sequence input [steps, features], got {}",
-                        show(&self.shape)
-                    ));
+                    return Err(Misfit::Shape("sequence", None));
                 };
                 let l = Rnn::new(t, f, hidden, self.off);
                 self.off += l.param_count();

@@ -50,8 +50,12 @@ impl Loss {
             #[cfg(feature = "bench")]
             (None, Output::Tanh) => Loss::HalfSquared(Output::Tanh),
             (Some(CrossEntropy), _) => {
-                return Err(Error(
-                    "train.loss 'cross-entropy' needs a classification task; this data set is regression: use 'mse'".into(),
+                return Err(Error::wrong_task(
+                    "train.loss",
+                    "cross-entropy",
+                    "regression",
+                    None,
+                    &["mse"],
                 ))
             }
         })

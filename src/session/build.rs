@@ -48,14 +48,22 @@ impl Session {
         let source = config.data.source.id();
         match (model.kind, &task) {
             (ModelKind::Linear, Task::Classification(_)) => {
-                return Err(Error(format!(
-                    "model.kind 'linear' is for regression, but data.source '{source}' is a classification set: choose 'logistic' or 'mlp'"
-                )))
+                return Err(Error::wrong_task(
+                    "model.kind",
+                    "linear",
+                    "classification",
+                    Some(source),
+                    &["logistic", "mlp"],
+                ))
             }
             (ModelKind::Logistic, Task::Regression) => {
-                return Err(Error(format!(
-                    "model.kind 'logistic' is for classification, but data.source '{source}' is a regression set: choose 'linear' or 'mlp'"
-                )))
+                return Err(Error::wrong_task(
+                    "model.kind",
+                    "logistic",
+                    "regression",
+                    Some(source),
+                    &["linear", "mlp"],
+                ))
             }
             _ => {}
         }
@@ -85,18 +93,16 @@ impl Session {
         let make = |idx: &[usize]| make_split(&ds, idx, &features, &normalizer, outputs);
         let (train, val, test) = (make(&tr), make(&va), make(&te));
         if train.rows() == 0 {
-            return Err(Error(
-                "the training split is empty: use more samples or a larger data.split.train".into(),
+            // Config validation keeps data.split.train above 0 and samples
+            // at 2 or more, so only a caller past it gets here.
+            return Err(Error::internal(
+                "the training split is empty: use more samples or a larger data.split.train",
             ));
         }
 
         let t = &config.train;
         if t.batch_size > train.rows() {
-            return Err(Error(format!(
-                "train.batchSize must be at most the training set size ({}), got {}",
-                train.rows(),
-                t.batch_size
-            )));
+            return Err(Error::batch_size(t.batch_size, train.rows()));
         }
         let loss = Loss::for_task(output, t.loss)?;
         let input = InputDesc {
@@ -143,8 +149,11 @@ impl Session {
         s.trajectory = Trajectory::new(&s.net.params, 0);
         if let Some(e) = s.config.train.early_stopping {
             if s.val.rows() == 0 {
-                return Err(Error::new(
-                    "train.earlyStopping needs a validation split to watch: give data.split.val a share above 0",
+                return Err(Error::needs(
+                    "train.earlyStopping",
+                    None,
+                    "validation",
+                    None,
                 ));
             }
             s.early = Some(early::Early::new(e, s.net.params.len()));

@@ -74,15 +74,12 @@ impl Session {
 
     /// Back to the best checkpoint's weights.
     pub fn restore_best(&mut self) -> Result<()> {
-        let e = self.early.as_ref().ok_or_else(|| {
-            Error::new(
-                "restoreBest: this session has no train.earlyStopping, so it keeps no best weights",
-            )
-        })?;
+        let e = self
+            .early
+            .as_ref()
+            .ok_or_else(|| Error::unavailable("restoreBest", "no-early-stopping"))?;
         if e.best.is_none() {
-            return Err(Error::new(
-                "restoreBest: no epoch has ended yet, so there is no best checkpoint; train first",
-            ));
+            return Err(Error::unavailable("restoreBest", "no-checkpoint"));
         }
         self.net.params.copy_from_slice(&e.params);
         Ok(())

@@ -42,40 +42,33 @@ impl Session {
     pub fn import_model(text: &str) -> Result<Session> {
         let file = ModelFile::parse(text)?;
         let normalizer = file.normalizer()?;
-        let mut s = Session::new(file.config.clone())
-            .map_err(|e| Error(format!("this model file's config cannot be rebuilt: {e}")))?;
+        let mut s = Session::new(file.config.clone()).map_err(Error::model_file_config)?;
         if normalizer.shift().len() != s.net.inputs() {
-            return Err(Error(format!(
-                "this model file's normalization has {} columns; its model has {} inputs",
-                normalizer.shift().len(),
-                s.net.inputs()
-            )));
+            return Err(Error::model_file_normalization(
+                Some(normalizer.shift().len()),
+                Some(s.net.inputs()),
+            ));
         }
         let specs = s.net.param_specs().to_vec();
         if specs.len() != file.parameters.len() {
-            return Err(Error(format!(
-                "this model file has {} parameter tensors; its config builds a network with {}",
+            return Err(Error::model_file_tensors(
                 file.parameters.len(),
-                specs.len()
-            )));
+                specs.len(),
+            ));
         }
         for (spec, p) in specs.iter().zip(&file.parameters) {
             let n: usize = spec.shape.iter().product();
             if spec.name != p.name || spec.shape != p.shape || p.values.len() != n {
-                return Err(Error(format!(
-                    "this model file's tensor '{}' {:?} ({} values) does not fit the network's '{}' {:?}",
-                    p.name,
-                    p.shape,
+                return Err(Error::model_file_tensor(
+                    &p.name,
+                    &p.shape,
                     p.values.len(),
-                    spec.name,
-                    spec.shape
-                )));
+                    &spec.name,
+                    &spec.shape,
+                ));
             }
             if p.values.iter().any(|v| !v.is_finite()) {
-                return Err(Error(format!(
-                    "this model file's tensor '{}' holds a value that is not a finite number",
-                    p.name
-                )));
+                return Err(Error::model_file_values(&p.name));
             }
         }
         for (spec, p) in specs.iter().zip(&file.parameters) {

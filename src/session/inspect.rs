@@ -55,11 +55,9 @@ impl Session {
     /// model inputs first. The page draws feature maps, unit heatmaps and
     /// RNN states from this.
     pub fn layer_outputs(&mut self, x: &[f32]) -> Result<Vec<LayerOutput>> {
-        let (inputs, rows) = self.model_inputs(x)?;
+        let (inputs, rows) = self.model_inputs(x, "layerOutputs(x)")?;
         if rows > MAX_LAYER_ROWS {
-            return Err(Error(format!(
-                "layerOutputs takes at most {MAX_LAYER_ROWS} rows, got {rows}"
-            )));
+            return Err(Error::length("layerOutputs(x)", rows, 0, MAX_LAYER_ROWS));
         }
         self.net.reserve(rows);
         self.net.input_mut(rows).copy_from_slice(&inputs);
@@ -102,19 +100,12 @@ impl Session {
     /// gradient of the winning logit (regression: the output) with respect
     /// to the raw inputs (chain rule through the normalization).
     pub fn saliency(&mut self, x: &[f32]) -> Result<Vec<f32>> {
-        let (inputs, rows) = self
-            .model_inputs(x)
-            .map_err(|e| Error(format!("saliency: {e}")))?;
+        let (inputs, rows) = self.model_inputs(x, "saliency(x)")?;
         if rows > MAX_LAYER_ROWS {
-            return Err(Error(format!(
-                "saliency takes at most {MAX_LAYER_ROWS} rows, got {rows}"
-            )));
+            return Err(Error::length("saliency(x)", rows, 0, MAX_LAYER_ROWS));
         }
         if self.features.width() != self.input_names.len() {
-            return Err(Error(
-                "saliency needs a model whose inputs are the raw columns (no extra features)"
-                    .into(),
-            ));
+            return Err(Error::needs("saliency(x)", None, "raw-inputs", None));
         }
         let k = self.net.outputs();
         self.net.reserve(rows);

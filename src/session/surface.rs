@@ -37,6 +37,7 @@
 
 use super::build::STREAM_SURFACE;
 use super::*;
+use crate::error::Bounds;
 use crate::layers::Role;
 
 /// Snapshots kept at most.
@@ -151,21 +152,21 @@ impl Session {
         resolution: usize,
     ) -> Result<Surface> {
         if !(2..=MAX_RESOLUTION).contains(&resolution) {
-            return Err(Error(format!(
-                "lossSurface: resolution must be a whole number from 2 to {MAX_RESOLUTION}, got {resolution}"
-            )));
+            let bounds = Bounds::between(2.0, MAX_RESOLUTION as f64);
+            return Err(Error::range(
+                "lossSurface: resolution",
+                resolution as f64,
+                bounds,
+            ));
         }
         if let Some(s) = span {
             if !(s.is_finite() && s > 0.0) {
-                return Err(Error(format!(
-                    "lossSurface: span must be a positive number, got {s}"
-                )));
+                let bounds = Bounds::positive(None);
+                return Err(Error::range("lossSurface: span", s, bounds));
             }
         }
         if !self.net.params_finite() {
-            return Err(Error(
-                "lossSurface: the weights are not finite numbers (training diverged); build the session again".into(),
-            ));
+            return Err(Error::unavailable("lossSurface", "diverged"));
         }
         let n = self.net.params.len();
         let theta = self.net.params.clone();
@@ -173,16 +174,13 @@ impl Session {
             Plane::Axes(i, j) => {
                 for k in [i, j] {
                     if k >= n {
-                        return Err(Error(format!(
-                            "lossSurface: parameter index {k} is out of range: the model has {n} parameters (0 to {})",
-                            n.saturating_sub(1)
-                        )));
+                        let index = Bounds::between(0.0, n.saturating_sub(1) as f64);
+                        let field = "lossSurface: parameter index";
+                        return Err(Error::range(field, k as f64, index));
                     }
                 }
                 if i == j {
-                    return Err(Error(format!(
-                        "lossSurface: the two parameter indices must differ, got [{i}, {j}]"
-                    )));
+                    return Err(Error::duplicate("lossSurface: plane", &i.to_string()));
                 }
                 let unit = |k: usize| {
                     let mut d = vec![0.0f32; n];
@@ -202,9 +200,8 @@ impl Session {
                 (d1, d2, [0.0, 0.0])
             }
         };
-        let project = Projector::new(&d1, &d2).ok_or_else(|| {
-            Error("lossSurface: this model has too few weights for two independent random directions; use two parameter indices".into())
-        })?;
+        let project = Projector::new(&d1, &d2)
+            .ok_or_else(|| Error::unavailable("lossSurface", "too-few-weights"))?;
         let snapshots = self.trajectory.weights.chunks_exact(n.max(1));
         let last_is_now = self.trajectory.steps.last() == Some(&self.step);
         let mut path = Vec::new();
@@ -300,9 +297,7 @@ impl Session {
             .filter(|s| *s != theta)
             .collect();
         if rows.is_empty() || n < 2 {
-            return Err(Error(
-                "lossSurface: plane 'path' needs a trajectory, and the weights have not moved yet: train first, or use 'random' or two parameter indices".into(),
-            ));
+            return Err(Error::unavailable("lossSurface", "no-path"));
         }
         let m = rows.len();
         let mut gram = vec![0.0f64; m * m];

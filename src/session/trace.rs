@@ -17,6 +17,7 @@
 
 use super::build::STREAM_CHECK;
 use super::*;
+use crate::error::Bounds;
 use crate::layers::LayerKind;
 
 /// Rows a trace or gradient check takes at most.
@@ -124,21 +125,17 @@ impl Session {
     fn batch_rows(&self, batch: &Batch, what: &str) -> Result<Vec<usize>> {
         let n = self.train.rows();
         if !self.net.params_finite() {
-            return Err(Error(format!(
-                "{what}: the weights are not finite numbers (training diverged); build the session again"
-            )));
+            return Err(Error::unavailable(what, "diverged"));
         }
         match batch {
             Batch::Next => {
                 if self.diverged || self.early_stopped() {
                     let why = if self.diverged {
-                        "diverged"
+                        "diverged-next"
                     } else {
-                        "stopped early"
+                        "stopped-next"
                     };
-                    return Err(Error(format!(
-                        "{what}('next'): training has {why}, so there is no next step; trace rows instead ({{ rows: [0] }})"
-                    )));
+                    return Err(Error::unavailable(what, why));
                 }
                 let (wrap, start, end) = next_window(self.cursor, self.batch, n);
                 if wrap {
@@ -152,16 +149,13 @@ impl Session {
             }
             Batch::Rows(rows) => {
                 if rows.is_empty() || rows.len() > MAX_TRACE_ROWS {
-                    return Err(Error(format!(
-                        "{what}: rows must list 1 to {MAX_TRACE_ROWS} training rows, got {}",
-                        rows.len()
-                    )));
+                    let field = format!("{what}: rows");
+                    return Err(Error::length(&field, rows.len(), 1, MAX_TRACE_ROWS));
                 }
                 if let Some((i, &r)) = rows.iter().enumerate().find(|(_, &r)| r >= n) {
-                    return Err(Error(format!(
-                        "{what}: rows[{i}] is {r}, but the training split has {n} rows (0 to {})",
-                        n - 1
-                    )));
+                    // A training row's index: 0 to rows − 1.
+                    let rows = Bounds::between(0.0, n.saturating_sub(1) as f64);
+                    return Err(Error::range(&format!("{what}: rows[{i}]"), r as f64, rows));
                 }
                 Ok(rows.clone())
             }
@@ -261,13 +255,11 @@ impl Session {
         let idx = self.batch_rows(&Batch::Rows(rows.to_vec()), "trainRows")?;
         if self.diverged || self.early_stopped() {
             let why = if self.diverged {
-                "diverged"
+                "diverged-rows"
             } else {
-                "stopped early"
+                "stopped-rows"
             };
-            return Err(Error(format!(
-                "trainRows: training has {why}, so it takes no more steps; build the session again"
-            )));
+            return Err(Error::unavailable("trainRows", why));
         }
         self.load_batch(&idx);
         let loss = self.update(idx.len());
@@ -315,9 +307,8 @@ impl Session {
     /// weights are not touched.
     pub fn gradient_check(&mut self, batch: &Batch, epsilon: f64) -> Result<GradientCheck> {
         if !(epsilon.is_finite() && epsilon > 0.0 && epsilon <= 1.0) {
-            return Err(Error(format!(
-                "gradientCheck: epsilon must be a number above 0 and at most 1, got {epsilon}"
-            )));
+            let bounds = Bounds::positive(Some(1.0));
+            return Err(Error::range("gradientCheck: epsilon", epsilon, bounds));
         }
         let idx = self.batch_rows(batch, "gradientCheck")?;
         let rows = idx.len();

@@ -23,11 +23,8 @@ impl Session {
     /// state and the step count advance; the epoch's batches are as before.
     #[wasm_bindgen(js_name = trainRows)]
     pub fn train_rows(&mut self, rows: JsValue) -> Result<JsValue, JsError> {
-        let bad = || {
-            JsError::new(
-                "trainRows(rows): rows must be a list of training row indices, such as [0]",
-            )
-        };
+        let usage = "rows: a list of training row indices, such as [0]";
+        let bad = || JsError::from(Error::call("trainRows(rows)", usage));
         if !Array::is_array(&rows) {
             return Err(bad());
         }
@@ -53,9 +50,8 @@ impl Session {
                 .map(|x| x.as_f64().map_or(f32::NAN, |f| f as f32))
                 .collect()
         } else {
-            return Err(JsError::new(
-                "setParameters(values): values must be a Float32Array (or an array) of numbers, one per parameter",
-            ));
+            let usage = "values: a Float32Array (or an array) of numbers, one per parameter";
+            return Err(Error::call("setParameters(values)", usage).into());
         };
         self.inner.set_parameters(&v).map_err(js_err)
     }
@@ -116,9 +112,8 @@ fn read_batch(batch: &JsValue, what: &str) -> Result<session::Batch, JsError> {
         return Ok(session::Batch::Next);
     }
     let bad = || {
-        JsError::new(&format!(
-            "{what}(batch): batch must be 'next' or {{ rows: [i, ...] }} with training row indices"
-        ))
+        let usage = "batch 'next' or { rows: [i, ...] } with training row indices";
+        JsError::from(Error::call(&format!("{what}(batch)"), usage))
     };
     if !batch.is_object() {
         return Err(bad());
@@ -174,10 +169,10 @@ fn trace_js(s: &mut session::Session, batch: &JsValue) -> Result<Object, JsError
 fn surface_js(s: &mut session::Session, options: &JsValue) -> Result<Object, JsError> {
     let field =
         |k: &str| Reflect::get(options, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+    let usage = "options { plane: 'path' | 'random' | [i, j], span, resolution }";
+    let bad = || JsError::from(Error::call("lossSurface(options)", usage));
     if !options.is_object() {
-        return Err(JsError::new(
-            "lossSurface(options): options must be { plane: 'path' | 'random' | [i, j], span, resolution }",
-        ));
+        return Err(bad());
     }
     let plane = field("plane");
     let plane = match plane.as_string().as_deref() {
@@ -195,9 +190,7 @@ fn surface_js(s: &mut session::Session, options: &JsValue) -> Result<Object, JsE
                 {
                     session::Plane::Axes(i as usize, j as usize)
                 }
-                _ => return Err(JsError::new(
-                    "lossSurface: plane must be 'path', 'random' or two parameter indices [i, j]",
-                )),
+                _ => return Err(bad()),
             }
         }
     };
@@ -205,10 +198,7 @@ fn surface_js(s: &mut session::Session, options: &JsValue) -> Result<Object, JsE
     let span = if span.is_undefined() || span.is_null() {
         None
     } else {
-        Some(
-            span.as_f64()
-                .ok_or_else(|| JsError::new("lossSurface: span must be a positive number"))?,
-        )
+        Some(span.as_f64().ok_or_else(bad)?)
     };
     let res = field("resolution");
     let resolution = if res.is_undefined() {
@@ -254,8 +244,10 @@ fn lane_reports(reports: Vec<crate::race::LaneReport>) -> Result<Array, JsError>
         set(
             &Object::from(o.clone()),
             "status",
-            &JsValue::from_str(&r.status.text()),
+            &JsValue::from_str(r.status.text()),
         )?;
+        let why = r.status.divergence().map_or(JsValue::NULL, error_object);
+        set(&Object::from(o.clone()), "divergence", &why)?;
         out.push(&o);
     }
     Ok(out)
@@ -275,9 +267,8 @@ impl Race {
         {
             Some(serde_json::Value::Array(v)) => v,
             _ => {
-                return Err(JsError::new(
-                    "new Race(config, setting, values): values must be a list of 2 to 4 values",
-                ))
+                let usage = "values: a list of 2 to 4 values";
+                return Err(Error::call("new Race(config, setting, values)", usage).into());
             }
         };
         let inner = crate::race::Race::new(&cfg, setting, &vals).map_err(js_err)?;
@@ -285,15 +276,12 @@ impl Race {
     }
 
     /// `steps` updates for every running lane → `[{ value, status, step,
-    /// epoch, trainLoss, valLoss, trainAccuracy, valAccuracy, diverged }]`,
-    /// lane 1 first; status `'training' | 'paused' | 'diverged: <reason>' |
-    /// 'stopped early'` (train.earlyStopping).
+    /// epoch, trainLoss, valLoss, trainAccuracy, valAccuracy, diverged,
+    /// divergence }]`, lane 1 first; status `'training' | 'paused' |
+    /// 'diverged' | 'stopped early'` (train.earlyStopping); `divergence`
+    /// null, or why a diverged lane stopped (`{ code: 'diverged', params, message }`).
     pub fn train(&mut self, steps: u32) -> Result<Array, JsError> {
-        if steps > MAX_TRAIN_STEPS {
-            return Err(JsError::new(&format!(
-                "race.train(steps): at most {MAX_TRAIN_STEPS} steps a call, got {steps}"
-            )));
-        }
+        check_steps("race.train(steps)", steps)?;
         lane_reports(self.inner.train(steps))
     }
 
@@ -302,16 +290,12 @@ impl Race {
     /// `[{ step, status }]`, lane 1 first.
     #[wasm_bindgen(js_name = trainSteps)]
     pub fn train_steps(&mut self, steps: u32) -> Result<Array, JsError> {
-        if steps > MAX_TRAIN_STEPS {
-            return Err(JsError::new(&format!(
-                "race.trainSteps(steps): at most {MAX_TRAIN_STEPS} steps a call, got {steps}"
-            )));
-        }
+        check_steps("race.trainSteps(steps)", steps)?;
         let out = Array::new();
         for (step, status) in self.inner.train_steps(steps) {
             let o = Object::new();
             set(&o, "step", &JsValue::from_f64(step as f64))?;
-            set(&o, "status", &JsValue::from_str(&status.text()))?;
+            set(&o, "status", &JsValue::from_str(status.text()))?;
             out.push(&o);
         }
         Ok(out)
@@ -333,7 +317,9 @@ impl Race {
         let l = self.inner.lane(i).map_err(js_err)?;
         let o = Object::new();
         set(&o, "value", &JsValue::from_str(&l.value))?;
-        set(&o, "status", &JsValue::from_str(&l.status.text()))?;
+        set(&o, "status", &JsValue::from_str(l.status.text()))?;
+        let why = l.status.divergence().map_or(JsValue::NULL, error_object);
+        set(&o, "divergence", &why)?;
         set(&o, "info", &to_js(&l.session.info())?)?;
         set(&o, "parameters", &parameters_js(&l.session)?.into())?;
         set(&o, "history", &to_js(l.session.history())?)?;

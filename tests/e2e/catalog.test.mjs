@@ -54,6 +54,8 @@ function labelKeys(c) {
   for (const t of c.tasks) keys.push(`task.${t.id}`);
   for (const m of c.missing) keys.push(`missing.${m.id}`);
   for (const r of c.race.settings) keys.push(`race.setting.${r}`);
+  // Every engine error code is worded (zh-CN has the same keys: tests/strings-keys.mjs).
+  for (const e of c.errors) keys.push(`error.${e.code}`);
   return [...new Set(keys)];
 }
 

@@ -21,7 +21,7 @@ fn num(v: &JsValue, key: &str) -> f64 {
     get(v, key).as_f64().unwrap_or_else(|| panic!("{key} is not a number"))
 }
 
-fn error_message(e: wasm_bindgen::JsError) -> String {
+fn error_message(e: descent::web::JsError) -> String {
     let v: JsValue = e.into();
     get(&v, "message").as_string().unwrap_or_default()
 }
@@ -58,8 +58,15 @@ fn article_learning_rate_diverges() {
 #[wasm_bindgen_test]
 fn bad_config_throws_a_named_error_and_the_module_keeps_working() {
     let bad = LESSON.replace("0.01", "-1");
-    let msg = error_message(Session::new(obj(&bad)).err().expect("negative learning rate refused"));
-    assert!(msg.contains("learningRate"), "{msg}");
+    let e: JsValue = Session::new(obj(&bad)).err().expect("negative learning rate refused").into();
+    assert!(e.is_instance_of::<js_sys::Error>(), "a JS Error");
+    assert_eq!(text(&e, "code").as_deref(), Some("range"), "the error's code");
+    let params = get(&e, "params");
+    assert_eq!(text(&params, "field").as_deref(), Some("train.learningRate"));
+    assert_eq!((num(&params, "got"), num(&params, "min"), num(&params, "max")), (-1.0, 0.0, 100.0), "numbers as numbers");
+    assert_eq!(get(&params, "minExclusive").as_bool(), Some(true));
+    let msg = get(&e, "message").as_string().unwrap_or_default();
+    assert_eq!(msg, "train.learningRate must be a positive number, got -1");
     let msg = error_message(Session::new(obj(r#"{"data":{"source":"article-linear"},"train":{"batchSize":"four"}}"#)).err().expect("string batch size refused"));
     assert!(msg.contains("train.batchSize"), "{msg}");
     let msg = error_message(Session::new(obj(r#"{"data":{"source":"nope"}}"#)).err().expect("unknown source refused"));
@@ -302,7 +309,7 @@ fn trace_is_the_next_step_through_the_js_contract() {
     let msg = error_message(s.trace(JsValue::from_str("previous")).err().expect("bad batch refused"));
     assert!(msg.contains("'next'"), "{msg}");
     let msg = error_message(s.trace(obj(r#"{"rows":[9]}"#)).err().expect("row out of range"));
-    assert!(msg.contains("rows[0] is 9"), "{msg}");
+    assert!(msg.contains("rows[0] must be from 0 to 3, got 9"), "{msg}");
 }
 
 // The instruments build (`--features instruments`, scripts/test.sh).
@@ -323,7 +330,7 @@ fn train_rows_applies_a_traced_rows_update_through_the_js_contract() {
     }
     let mut s = Session::new(obj(LESSON)).unwrap();
     let msg = error_message(s.train_rows(obj("[9]")).err().expect("row out of range"));
-    assert!(msg.contains("rows[0] is 9"), "{msg}");
+    assert!(msg.contains("rows[0] must be from 0 to 3, got 9"), "{msg}");
     let msg = error_message(s.train_rows(obj(r#"{"rows":[0]}"#)).err().expect("not a list"));
     assert!(msg.contains("trainRows(rows)"), "{msg}");
     assert_eq!(num(&s.score().unwrap(), "step"), 0.0, "refused: no step taken");
@@ -344,12 +351,12 @@ fn set_parameters_restarts_from_the_point_through_the_js_contract() {
     s.train(5).unwrap();
     let g = s.loss_surface(obj(r#"{"plane":[0,1],"resolution":3}"#)).unwrap_or_else(|_| panic!("surface"));
     assert_eq!(&floats(&g, "path")[..2], [0.5, -2.0], "the path starts at the point set");
-    for (bad, says) in [("[1]", "expected 2 values"), ("[1, null]", "value 1"), (r#""far""#, "Float32Array")] {
+    for (bad, says) in [("[1]", "must have 2 entries"), ("[1, null]", "(values)[1]"), (r#""far""#, "Float32Array")] {
         let msg = error_message(s.set_parameters(obj(bad)).err().expect("refused"));
         assert!(msg.contains(says), "{bad}: {msg}");
     }
     let msg = error_message(s.set_parameters(Float32Array::from(&[f32::NAN, 0.0][..]).into()).err().expect("NaN refused"));
-    assert!(msg.contains("value 0") && msg.contains("finite"), "{msg}");
+    assert!(msg.contains("(values)[0]") && msg.contains("expected a number"), "{msg}");
     assert_eq!(num(&s.score().unwrap(), "step"), 5.0, "a refused call changes nothing");
 }
 
@@ -386,7 +393,7 @@ fn gradient_check_and_loss_surface_through_the_js_contract() {
     for (bad, says) in [
         (r#"{"plane":"sideways"}"#, "plane"),
         (r#"{"plane":[0,1],"resolution":500}"#, "resolution"),
-        (r#"{"plane":[0,7]}"#, "index 7"),
+        (r#"{"plane":[0,7]}"#, "index must be from 0 to 2, got 7"),
     ] {
         let msg = error_message(s.loss_surface(obj(bad)).err().expect("refused"));
         assert!(msg.contains(says), "{bad}: {msg}");
@@ -412,8 +419,12 @@ fn race_lanes_train_in_lockstep_through_the_js_contract() {
     }
     assert_eq!(num(&lanes.get(0), "step"), 200.0);
     assert_eq!(text(&lanes.get(1), "value").as_deref(), Some("0.01"));
-    let status = text(&lanes.get(3), "status").unwrap_or_default();
-    assert!(status.starts_with("diverged: "), "{status}");
+    // A diverged lane says so, and why as the engine's `diverged` error.
+    assert_eq!(text(&lanes.get(3), "status").as_deref(), Some("diverged"));
+    let why = get(&lanes.get(3), "divergence");
+    assert_eq!(text(&why, "code").as_deref(), Some("diverged"));
+    assert_eq!(num(&get(&why, "params"), "learningRate"), 10.0);
+    assert!(get(&lanes.get(0), "divergence").is_null());
     let lane = race.lane(1).unwrap();
     assert_eq!(js_sys::Array::from(&get(&lane, "parameters")).length(), 2);
     race.pause(0, true).unwrap();

@@ -71,9 +71,9 @@ fn csv_corpus_parses_in_wasm_as_it_does_natively() {
         let result = csv::parse(&text, Some(parts[1]), task, missing);
         let outcome = parts[3];
         match (outcome.strip_prefix("err "), &result) {
-            (Some(gist), Err(e)) => assert!(e.0.contains(gist), "{line}: error was {}", e.0),
+            (Some(gist), Err(e)) => assert!(e.message().contains(gist), "{line}: error was {}", e.message()),
             (Some(_), Ok(_)) => panic!("{line}: parsed instead of failing"),
-            (None, Err(e)) => panic!("{line}: failed: {}", e.0),
+            (None, Err(e)) => panic!("{line}: failed: {}", e.message()),
             (None, Ok(p)) => {
                 let ds = &p.dataset;
                 let kind = match &ds.task {

@@ -6,6 +6,8 @@
 // language never waits for another's words.
 
 import en from './en.js';
+// A cycle, used only at call time: an engine error ({ code, params }) is worded there.
+import { errorText } from '../error-text.js';
 
 export { LANGUAGES } from './languages.js';
 
@@ -62,6 +64,8 @@ export function words(m) {
   if (typeof m === 'string') return m;
   if (Array.isArray(m)) return m.map(words).join(text('list.separator'));
   if (typeof m === 'object' && typeof m.key === 'string') return text(m.key, m.vars);
+  // An engine error (error-text.js), or a refusal the page worded itself.
+  if (typeof m === 'object' && ('code' in m || 'message' in m)) return errorText(m);
   return String(m);
 }
 

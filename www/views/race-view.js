@@ -8,6 +8,7 @@ import { createLandscapeView, laneColor } from './landscape-view.js';
 import { formatNumber } from '../format.js';
 import { setText, setProp, setAttr } from './dom.js';
 import { text } from '../strings/index.js';
+import { errorVars } from '../error-text.js';
 
 export function createRaceView(root, intents, { settings: raceSettings }) {
   const $ = (id) => root.querySelector(`[data-testid="${id}"]`);
@@ -83,7 +84,8 @@ export function createRaceView(root, intents, { settings: raceSettings }) {
       setText(cell('steps'), String(l.step));
       // The engine's word for a lane that stopped (diverged: why, stopped early); else the race's state.
       const running = l.status === 'training' || l.status === 'paused';
-      setText(cell('status'), !running ? l.status : playing && l.status === 'training' ? text('race.status.training') : text('race.status.paused'));
+      const stopped = l.status === 'diverged' && l.divergence ? text('race.status.diverged', errorVars(l.divergence)) : l.status;
+      setText(cell('status'), !running ? stopped : playing && l.status === 'training' ? text('race.status.training') : text('race.status.paused'));
     });
     chart.draw({
       steps: longest(frame.series),

@@ -1,7 +1,7 @@
 //! The header and the first pass: per-column counts over every row, in
 //! O(columns) memory, stopping at the first problem that ends the parse.
 
-use super::cell::{classify, count, quoted, show, Cell, MAX_ABS};
+use super::cell::{classify, show, Cell, MAX_ABS};
 use super::reader::{detect, fits, Fields, Records, Unclosed};
 use super::{MAX_BYTES, MAX_COLUMNS, MAX_LEVELS};
 use crate::config::{MAX_CELLS, MAX_SAMPLES};
@@ -44,50 +44,40 @@ pub(crate) fn delimiter_name(d: u8) -> &'static str {
 }
 
 fn err_unclosed(u: Unclosed) -> Error {
-    Error(format!(
-        "data.csv: row {} opens a quoted value (\") that is never closed, so the rest of the \
-         file would be one value; close the quote or remove it",
-        u.row
-    ))
+    Error::csv_quote(u.row)
+}
+
+/// A delimiter's id in errors: `comma`, `semicolon`, `tab`, `pipe`.
+fn delimiter_id(d: u8) -> &'static str {
+    match d {
+        b',' => "comma",
+        b';' => "semicolon",
+        b'\t' => "tab",
+        _ => "pipe",
+    }
 }
 
 /// Refuse what is not CSV text before reading it, then find the delimiter
 /// and the header.
 pub(crate) fn layout(text: &str) -> Result<Layout<'_>> {
     if text.len() > MAX_BYTES {
-        return Err(Error(format!(
-            "data.csv is {:.1} MB; the limit is {} MB. Use fewer rows or columns",
-            text.len() as f64 / (1024.0 * 1024.0),
-            MAX_BYTES / (1024 * 1024)
-        )));
+        return Err(Error::csv_size(text.len(), MAX_BYTES));
     }
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     if body.trim().is_empty() {
-        return Err(Error::new(
-            "data.csv is empty: it needs a header row naming the columns, then data rows",
-        ));
+        return Err(Error::csv_empty());
     }
     let head = &body.as_bytes()[..body.len().min(1024)];
     if head.starts_with(b"PK\x03\x04") {
-        return Err(Error::new(
-            "data.csv is a spreadsheet workbook (.xlsx), not CSV text: save it as CSV \
-             (File › Save As › CSV) and load that file",
-        ));
+        return Err(Error::csv_workbook());
     }
     if head.contains(&0) {
-        return Err(Error::new(
-            "data.csv holds NUL characters: it looks like a binary file or UTF-16 text, not \
-             CSV; save it as CSV in UTF-8",
-        ));
+        return Err(Error::csv_binary());
     }
     let delim = detect(text);
     let mut records = Records::new(text, delim);
     let first = match records.next() {
-        None => {
-            return Err(Error::new(
-                "data.csv is empty: it needs a header row naming the columns, then data rows",
-            ))
-        }
+        None => return Err(Error::csv_empty()),
         Some(Err(u)) => return Err(err_unclosed(u)),
         Some(Ok(rec)) => rec,
     };
@@ -95,10 +85,7 @@ pub(crate) fn layout(text: &str) -> Result<Layout<'_>> {
     let header_last_empty = width > 1 && first.last_empty;
     let named = width - usize::from(header_last_empty);
     if named > MAX_COLUMNS {
-        return Err(Error(format!(
-            "data.csv has {named} columns; at most {MAX_COLUMNS} are supported. Keep the \
-             columns the model needs and remove the others"
-        )));
+        return Err(Error::csv_columns(named, MAX_COLUMNS));
     }
     let generated = (0..named).all(|i| {
         matches!(
@@ -332,20 +319,9 @@ pub(crate) fn for_each_row(
             continue;
         }
         if !fits(lay.width, lay.header_last_empty, rec.count, rec.last_empty) {
-            let first = if lay.generated {
-                "the first row has"
-            } else {
-                "the header has"
-            };
             let w = lay.width - usize::from(lay.header_last_empty);
-            let d = delimiter_name(lay.delim).trim_end_matches('s');
-            return Err(Error(format!(
-                "data.csv: row {} has {} but {first} {}; check that row for a missing or \
-                 extra {d}, or a value holding a {d} that needs quotes (\"...\")",
-                rec.row,
-                count(rec.count, "value", "values"),
-                count(w, "column", "columns"),
-            )));
+            let d = delimiter_id(lay.delim);
+            return Err(Error::csv_ragged(rec.row, rec.count, w, !lay.generated, d));
         }
         each(rec.row, records.fields(lay.used))?;
     }
@@ -368,24 +344,18 @@ pub(crate) fn scan(lay: &Layout, plan: Plan) -> Result<Scan> {
     for_each_row(lay, &mut blank, |row, fields| {
         s.rows += 1;
         if s.rows > max_rows {
-            return Err(Error(format!(
-                "data.csv is too large: with {} at most {max_rows} rows fit the limit of \
-                 {MAX_CELLS} values ({MAX_SAMPLES} rows at most), and row {row} is past that; \
-                 use fewer rows or columns",
-                count(features, "feature column", "feature columns"),
-            )));
+            return Err(Error::csv_rows(
+                row,
+                max_rows,
+                features,
+                MAX_CELLS,
+                MAX_SAMPLES,
+            ));
         }
         kinds.clear();
         for (c, f) in fields.iter().enumerate() {
-            let cell = classify(f, lay.delim).map_err(|_| {
-                Error(format!(
-                    "data.csv: column '{}' has an infinite or absurdly large value at row \
-                     {row}: '{}'; values must be between -{MAX_ABS:e} and {MAX_ABS:e}. Fix \
-                     the cell, or empty it to make it a missing value",
-                    show(&lay.names[c]),
-                    show(f)
-                ))
-            })?;
+            let cell = classify(f, lay.delim)
+                .map_err(|_| Error::csv_infinite(&show(&lay.names[c]), row, &show(f), MAX_ABS))?;
             kinds.push(cell);
         }
         let has_target = plan
@@ -440,19 +410,13 @@ pub(crate) fn refuse_text(lay: &Layout, scan: &Scan, features: &[usize]) -> Resu
     };
     let col = &scan.cols[c];
     let (row, cell) = col.first_text.clone().unwrap_or_default();
-    let mut msg = format!(
-        "data.csv: column '{}' has {}, first at row {row}: '{cell}'",
-        show(&lay.names[c]),
-        count(col.text, "non-numeric value", "non-numeric values"),
-    );
-    if bad.len() > 1 {
-        let others: Vec<&str> = bad[1..].iter().map(|&k| lay.names[k].as_str()).collect();
-        msg.push_str(&format!(" (and so do {})", quoted(&others)));
-    }
-    msg.push_str(&format!(
-        ". A feature column must hold numbers, or at most {MAX_LEVELS} distinct values to be \
-         used as categories, and this one has more. Fix those cells (empty cells, NA, N/A, \
-         NaN, null, None and ? count as missing), remove the column, or make it the target"
-    ));
-    Err(Error(msg))
+    let others: Vec<String> = bad[1..].iter().map(|&k| show(&lay.names[k])).collect();
+    Err(Error::csv_text(
+        &show(&lay.names[c]),
+        col.text,
+        row,
+        &cell,
+        &others,
+        MAX_LEVELS,
+    ))
 }

@@ -50,11 +50,7 @@ pub(crate) fn target_task(name: &str, col: &Col, task: Option<TaskKind>) -> Resu
     };
     if !classify {
         if let Some((row, cell)) = &col.first_text {
-            return Err(Error(format!(
-                "data.target '{}' has a non-numeric value at row {row}: '{cell}', so it cannot \
-                 be a regression target; set data.task to 'classification'",
-                show(name)
-            )));
+            return Err(Error::csv_regression_text(&show(name), *row, cell));
         }
         return Ok(TargetTask {
             task: Task::Regression,
@@ -75,40 +71,19 @@ pub(crate) fn target_task(name: &str, col: &Col, task: Option<TaskKind>) -> Resu
         (col.many, None, t)
     };
     if many || texts.len() > MAX_CLASSES {
-        let n = if many {
-            format!("more than {}", texts.len())
-        } else {
-            texts.len().to_string()
-        };
-        let why = if guessed {
-            format!(
-                " (the task was guessed as classification because the target holds {})",
-                if numeric {
-                    "whole numbers with few distinct values"
-                } else {
-                    "text"
-                }
-            )
-        } else {
-            String::new()
-        };
-        let fix = if numeric {
-            "; to predict it as a number, set data.task to 'regression'"
-        } else {
-            "; merge some classes or choose another target"
-        };
-        return Err(Error(format!(
-            "data.target '{}' has {n} classes, more than the {MAX_CLASSES} supported (the page \
-             has {MAX_CLASSES} class colours){why}{fix}",
-            show(name)
-        )));
+        let guessed = guessed.then_some(if numeric { "numbers" } else { "text" });
+        return Err(Error::csv_classes(
+            &show(name),
+            texts.len(),
+            many,
+            MAX_CLASSES,
+            guessed,
+            numeric,
+        ));
     }
     if texts.len() < 2 {
-        return Err(Error(format!(
-            "data.target '{}' has only one value ('{}'); a classifier needs at least 2 classes",
-            show(name),
-            texts.first().map(|t| show(t)).unwrap_or_default()
-        )));
+        let value = texts.first().map(|t| show(t)).unwrap_or_default();
+        return Err(Error::csv_one_class(&show(name), &value));
     }
     Ok(TargetTask {
         task: Task::Classification(texts.clone()),

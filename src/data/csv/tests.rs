@@ -10,7 +10,9 @@ fn full(text: &str, target: &str, missing: &str) -> Parsed {
     parse(text, Some(target), None, missing).unwrap_or_else(|e| panic!("{e}"))
 }
 fn err(text: &str, target: &str) -> String {
-    parse(text, Some(target), None, "drop").unwrap_err().0
+    parse(text, Some(target), None, "drop")
+        .unwrap_err()
+        .to_string()
 }
 
 #[test]
@@ -78,7 +80,7 @@ fn task_guess_and_override() {
     assert_eq!(ok(&format!("x,y\n{many}"), "y").task, Task::Regression);
     let e = parse("x,y\n1,a\n2,b\n", Some("y"), Some("regression"), "drop")
         .unwrap_err()
-        .0;
+        .to_string();
     assert!(
         e.contains("non-numeric value at row 2: 'a'") && e.contains("'classification'"),
         "{e}"
@@ -94,7 +96,7 @@ fn missing_target_lists_the_columns() {
     );
     let e = parse("age,income\n1,2\n", None, None, "drop")
         .unwrap_err()
-        .0;
+        .to_string();
     assert!(
         e.starts_with("data.target is required") && e.contains("'age', 'income'"),
         "{e}"
@@ -277,14 +279,14 @@ fn missing_values_drop_or_mean() {
     );
     let e = parse("a,y\nNA,0\n1,1\n", Some("y"), None, "drop")
         .unwrap_err()
-        .0;
+        .to_string();
     assert!(
         e.contains("1 complete row (1 dropped") && e.contains("'mean'"),
         "{e}"
     );
     let e = parse("a,b,y\n,1,0\nnull,2,1\n", Some("y"), None, "mean")
         .unwrap_err()
-        .0;
+        .to_string();
     assert!(e.contains("column 'a' has no values"), "{e}");
 }
 
@@ -362,21 +364,21 @@ fn from_config_checks_its_fields() {
     };
     assert!(from_config(&cfg)
         .unwrap_err()
-        .0
+        .to_string()
         .starts_with("data.csv is required"));
     cfg.csv = Some("a,y\n1,0\n2,1\n".into());
     cfg.target = Some("y".into());
     // Choices are read once, with the config.
     assert!(Missing::parse("data.missing", "zero")
         .unwrap_err()
-        .0
+        .to_string()
         .starts_with("data.missing must be one of"));
     cfg.missing = None;
     cfg.task = Some(TaskKind::Regression);
     assert_eq!(from_config(&cfg).unwrap().task, Task::Regression);
     assert!(TaskKind::parse("data.task", "clustering")
         .unwrap_err()
-        .0
+        .to_string()
         .starts_with("data.task must be one of"));
 }
 

@@ -105,7 +105,7 @@ fn errors_name_the_layer() {
     let e = build(&[1, 28, 28], &specs, 10, Init::He, &mut r).unwrap_err();
     assert_eq!(
         e.message(),
-        "layer 4 (maxpool 5×5): input 4×4 is smaller than the pool"
+        "model.layers[4] (maxpool 5×5): input 4×4 is smaller than the pool 5×5"
     );
     let e = build(&[1, 4, 4], &mnist_specs()[..2], 10, Init::He, &mut r).unwrap();
     assert_eq!(e.layer_output_shapes()[3], vec![8, 2, 2]);
@@ -114,12 +114,12 @@ fn errors_name_the_layer() {
     let e = build(&[1, 4, 4], &specs, 10, Init::He, &mut r).unwrap_err();
     assert_eq!(
         e.message(),
-        "layer 3 (maxpool 3×3): input 2×2 is smaller than the pool"
+        "model.layers[3] (maxpool 3×3): input 2×2 is smaller than the pool 3×3"
     );
     let e = build(&[10], &mnist_specs(), 10, Init::He, &mut r).unwrap_err();
     assert!(
         e.message()
-            .starts_with("layer 0 (conv2d 8@5×5): needs an image input"),
+            .starts_with("model.layers[0] (conv2d 8@5×5): needs an image input"),
         "{}",
         e.message()
     );
@@ -133,7 +133,7 @@ fn errors_name_the_layer() {
     .unwrap_err();
     assert!(e
         .message()
-        .starts_with("layer 0 (rnn 4): needs a sequence input"));
+        .starts_with("model.layers[0] (rnn 4): needs a sequence input"));
     let valid = LayerSpec::Conv2d {
         filters: 2,
         kernel: 5,
@@ -144,7 +144,7 @@ fn errors_name_the_layer() {
     let e = build(&[1, 4, 9], &[valid], 1, Init::He, &mut r).unwrap_err();
     assert!(e
         .message()
-        .starts_with("layer 0 (conv2d 2@5×5): input 4×9 is smaller than the kernel"));
+        .starts_with("model.layers[0] (conv2d 2@5×5): input 4×9 is smaller than the kernel"));
     let e = build(
         &[3],
         &[LayerSpec::Dropout { rate: 1.0 }],
@@ -155,7 +155,7 @@ fn errors_name_the_layer() {
     .unwrap_err();
     assert_eq!(
         e.message(),
-        "layer 0 (dropout 1): the rate must be in [0, 1), got 1"
+        "internal error: model.layers[0] (dropout 1): the rate must be in [0, 1), got 1"
     );
     assert!(build(&[3], &[], 0, Init::He, &mut r).is_err());
     assert!(build(&[0, 2], &[], 1, Init::He, &mut r).is_err());
