@@ -95,17 +95,20 @@ const carried = {
   worker: inlinable('www/worker.js', await bundle('www/worker.js', 'iife', { 'import.meta.url': 'self.location.href' }, { '../pkg/descent.js': 'pkg-instruments/descent.js' })),
 };
 
-// Every language but the bundled English must ride in the file.
+// Every language but the bundled English rides in the file, as base64 of
+// gzipped JSON (a Chinese table is 150 kB as a script, a third of that
+// packed): offline-boot.js collects the blocks, strings/load.js unpacks
+// the one a visitor picks, as the served page would import it.
 const { LANGUAGES } = await import('../www/strings/languages.js');
-await import('../www/offline-strings.js');
-const carriedLanguages = Object.keys(globalThis.DESCENT_OFFLINE.strings);
+const tables = {};
 for (const lang of LANGUAGES.filter((l) => l !== 'en')) {
-  if (!carriedLanguages.includes(lang)) fail(`www/offline-strings.js does not carry the ${lang} table`);
+  const table = (await import(`../www/strings/${lang}.js`)).default;
+  if (!table || typeof table !== 'object') fail(`www/strings/${lang}.js exports no table`);
+  tables[lang] = base64(gzip(Buffer.from(JSON.stringify(table), 'utf8')));
 }
 
 const scripts = {
   boot: inlinable('www/offline-boot.js', await bundle('www/offline-boot.js', 'iife')),
-  strings: inlinable('www/offline-strings.js', await bundle('www/offline-strings.js', 'iife')),
   head: inlinable('dist/head.js', code(text('dist/head.js'))),
   main: inlinable('dist/main.js', code(text('dist/main.js'))),
   onnx: inlinable('www/offline-onnx.js', await bundle('www/offline-onnx.js', 'iife')),
@@ -154,8 +157,8 @@ once(
   /<script src="dist\/head\.js"><\/script>/,
   () => [
     ...['wasm', 'digits', 'worker'].map((k) => `<script type="text/x-descent" id="descent-${k}">${carried[k]}</script>`),
+    ...Object.entries(tables).map(([lang, packed]) => `<script type="text/x-descent" id="descent-strings-${lang}">${packed}</script>`),
     `<script>${scripts.boot}</script>`,
-    `<script>${scripts.strings}</script>`,
     `<script>${scripts.head}</script>`,
   ].join('\n  '),
   'head script',
@@ -171,7 +174,7 @@ const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
 const size = Buffer.byteLength(html);
 console.log(
   `offline: dist/descent-offline.html ${size.toLocaleString('en')} bytes (${kB(size)}; wasm ${kB(carried.wasm.length)}, ` +
-    `digits ${kB(carried.digits.length)}, scripts ${kB(Object.values(scripts).join('').length + carried.worker.length)}, ` +
+    `digits ${kB(carried.digits.length)}, strings ${kB(Object.values(tables).join('').length)}, scripts ${kB(Object.values(scripts).join('').length + carried.worker.length)}, ` +
     `styles ${kB(styles.join('').length)})`,
 );
 if (size > 1_000_000) fail(`${kB(size)} is over the 1 MB target`);

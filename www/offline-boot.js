@@ -23,5 +23,11 @@
   const code = take('descent-worker');
   const blob = new Blob([`self.DESCENT_OFFLINE=${JSON.stringify(carried)};\n`, code], { type: 'text/javascript' });
   // Never revoked: a restart after a trap (main.js) starts a worker from it again.
-  globalThis.DESCENT_OFFLINE = { worker: URL.createObjectURL(blob) };
+  // The other languages' tables, base64 of gzipped JSON, unpacked by
+  // strings/load.js only when a visitor picks one.
+  const strings = {};
+  for (const el of document.querySelectorAll('script[type="text/x-descent"][id^="descent-strings-"]')) {
+    strings[el.id.slice('descent-strings-'.length)] = take(el.id);
+  }
+  globalThis.DESCENT_OFFLINE = { worker: URL.createObjectURL(blob), strings };
 })();
