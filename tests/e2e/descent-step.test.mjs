@@ -158,7 +158,12 @@ export async function stepThroughThePlaygroundNet({ page, baseUrl, screenshot })
   await page.mouse.click(box.x + left + ((px + d) / (2 * d)) * size, box.y + top + ((d - py) / (2 * d)) * size);
   await page.waitForFunction(() => document.querySelector('[data-testid="trace-row"]').value !== '7', null, { timeout: 5000 });
   await waitPhase(page, 'forward');
-  const clicked = (await instruments(page)).trace.rows;
+  // The input shows the new row at once; the worker's trace of it follows.
+  let clicked = [7];
+  for (const until = Date.now() + 10_000; clicked[0] === 7; await page.waitForTimeout(50)) {
+    assert.ok(Date.now() < until, 'the click traced another row');
+    clicked = (await instruments(page)).trace?.rows ?? [7];
+  }
   assert.equal(clicked.length, 1);
   const [cx, cy] = [train.x[clicked[0] * train.inputs], train.x[clicked[0] * train.inputs + 1]];
   assert.ok(Math.hypot(cx - px, cy - py) < (12 / size) * 2 * d, `the clicked point (row ${clicked[0]}) is the one under the pointer (row ${row})`);

@@ -231,6 +231,7 @@ export async function pickerSwitchesInPlace({ page, baseUrl, screenshot }) {
   await page.locator(id('trace-sample')).click();
   await page.waitForFunction(() => document.querySelector('[data-testid="trace-panel"]')?.dataset.phase === 'forward', null, { timeout: 8000 });
   await page.locator(id('trace-next')).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="trace-panel"]')?.dataset.phase !== 'forward', null, { timeout: 8000 });
   assert.match(await text(page, 'notice-text'), /"evil" is not a setting/);
   const step = await text(page, 'step-count');
   const loss = await text(page, 'train-loss');
