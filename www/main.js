@@ -26,7 +26,7 @@ import { createEvalView } from './views/eval-view.js';
 import { createParamsView } from './views/params-view.js';
 import { createPredictionsTable } from './views/predictions-table.js';
 import { createErrorView } from './views/error-view.js';
-import { palette, refreshPalette } from './views/plot.js';
+import { palette, refreshPalette, measureCanvases } from './views/plot.js';
 import { createDeep } from './deep.js';
 import { createYourData } from './yourdata.js';
 import { createExports } from './export.js';
@@ -394,8 +394,13 @@ const setFlag = (el, name, value) => {
   if (el.dataset[name] !== value) el.dataset[name] = value;
 };
 
+let measured = false;
 store.subscribe((s) => {
   heavyThisFrame = false;
+  if (!measured && s.ready) {
+    measured = true;
+    measureCanvases();
+  }
   const st = s.settings;
   const root = document.documentElement;
   // Presenter mode (a lesson's present=1) is large text too.

@@ -76,23 +76,33 @@ export function words(m) {
 // markup, never data). data-vars (JSON) fills the key's {placeholders};
 // a value there may be a phrase ({ key, vars }).
 export function fillTexts(root) {
-  const all = (sel) => [...(root.matches?.(sel) ? [root] : []), ...root.querySelectorAll(sel)];
-  const vars = (el) => (el.dataset.vars ? JSON.parse(el.dataset.vars) : {});
-  const set = (el, attr, t) => {
+  // One walk for every kind of key: this runs on the whole page before the
+  // first frame, and again on each view's subtree as it is built.
+  if (root.matches?.(KEYED)) fillOne(root);
+  for (const el of root.querySelectorAll(KEYED)) fillOne(el);
+}
+
+const KEYED = '[data-text],[data-html],[data-label],[data-text-title],[data-text-placeholder],[data-text-group]';
+
+function fillOne(el) {
+  const d = el.dataset;
+  const vars = d.vars ? JSON.parse(d.vars) : {};
+  const set = (attr, key) => {
+    const t = text(key, vars);
     if (el.getAttribute(attr) !== t) el.setAttribute(attr, t);
   };
-  for (const el of all('[data-text]')) {
-    const t = text(el.dataset.text, vars(el));
+  if (d.text !== undefined) {
+    const t = text(d.text, vars);
     if (el.textContent !== t) el.textContent = t;
   }
-  for (const el of all('[data-html]')) {
-    const t = text(el.dataset.html, vars(el));
+  if (d.html !== undefined) {
+    const t = text(d.html, vars);
     if (el.innerHTML !== t) el.innerHTML = t;
   }
-  for (const el of all('[data-label]')) set(el, 'aria-label', text(el.dataset.label, vars(el)));
-  for (const el of all('[data-text-title]')) set(el, 'title', text(el.dataset.textTitle, vars(el)));
-  for (const el of all('[data-text-placeholder]')) set(el, 'placeholder', text(el.dataset.textPlaceholder, vars(el)));
-  for (const el of all('[data-text-group]')) set(el, 'label', text(el.dataset.textGroup, vars(el)));
+  if (d.label !== undefined) set('aria-label', d.label);
+  if (d.textTitle !== undefined) set('title', d.textTitle);
+  if (d.textPlaceholder !== undefined) set('placeholder', d.textPlaceholder);
+  if (d.textGroup !== undefined) set('label', d.textGroup);
 }
 
 // Mark an element's words by key, fill them now and again on every
@@ -103,7 +113,7 @@ export function said(el, what, key, vars = null) {
   el.dataset[ATTR[what]] = key;
   if (vars) el.dataset.vars = JSON.stringify(vars);
   else delete el.dataset.vars;
-  fillTexts(el);
+  fillOne(el); // its own words only: a said() element's children are its text
   return el;
 }
 

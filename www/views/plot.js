@@ -57,6 +57,13 @@ export function canvasSize(canvas) {
   return size;
 }
 
+// Every canvas's size read in one pass, before the first frame draws any:
+// read one at a time, each after the previous canvas got its backing store,
+// every read forced a layout of the whole page of its own.
+export function measureCanvases(root = document) {
+  for (const canvas of root.querySelectorAll('canvas')) canvasSize(canvas);
+}
+
 // Size the backing store to the element's CSS size times the pixel ratio,
 // then draw in CSS pixels: sharp on projectors and retina laptops alike.
 // `height` overrides the observed height (a view that just set it).
