@@ -252,7 +252,7 @@ const testingSteps = (w, acc = escapeRe(w['lesson.testing.f.acc'])) => [
   },
   // Paused: one test evaluation; its score in the formula is the panel's.
   async ({ page }) => {
-    assert.doesNotMatch(await formula(page), new RegExp(`${acc}test = [\\d.]+ %`), 'the test split is sealed');
+    assert.doesNotMatch(await formula(page), new RegExp(`${acc}test = [\\d.]+\\s%`), 'the test split is sealed');
     await page.click(id('evaluate-test'));
     await waitForCheck(page, 'passed', 10_000, 'evaluate the test set');
     await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="test-metrics"]')?.textContent || ''));
@@ -266,7 +266,7 @@ const testingSteps = (w, acc = escapeRe(w['lesson.testing.f.acc'])) => [
     await changeSession(page, 'hidden-layers', '16');
     const f = await formula(page);
     assert.match(f, /\[16\]/, `the formula names the new model: "${f}"`);
-    assert.doesNotMatch(f, new RegExp(`${acc}test = [\\d.]+ %`), `the new model's test split is sealed: "${f}"`);
+    assert.doesNotMatch(f, new RegExp(`${acc}test = [\\d.]+\\s%`), `the new model's test split is sealed: "${f}"`);
     await playUntilPassed(page, 30_000, 'a second model for 300 updates');
   },
   // The challenge: the spiral, 8 units and the sin features, then one look.
@@ -279,7 +279,7 @@ const testingSteps = (w, acc = escapeRe(w['lesson.testing.f.acc'])) => [
     await waitForSession(page, { after: before, timeout: 15_000 });
     await settled(page);
     await playUntilPassed(page, 40_000, 'the spiral to 90 % on validation');
-    assert.doesNotMatch(await formula(page), new RegExp(`${acc}test = [\\d.]+ %`), 'the test split is still sealed');
+    assert.doesNotMatch(await formula(page), new RegExp(`${acc}test = [\\d.]+\\s%`), 'the test split is still sealed');
   },
   // The one look: paused at 90 % or more, the test split evaluated once.
   async ({ page }) => {
@@ -338,7 +338,7 @@ const cnnSteps = () => [
     const f = await formula(page);
     assert.match(f, /α = 0\.03,/, `the formula shows the rate: "${f}"`);
     assert.ok(await number(page, 'step-count') <= 1100);
-    await sameAsReadouts(page, [[/(\S+) % (?:≥|<) 98 %/, 'val-accuracy']]);
+    await sameAsReadouts(page, [[/(\S+)\s%\s(?:≥|<)\s98\s%/, 'val-accuracy']]);
   },
 ];
 

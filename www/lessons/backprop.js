@@ -55,7 +55,7 @@ function update(s, fmt) {
 function challenge(s, fmt) {
   const f = s.frame;
   if (!f) return '';
-  return `${update(s, fmt)} / ${CHALLENGE_STEPS}<br><var>J</var> = ${fmt(f.trainLoss)}, &nbsp; ${fmt(Math.round((f.valAccuracy ?? 0) * 1000) / 10)} %`;
+  return `${update(s, fmt)} / ${CHALLENGE_STEPS}<br><var>J</var> = ${fmt(f.trainLoss)}, &nbsp; ${fmt(Math.round((f.valAccuracy ?? 0) * 1000) / 10)}&nbsp;%`;
 }
 
 export default {

@@ -17,7 +17,7 @@ const FEW = 2; // filters in step 3
 const CHALLENGE = { accuracy: 0.98, steps: 1000 };
 
 const dims = (shape) => shape.join('×');
-const pct = (x, fmt) => `${fmt(Math.round(x * 1000) / 10)} %`;
+const pct = (x, fmt) => `${fmt(Math.round(x * 1000) / 10)}\u00a0%`; // a no-break space: "10 %" never wraps before its sign
 const sub = (t) => `<sub>${t}</sub>`;
 
 // The layers' outputs for the image shown, by kind, and the conv kernel.

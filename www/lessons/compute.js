@@ -70,7 +70,7 @@ function budget(s, fmt) {
   const f = s.frame;
   if (!i || !f) return '';
   const spent = f.step * i.flopsPerStep;
-  const acc = f.valAccuracy == null ? '—' : `${fmt(f.valAccuracy * 100)} %`;
+  const acc = f.valAccuracy == null ? '—' : `${fmt(f.valAccuracy * 100)}&nbsp;%`;
   return `<var>F</var> = ${i.flopsPerStep} ${text('lesson.compute.f.perStep')} &nbsp; <var>N</var> = ${f.step}<br>`
     + `<var>N</var> · <var>F</var> = ${mflops(spent, fmt)} ${spent <= BUDGET ? '≤' : '&gt;'} ${mflops(BUDGET, fmt)}<br>`
     + `${text('lesson.compute.f.accuracy')} ${acc}`;

@@ -29,7 +29,7 @@ function file(s, fmt) {
 function training(s, fmt) {
   const f = s.frame;
   if (!f || s.config?.data?.source !== 'csv') return '';
-  const acc = f.valAccuracy == null ? '' : ` &nbsp; ${text('lesson.privacy.f.accuracy')} ${fmt(f.valAccuracy * 100)} %`;
+  const acc = f.valAccuracy == null ? '' : ` &nbsp; ${text('lesson.privacy.f.accuracy')} ${fmt(f.valAccuracy * 100)}&nbsp;%`;
   return `<var>N</var> = ${f.step} &nbsp; <var>J</var><sub>train</sub> = ${fmt(f.trainLoss)} &nbsp; <var>J</var><sub>val</sub> = ${fmt(f.valLoss)}${acc}`;
 }
 

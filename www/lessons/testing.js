@@ -12,7 +12,7 @@ const START = { hidden: [8] };
 const CHALLENGE = { accuracy: 0.9, units: 8 };
 
 const sub = (t) => `<sub>${t}</sub>`;
-const pct = (x, fmt) => `${fmt(Math.round(x * 1000) / 10)} %`;
+const pct = (x, fmt) => `${fmt(Math.round(x * 1000) / 10)}\u00a0%`;
 const acc = (name) => `${text('lesson.testing.f.acc')}${sub(name)}`;
 
 // The splits' sizes (the engine's info) and the two live accuracies.
