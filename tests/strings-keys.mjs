@@ -17,8 +17,10 @@ const tables = {
 
 const placeholders = (s) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 // The tags an entry's markup opens and closes, as a sorted multiset: the
-// Chinese may reorder a sentence, not drop or add markup.
-const tags = (s) => [...s.matchAll(/<\/?([a-zA-Z][\w-]*)[^>]*>/g)].map((m) => (m[0][1] === '/' ? '/' : '') + m[1].toLowerCase()).sort();
+// Chinese may reorder a sentence, not drop or add markup. Except a span that
+// only says its words' language (<span lang="en">Network</span>, words a
+// translation quotes in another language, for a screen reader to say right).
+const tags = (s) => [...s.replace(/<span lang="[\w-]+">([^<]*)<\/span>/g, '$1').matchAll(/<\/?([a-zA-Z][\w-]*)[^>]*>/g)].map((m) => (m[0][1] === '/' ? '/' : '') + m[1].toLowerCase()).sort();
 const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 const problems = [];

@@ -5,6 +5,13 @@
 // dynamic panels filled: the instruments (a landscape, a race, a traced
 // step in each phase), a test evaluation, a notice, a loaded CSV file.
 //
+// In Chinese too (issue 15): every preset and every lesson step opened with
+// #lang=zh-CN passes the same checks, and the page says its language right:
+// <html lang> is the language shown, axe's language rules (html-has-lang,
+// html-lang-valid, valid-lang) run and pass, and every word in another
+// language than the page's sits in an element whose `lang` says which
+// (languageMarked below).
+//
 // The presets are the `preset` select's options and the lessons the
 // `lesson-menu` select's (opened by #lesson=ID; the `lesson` preset while
 // there is no menu), read from the page, so a preset or lesson added later
@@ -83,10 +90,103 @@ async function settled(page) {
   await page.waitForFunction(() => /\S/.test(document.querySelector('#instruments-title')?.textContent || ''), null, { timeout: 10_000, polling: 'raf' });
 }
 
-async function visit(page, baseUrl, hash = '') {
+// `lang`: the page opened in that language (#lang=...), else as a first
+// visit opens it (English here).
+async function visit(page, baseUrl, hash = '', lang = null) {
   await page.goto('about:blank');
-  await open(page, baseUrl, hash);
+  const h = lang ? `#lang=${lang}${hash ? `&${hash.replace(/^#/, '')}` : ''}` : hash;
+  await open(page, baseUrl, h);
   await settled(page);
+}
+
+// axe's rules about the page's language: each must have run and passed (not
+// been found inapplicable: valid-lang needs an element with a lang, which
+// the language picker always has).
+const LANG_RULES = ['html-has-lang', 'html-lang-valid', 'valid-lang'];
+
+// Latin-letter words a Chinese page may say without lang="en" (WCAG 3.1.2
+// exempts technical terms, proper names and words of indeterminate
+// language): methods and functions by their names (ReLU, tanh, Adam, sin),
+// formats, units and acronyms (CSV, PNG, ONNX, MSE, MFLOP), software and
+// people (Descent, Chromium, WebAssembly, Glorot, He, Hessian) and keys as
+// printed on a keyboard (Tab, Ctrl). Code, keys and variables (<code>,
+// <kbd>, <var>, typed text) and identifiers (with a digit, a dot, a
+// bracket, an underscore or a capital inside: dense0.weight[0], minDelta,
+// descent-model.json) are of no language. Any other English word must be
+// marked: a Chinese voice would misread it.
+const TERMS = new Set(`
+  Descent ONNX onnxruntime CSV PNG JSON NA NaN TensorFlow.js Python Node Chromium Firefox WebAssembly worker Wi-Fi Mac
+  MLP CNN RNN softmax sigmoid tanh ReLU Leaky ELU GELU SGD RMSprop Adam Adagrad AdamW Glorot He Hessian
+  MSE MAE FLOPs MFLOP sin cos exp log max
+  Tab Enter Escape Home End Ctrl Shift PageUp PageDown
+`.trim().split(/\s+/));
+
+// The elements whose words are in another language than the page's, unmarked
+// or marked wrong, as "<where>: <words>" lines. In a Chinese page: English
+// words outside the exemptions above, in text or in what a screen reader
+// reads of an attribute, not inside lang="en"; in an English page: Chinese
+// characters not inside lang="zh-...". Either way, an element marked with a
+// lang must hold words of that language.
+async function unmarkedLanguage(page, lang) {
+  return page.evaluate(({ lang, terms }) => {
+    const han = /[\u3400-\u9fff\uf900-\ufaff]/;
+    const langOf = (el) => el.closest('[lang]')?.getAttribute('lang') || '';
+    const where = (el) => {
+      const tid = el.closest('[data-testid]')?.dataset.testid;
+      return `${el.tagName.toLowerCase()}${tid ? ` in ${tid}` : ''}`;
+    };
+    const shown = (el) => el.tagName === 'OPTION' ? shownOption(el) : el.checkVisibility({ visibilityProperty: true });
+    const shownOption = (o) => !!o.closest('select')?.checkVisibility({ visibilityProperty: true });
+    // Words of two letters or more, but neither exempt terms nor identifiers;
+    // a subscript's words are never exempt (J_val, α_max: an abbreviation).
+    const english = (t, el) => (t.match(/[A-Za-z][\w.\-[\]]*/g) || [])
+      .map((w) => w.replace(/[.\-]+$/, ''))
+      .filter((w) => /[A-Za-z]{2}/.test(w))
+      .filter((w) => (el.closest('sub') || !terms.includes(w)) && !/\d|[._[\]]|[a-z][A-Z]/.test(w));
+    const foreign = (t, el) => {
+      if (lang.startsWith('zh')) return langOf(el).startsWith('en') ? [] : english(t, el);
+      return langOf(el).startsWith('zh') ? [] : han.test(t) ? [t.trim()] : [];
+    };
+    const found = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || !/\S/.test(n.textContent) || el.closest('script, style, code, kbd, samp, var, textarea, svg title') || !shown(el)) continue;
+      const words = foreign(n.textContent, el);
+      if (words.length) found.push(`${where(el)}: ${words.join(' ')} ("${n.textContent.trim().slice(0, 60)}")`);
+    }
+    for (const el of document.querySelectorAll('[aria-label], [title], [alt], [placeholder]')) {
+      if (!shown(el)) continue;
+      for (const a of ['aria-label', 'title', 'alt', 'placeholder']) {
+        const t = el.getAttribute(a);
+        const words = t ? foreign(t.replace(/[\w-]+\.(json|onnx|csv|png|html)\b/g, ''), el) : [];
+        if (words.length) found.push(`${where(el)} [${a}]: ${words.join(' ')} ("${t.slice(0, 60)}")`);
+      }
+    }
+    // A lang that says the wrong language: Chinese in lang="en", none in lang="zh-...".
+    for (const el of document.body.querySelectorAll('[lang]')) {
+      const l = el.getAttribute('lang');
+      const t = el.textContent;
+      if ((l.startsWith('en') && han.test(t)) || (l.startsWith('zh') && !han.test(t))) found.push(`${where(el)} lang="${l}": "${t.trim().slice(0, 60)}"`);
+    }
+    return [...new Set(found)];
+  }, { lang, terms: [...TERMS] });
+}
+
+// <html lang> is the page's language, axe's language rules pass, and every
+// word in another language is marked with its own.
+async function assertLanguageMarked(page, where, lang) {
+  assert.equal(await page.evaluate(() => document.documentElement.lang), lang, `${where}: <html lang>`);
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE_SOURCE);
+  const r = await page.evaluate(async (rules) => {
+    const r = await window.axe.run(document, { runOnly: { type: 'rule', values: rules } });
+    const ids = (list) => list.map((x) => x.id);
+    return { passes: ids(r.passes), violations: ids(r.violations), incomplete: ids(r.incomplete), inapplicable: ids(r.inapplicable) };
+  }, LANG_RULES);
+  assert.deepEqual(LANG_RULES.filter((rule) => !r.passes.includes(rule)), [], `${where}: axe's language rules pass (${JSON.stringify(r)})`);
+  const unmarked = await unmarkedLanguage(page, lang);
+  if (unmarked.length) console.log(`  ${where}: words in another language, unmarked:\n    ${unmarked.join('\n    ')}`);
+  assert.deepEqual(unmarked, [], `${where}: every word in another language than ${lang} has its lang:\n    ${unmarked.join('\n    ')}`);
 }
 
 async function largeText(page) {
@@ -110,6 +210,31 @@ export async function theCheckFindsALowContrastLine({ page, baseUrl }) {
   assert.deepEqual(found[0].nodes.map((n) => n.target), ['p[data-testid="too-faint"]']);
 }
 
+// The language check can fail too: in the Chinese page, an English sentence
+// unmarked, an English subscript unmarked, and Chinese words marked English
+// are each reported; marked right, they are not.
+export async function theLanguageCheckFindsUnmarkedWords({ page, baseUrl }) {
+  await visit(page, baseUrl, '', 'zh-CN');
+  await assertLanguageMarked(page, 'the Chinese opening page', 'zh-CN');
+  await page.evaluate(() => {
+    const panel = document.querySelector('[data-testid="model-panel"]');
+    panel.insertAdjacentHTML('beforeend', '<p data-testid="said-in-english">Training diverged</p><p data-testid="a-subscript"><var>J</var><sub>val</sub></p><p data-testid="said-wrong" lang="en">训练发散了</p>');
+  });
+  const found = await unmarkedLanguage(page, 'zh-CN');
+  assert.deepEqual(found.map((f) => f.split(':')[0]).sort(), ['p in said-wrong lang="en"', 'p in said-in-english', 'sub in a-subscript'].sort(), found.join('\n'));
+  await page.evaluate(() => {
+    document.querySelector('[data-testid="said-in-english"]').lang = 'en';
+    document.querySelector('[data-testid="a-subscript"] sub').lang = 'en';
+    document.querySelector('[data-testid="said-wrong"]').lang = 'zh-CN';
+  });
+  assert.deepEqual(await unmarkedLanguage(page, 'zh-CN'), [], 'marked right, nothing is reported');
+  // And the English page: Chinese words not marked as Chinese.
+  await visit(page, baseUrl);
+  await assertLanguageMarked(page, 'the English opening page', 'en');
+  await page.evaluate(() => document.querySelector('[data-testid="model-panel"]').insertAdjacentHTML('beforeend', '<p data-testid="said-in-chinese">训练发散了</p>'));
+  assert.deepEqual((await unmarkedLanguage(page, 'en')).map((f) => f.split(':')[0]), ['p in said-in-chinese']);
+}
+
 export async function theOpeningPageAndLargeText({ page, baseUrl, screenshot }) {
   await visit(page, baseUrl);
   await assertAccessible(page, 'the opening page');
@@ -118,28 +243,42 @@ export async function theOpeningPageAndLargeText({ page, baseUrl, screenshot }) 
   await screenshot('a11y-large-text');
 }
 
-export async function everyPreset({ page, baseUrl }) {
-  await visit(page, baseUrl);
+// Every preset, opened in `lang` (null: as a first visit opens it, English).
+async function presetsIn({ page, baseUrl }, lang) {
+  const language = lang ?? 'en';
+  await visit(page, baseUrl, '', lang);
   const presets = await options(page, 'preset');
   assert.ok(presets.length >= 10, `the preset menu lists the presets: ${presets}`);
   await checkEach(presets, async (name) => {
-    await visit(page, baseUrl, `#preset=${name}`);
-    await assertAccessible(page, `preset ${name}`);
+    await visit(page, baseUrl, `#preset=${name}`, lang);
+    await assertAccessible(page, `preset ${name} (${language})`);
+    await assertLanguageMarked(page, `preset ${name} (${language})`, language);
   });
+}
+
+export async function everyPreset(ctx) {
+  await presetsIn(ctx, null);
 }
 everyPreset.timeout = 240_000; // ten presets, each loaded and checked
 
+export async function everyPresetInChinese(ctx) {
+  await presetsIn(ctx, 'zh-CN');
+}
+everyPresetInChinese.timeout = 240_000;
+
 // Lessons from the lesson menu; every step of each, when a lesson shows its
 // progress ("2 / 5") and a way on (lesson-skip, for a teacher, or lesson-next).
-export async function everyLesson({ page, baseUrl, screenshot }) {
-  await visit(page, baseUrl);
+async function lessonsIn({ page, baseUrl, screenshot }, lang) {
+  const language = lang ?? 'en';
+  await visit(page, baseUrl, '', lang);
   const lessons = await options(page, 'lesson-menu');
   const pages = lessons.length ? lessons.map((l) => [l, `#lesson=${l}`]) : [['lesson', '#preset=lesson']];
   await checkEach(pages, async ([name, hash]) => {
-    await visit(page, baseUrl, hash);
+    await visit(page, baseUrl, hash, lang);
     let step = 1;
     for (;;) {
-      await assertAccessible(page, `lesson ${name}, step ${step}`);
+      await assertAccessible(page, `lesson ${name}, step ${step} (${language})`);
+      await assertLanguageMarked(page, `lesson ${name}, step ${step} (${language})`, language);
       const progress = (await page.locator(id('lesson-progress')).count()) ? await text(page, 'lesson-progress') : '';
       const [, now, total] = progress.match(/(\d+)\s*\/\s*(\d+)/) || [];
       if (!total || Number(now) >= Number(total)) break;
@@ -152,12 +291,21 @@ export async function everyLesson({ page, baseUrl, screenshot }) {
       step = Number(now) + 1;
     }
   });
-  await visit(page, baseUrl, pages[0][1]);
+  await visit(page, baseUrl, pages[0][1], lang);
   await largeText(page);
-  await assertAccessible(page, `lesson ${pages[0][0]}, large text`);
-  await screenshot('a11y-lesson-large-text');
+  await assertAccessible(page, `lesson ${pages[0][0]}, large text (${language})`);
+  await screenshot(lang ? `a11y-lesson-large-text-${lang}` : 'a11y-lesson-large-text');
+}
+
+export async function everyLesson(ctx) {
+  await lessonsIn(ctx, null);
 }
 everyLesson.timeout = 300_000; // thirteen lessons of several steps, once they exist
+
+export async function everyLessonInChinese(ctx) {
+  await lessonsIn(ctx, 'zh-CN');
+}
+everyLessonInChinese.timeout = 300_000;
 
 async function walkPhases(page, where) {
   const panel = id('trace-panel');

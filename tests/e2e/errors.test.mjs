@@ -4,8 +4,11 @@
 // page in English and in Chinese: a link whose race value the engine
 // refuses, a batch larger than the training set (in a race lane: the
 // main session's batch is cut to fit), a hostile CSV, and a race lane that
-// diverges. The shown text is the table's wording with the values filled
-// in (no `{` left), and in zh-CN none of the engine's English.
+// diverges, a learning rate of −1 typed (the page's own refusal, before
+// the engine: main.js checks the catalog's range), and the article's
+// α = 0.1 played until it diverges. The shown text is the table's wording
+// with the values filled in (no `{` left), and in zh-CN none of the
+// engine's English.
 
 import assert from 'node:assert/strict';
 import { id, open, text } from './helpers.mjs';
@@ -89,20 +92,65 @@ async function divergingLane(page, baseUrl, lang) {
   return shown;
 }
 
+// −1 typed into the learning-rate field and committed (Enter or leaving
+// it: a change event): refused with the catalog's range, the rate kept.
+async function negativeRate(page, baseUrl, lang) {
+  const table = TABLES[lang];
+  await open(page, baseUrl, `#lang=${lang}&preset=article`);
+  await page.locator(id('learning-rate')).fill('-1');
+  await page.locator(id('learning-rate')).dispatchEvent('change');
+  const pattern = wording(table, 'main.lrRange');
+  await page.waitForFunction((p) => new RegExp(p).test(document.querySelector('[data-testid="error"]')?.textContent || ''), pattern.source, { timeout: 10_000 });
+  const shown = await text(page, 'error');
+  filled(shown, 'a learning rate of −1');
+  assert.match(shown, /-1|−1/, `the typed value is named: ${shown}`);
+  const range = Object.keys(table).filter((k) => /^range\.number\./.test(k)).map((k) => wording(table, k));
+  assert.ok(range.some((r) => r.test(shown)), `the range is worded from the table: ${shown}`);
+  assert.equal(await page.locator(id('learning-rate')).getAttribute('aria-invalid'), 'true', 'the field is marked invalid');
+  assert.doesNotMatch(await page.evaluate(() => location.hash), /[#&]lr=-/, 'the refused rate is not applied to the link');
+  if (lang === 'zh-CN') chinese(shown, 'a learning rate of −1');
+}
+
+// The article's own α = 0.1, simply played: the session diverges and the
+// error region says so (state.js errorText, the `diverged` phrase), with
+// the step, the rate, how the loss grew and a smaller rate to try. From a
+// blank page: a same-document hash change keeps the refused rate's error
+// above (main.js keeps a learning-rate error while the rate is unchanged).
+async function divergingArticle(page, baseUrl, lang) {
+  const table = TABLES[lang];
+  await page.goto('about:blank');
+  await open(page, baseUrl, `#lang=${lang}&preset=article&lr=0.1&speed=50`);
+  await page.locator(id('play')).click();
+  const pattern = wording(table, 'diverged');
+  await page.waitForFunction((p) => new RegExp(p).test(document.querySelector('[data-testid="error"]')?.textContent || ''), pattern.source, { timeout: 30_000 })
+    .catch(async (e) => { throw new Error(`no divergence shown: error "${await text(page, 'error')}", step ${await text(page, 'step-count')}, loss ${await text(page, 'train-loss')}`, { cause: e }); });
+  const shown = await text(page, 'error');
+  filled(shown, 'the article diverged');
+  assert.match(shown, /0\.1\b/, `the rate is named: ${shown}`);
+  assert.match(shown, /0\.01\b/, `a smaller rate is offered: ${shown}`);
+  assert.ok(['diverged.grew', 'diverged.nan'].some((k) => wording(table, k).test(shown)), `how the loss grew is worded: ${shown}`);
+  assert.doesNotMatch(shown, /\d\.\d{6,}/, `numbers are formatted: ${shown}`);
+  if (lang === 'zh-CN') chinese(shown, 'the article diverged');
+}
+
 export async function engineErrorsAreWordedInEnglish({ page, baseUrl }) {
   await linkRefusals(page, baseUrl, 'en');
   await hostileCsv(page, baseUrl, 'en');
   const lane = await divergingLane(page, baseUrl, 'en');
   assert.match(lane, /^diverged/, 'the lane says it diverged first');
+  await negativeRate(page, baseUrl, 'en');
+  await divergingArticle(page, baseUrl, 'en');
 }
-engineErrorsAreWordedInEnglish.timeout = 120_000;
+engineErrorsAreWordedInEnglish.timeout = 180_000;
 
 export async function engineErrorsAreWordedInChinese({ page, baseUrl }) {
   await linkRefusals(page, baseUrl, 'zh-CN');
   await hostileCsv(page, baseUrl, 'zh-CN');
   await divergingLane(page, baseUrl, 'zh-CN');
+  await negativeRate(page, baseUrl, 'zh-CN');
+  await divergingArticle(page, baseUrl, 'zh-CN');
 }
-engineErrorsAreWordedInChinese.timeout = 120_000;
+engineErrorsAreWordedInChinese.timeout = 180_000;
 
 // Every code the engine lists (catalog().errors) is worded in both tables,
 // with only its own parameters (or the words chosen for them) as {names}.

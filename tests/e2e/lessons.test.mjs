@@ -6,6 +6,14 @@ import assert from 'node:assert/strict';
 import { id, open, text, number, setControl, waitForSession, session, assertNoError } from './helpers.mjs';
 import { walkLesson, waitForStep, waitForCheck, playUntilPassed } from './lesson-walk.mjs';
 import { LESSONS, HIDEABLE } from '../../www/lessons/index.js';
+import en from '../../www/strings/en.js';
+import zh from '../../www/strings/zh-CN.js';
+
+const TABLES = { en, 'zh-CN': zh };
+
+// The error region's divergence (state.js errorText, the `diverged` phrase)
+// as the language words it: the table's words before the step.
+const diverged = (lang) => new RegExp(`^${TABLES[lang].diverged.split('{step}')[0].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 
 const visible = (page, name) => page.locator(id(name)).first().isVisible();
 
@@ -20,38 +28,46 @@ async function resetAndWait(page) {
   await waitForSession(page, { after: before, timeout: 15_000 });
 }
 
+// The first lesson's steps, doing what each asks, in the language walked.
+const linearSteps = (lang = 'en') => [
+  // Train until the loss is below 0.01.
+  async ({ page }) => playUntilPassed(page, 30_000, 'training at 0.01'),
+  // The article's 0.1 diverges; the engine's limit is shown with it.
+  async ({ page }) => {
+    const formula = await text(page, 'lesson-formula');
+    const max = Number(/max = 2 \/ λmax = ([\d.e-]+)/.exec(formula.replace(/\s+/g, ' '))?.[1]);
+    assert.ok(Math.abs(max - 0.0458) < 1e-3, `the largest stable rate shown is ${max}, 2/λ_max of this data is 0.0458 ("${formula}")`);
+    await setRate(page, 0.1);
+    await page.click(id('play'));
+    await waitForCheck(page, 'passed', 20_000, 'diverging at 0.1');
+    assert.match(await text(page, 'error'), diverged(lang));
+  },
+  // Back to 0.01, Reset, train below 1e-3.
+  async ({ page }) => {
+    await setRate(page, 0.01);
+    await resetAndWait(page);
+    await playUntilPassed(page, 40_000, 'training at 0.01 after the divergence');
+  },
+  // Evaluate on the two test points.
+  async ({ page }) => {
+    await page.click(id('evaluate-test'));
+  },
+  // The challenge: below 1e-4 within 300 updates, at a rate near the limit.
+  async ({ page }) => {
+    await setRate(page, 0.04);
+    await resetAndWait(page);
+    await playUntilPassed(page, 30_000, 'the challenge at 0.04');
+    assert.ok((await number(page, 'step-count')) > 0);
+  },
+];
+
 export async function linearLessonWalked(ctx) {
-  await walkLesson(ctx, 'linear', [
-    // Train until the loss is below 0.01.
-    async ({ page }) => playUntilPassed(page, 30_000, 'training at 0.01'),
-    // The article's 0.1 diverges; the engine's limit is shown with it.
-    async ({ page }) => {
-      const formula = await text(page, 'lesson-formula');
-      const max = Number(/max = 2 \/ λmax = ([\d.e-]+)/.exec(formula.replace(/\s+/g, ' '))?.[1]);
-      assert.ok(Math.abs(max - 0.0458) < 1e-3, `the largest stable rate shown is ${max}, 2/λ_max of this data is 0.0458 ("${formula}")`);
-      await setRate(page, 0.1);
-      await page.click(id('play'));
-      await waitForCheck(page, 'passed', 20_000, 'diverging at 0.1');
-      assert.match(await text(page, 'error'), /diverged/i);
-    },
-    // Back to 0.01, Reset, train below 1e-3.
-    async ({ page }) => {
-      await setRate(page, 0.01);
-      await resetAndWait(page);
-      await playUntilPassed(page, 40_000, 'training at 0.01 after the divergence');
-    },
-    // Evaluate on the two test points.
-    async ({ page }) => {
-      await page.click(id('evaluate-test'));
-    },
-    // The challenge: below 1e-4 within 300 updates, at a rate near the limit.
-    async ({ page }) => {
-      await setRate(page, 0.04);
-      await resetAndWait(page);
-      await playUntilPassed(page, 30_000, 'the challenge at 0.04');
-      assert.ok((await number(page, 'step-count')) > 0);
-    },
-  ]);
+  await walkLesson(ctx, 'linear', linearSteps());
+  await assertNoError(ctx.page);
+}
+
+export async function linearLessonWalkedInChinese(ctx) {
+  await walkLesson(ctx, 'linear', linearSteps('zh-CN'), { lang: 'zh-CN' });
   await assertNoError(ctx.page);
 }
 

@@ -39,6 +39,7 @@ export default {
   'lesson.close': 'Leave the lesson',
   'lesson.check.pending': 'To go on',
   'lesson.check.passed': 'Done',
+  'lesson.check.line': '{state}: {check}',
   'lesson.keys': 'Keys: PageDown / → next step · PageUp / ← back',
 
   'early.note': 'Stopped early at step {step}: the validation loss has not improved for {patience} epochs. Best: {loss} at step {best}.',

@@ -38,6 +38,8 @@ export default {
   'lesson.close': '退出课程',
   'lesson.check.pending': '过关条件',
   'lesson.check.passed': '已完成',
+  // A full-width colon, as Chinese punctuates.
+  'lesson.check.line': '{state}：{check}',
   'lesson.keys': '按键：PageDown / → 下一步 · PageUp / ← 上一步',
 
   'early.note': '早停：在第 {step} 步停止训练，因为验证损失已经连续 {patience} 轮没有下降。最佳：第 {best} 步，损失 {loss}。',

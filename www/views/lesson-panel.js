@@ -5,6 +5,15 @@
 import { text } from '../strings/index.js';
 import { setText, setAttr, setProp } from './dom.js';
 
+// The notation's subscripts are English abbreviations in every language
+// (α_max, J_val, n_test): marked so, a screen reader reading a Chinese
+// lesson says "max" as a word, not as Chinese letters or spelled out.
+function markSubscripts(el) {
+  for (const sub of el.querySelectorAll('sub:not([lang])')) {
+    if (/^[A-Za-z]{2,}$/.test(sub.textContent.trim())) sub.lang = 'en';
+  }
+}
+
 export function createLessonPanel(root, intents) {
   const $ = (id) => root.querySelector(`[data-testid="${id}"]`);
   const el = {
@@ -45,17 +54,19 @@ export function createLessonPanel(root, intents) {
       setText(el.stepTitle, text(`${key}.title`));
       // Table HTML, written in strings/lessons/, never data.
       el.step.innerHTML = text(key);
+      markSubscripts(el.step);
       shownFormula = null;
     }
     if (formula !== shownFormula) {
       shownFormula = formula;
       el.formula.innerHTML = formula; // the lesson's own markup around engine numbers
+      markSubscripts(el.formula);
       el.formula.hidden = !formula;
     }
     const check = lesson.steps[n - 1].check;
     const state = passed ? 'passed' : 'pending';
     setAttr(el.check, 'data-state', state);
-    setText(el.check, `${text(`lesson.check.${state}`)}: ${text(`${key}.${passed ? 'done' : 'check'}`, check.vars)}`);
+    setText(el.check, text('lesson.check.line', { state: text(`lesson.check.${state}`), check: text(`${key}.${passed ? 'done' : 'check'}`, check.vars) }));
     setProp(el.prev, 'disabled', n <= 1);
     setProp(el.next, 'disabled', !passed);
     setText(el.next, text(!last ? 'lesson.next' : lastLesson ? 'lesson.finishAll' : 'lesson.finish'));

@@ -7,7 +7,7 @@ import { createLineChart } from './loss-chart.js';
 import { createLandscapeView, laneColor } from './landscape-view.js';
 import { formatNumber } from '../format.js';
 import { setText, setProp, setAttr } from './dom.js';
-import { text } from '../strings/index.js';
+import { text, label, hasLabel } from '../strings/index.js';
 import { errorVars } from '../error-text.js';
 
 export function createRaceView(root, intents, { settings: raceSettings }) {
@@ -117,19 +117,29 @@ export function createRaceView(root, intents, { settings: raceSettings }) {
     const body = lanes.createTBody();
     frame.lanes.forEach((l, i) => {
       const n = i + 1;
-      const label = text('race.lane', { n, setting: text(`race.setting.${frame.setting}`), value: l.value });
+      // A named value (an optimizer, a normalization) in the page's words, as its
+      // select says it; a number or a layer list as it is.
+      const named = hasLabel(frame.setting, l.value);
+      const name = text('race.lane', { n, setting: text(`race.setting.${frame.setting}`), value: label(frame.setting, l.value) });
       const item = document.createElement('span');
-      item.className = 'item';
+      item.className = named ? 'item wrap' : 'item'; // a worded value can be long: it wraps in a narrow panel
       const key = document.createElement('span');
       key.className = 'key';
       key.style.borderTopColor = laneColor(i);
-      item.append(key, label);
+      item.append(key, name);
       legend.append(item);
       const tr = body.insertRow();
       const th = document.createElement('th');
       th.scope = 'row';
-      th.textContent = text('race.laneShort', { n, value: l.value });
-      th.title = label;
+      // The short name keeps the value as typed in the race's values field
+      // (an id such as `none`: English words, marked so for a screen reader
+      // in another language); its title, the lane's worded name.
+      const [before, after] = text('race.laneShort', { n, value: '\u0001' }).split('\u0001');
+      const value = document.createElement('span');
+      value.textContent = String(l.value);
+      if (named) value.lang = 'en';
+      th.append(before, value, after ?? '');
+      th.title = name;
       th.style.borderLeft = `6px solid ${laneColor(i)}`;
       tr.append(th);
       for (const what of ['loss', 'steps', 'status']) {

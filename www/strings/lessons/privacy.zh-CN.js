@@ -26,13 +26,13 @@ export default {
   'lesson.privacy.2.done': '训练好了，没有用到任何服务器。',
 
   'lesson.privacy.3.title': '亲眼看看：网络面板',
-  'lesson.privacy.3': `<p>打开浏览器的开发者工具（<kbd>F12</kbd>，或 <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>I</kbd>；Mac 上是<kbd>⌥</kbd>+<kbd>⌘</kbd>+<kbd>I</kbd>），切到<strong>网络</strong>（Network）面板。页面发出的每一个请求都会列在这里。把列表清空，继续训练：一行也不会出现。</p>
-<p>然后把网断掉：在这个面板的节流菜单里选<strong>离线</strong>（Offline），或者直接关掉 Wi-Fi。训练照常进行，因为它从来就不需要网络。</p>`,
+  'lesson.privacy.3': `<p>打开浏览器的开发者工具（<kbd>F12</kbd>，或 <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>I</kbd>；Mac 上是<kbd>⌥</kbd>+<kbd>⌘</kbd>+<kbd>I</kbd>），切到<strong>网络</strong>（<span lang="en">Network</span>）面板。页面发出的每一个请求都会列在这里。把列表清空，继续训练：一行也不会出现。</p>
+<p>然后把网断掉：在这个面板的节流菜单里选<strong>离线</strong>（<span lang="en">Offline</span>），或者直接关掉 Wi-Fi。训练照常进行，因为它从来就不需要网络。</p>`,
   'lesson.privacy.3.check': '断开网络，再训练 {n} 步。',
   'lesson.privacy.3.done': '已经离线，训练仍在继续。',
 
   'lesson.privacy.4.title': '页面自己的规矩，以及一个挑战',
-  'lesson.privacy.4': `<p>页面也禁止自己使用网络。它的<strong>内容安全策略</strong>（Content-Security-Policy，在页面源代码里，<kbd>Ctrl</kbd>+<kbd>U</kbd>；关键的规则列在下面）写着 <code>connect-src 'none'</code>：页面上的任何脚本都不能建立连接，而且由浏览器强制执行。只有页面的 worker 不受这条规则约束，它只取页面自己的文件：启动时的引擎。</p>
+  'lesson.privacy.4': `<p>页面也禁止自己使用网络。它的<strong>内容安全策略</strong>（<span lang="en">Content-Security-Policy</span>，在页面源代码里，<kbd>Ctrl</kbd>+<kbd>U</kbd>；关键的规则列在下面）写着 <code>connect-src 'none'</code>：页面上的任何脚本都不能建立连接，而且由浏览器强制执行。只有页面的 worker 不受这条规则约束，它只取页面自己的文件：启动时的引擎。</p>
 <p><strong>挑战：</strong>保持离线，按<strong>重置</strong>，用你的文件训练，直到验证损失不超过它初始值的一半。</p>`,
   'lesson.privacy.4.check': '从第一步起保持离线：按“重置”，然后训练到验证损失不超过初始值的 {percent} %。',
   'lesson.privacy.4.done': '在完全没有网络的情况下，用你的数据完成了一整次训练。',
