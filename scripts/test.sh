@@ -11,6 +11,9 @@
 #   build         release wasm for the page (pkg/descent.js, pkg/descent_bg.wasm)
 #                 and the page's bundles (dist/main.js, dist/worker.js), and
 #                 dist/descent-offline.html (scripts/offline.mjs)
+#   strings       tests/strings-keys.mjs: the en and zh-CN tables hold the same
+#                 keys, {placeholders} and tags, and no key nothing uses (after
+#                 build: it reads the catalog ids from dist/catalog.json)
 #   onnx          tests/onnx/run.sh: every model kind exported by www/onnx.js,
 #                 run in onnxruntime against predict() (needs build)
 #   wasm-chrome   tests/web.rs in headless Chromium  (wasm-pack test --chrome)
@@ -35,7 +38,7 @@ export CARGO_TERM_COLOR=never
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-180}"
 SUITE_TIMEOUT="${SUITE_TIMEOUT:-1200}"
 
-ALL_SUITES=(fmt clippy native build onnx wasm-chrome wasm-firefox wasm-node e2e)
+ALL_SUITES=(fmt clippy native build strings onnx wasm-chrome wasm-firefox wasm-node e2e)
 if [ "$#" -gt 0 ]; then SUITES=("$@"); else SUITES=("${ALL_SUITES[@]}"); fi
 
 # For `timeout bash -c descent_build_release`.
@@ -140,6 +143,7 @@ for suite in "${SUITES[@]}"; do
         build)
             run_suite build plain bash -c descent_build_release && BUILD_OK=1
             ;;
+        strings) run_suite strings plain node tests/strings-keys.mjs ;;
         onnx)
             # run.sh refuses without pkg/; after a failed build pkg/ would be stale.
             if [ -z "$BUILD_OK" ] && [[ " ${SUITES[*]} " == *" build "* ]]; then

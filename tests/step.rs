@@ -158,27 +158,34 @@ fn the_checks_f64_forward_pass_is_the_networks_function() {
     }
 }
 
+/// Every optimizer, with the extra config some variants need.
+const OPTIMIZERS: [(&str, &str); 7] = [
+    ("sgd", ""),
+    ("momentum", ""),
+    ("momentum", r#","nesterov":true"#),
+    ("rmsprop", ""),
+    ("adam", ""),
+    ("adagrad", ""),
+    ("adamw", ""),
+];
+
+/// A small tanh MLP on the circle, trained by `opt` in batches of 16 with L2.
+fn circle_mlp(opt: &str, extra: &str) -> String {
+    format!(
+        r#"{{"seed":9,"data":{{"source":"circle"}},"model":{{"kind":"mlp","hidden":[4],"activation":"tanh"}},
+           "train":{{"optimizer":"{opt}","learningRate":0.05,"batchSize":16,"l2":0.001{extra}}}}}"#
+    )
+}
+
 /// Every optimizer: the update trace('next') shows is, bit for bit, the
 /// change the next train(1) makes: at the start, after some steps (state
 /// present), and across the end of an epoch (reshuffle).
 #[test]
 fn trace_next_update_is_exactly_the_next_train_step() {
-    let optimizers = [
-        ("sgd", ""),
-        ("momentum", ""),
-        ("momentum", r#","nesterov":true"#),
-        ("rmsprop", ""),
-        ("adam", ""),
-        ("adagrad", ""),
-        ("adamw", ""),
-    ];
-    for (opt, extra) in optimizers {
+    for (opt, extra) in OPTIMIZERS {
         // 350 training rows, batch 16: an epoch ends after 22 steps (the
         // last batch short).
-        let cfg = format!(
-            r#"{{"seed":9,"data":{{"source":"circle"}},"model":{{"kind":"mlp","hidden":[4],"activation":"tanh"}},
-               "train":{{"optimizer":"{opt}","learningRate":0.05,"batchSize":16,"l2":0.001{extra}}}}}"#
-        );
+        let cfg = circle_mlp(opt, extra);
         let mut s = session(&cfg);
         for (before_steps, label) in [
             (0, "first step"),
@@ -216,20 +223,8 @@ fn trace_next_update_is_exactly_the_next_train_step() {
 /// is exact too), and the epoch's own batches are untouched.
 #[test]
 fn train_rows_applies_exactly_the_traced_update_of_those_rows() {
-    let optimizers = [
-        ("sgd", ""),
-        ("momentum", ""),
-        ("momentum", r#","nesterov":true"#),
-        ("rmsprop", ""),
-        ("adam", ""),
-        ("adagrad", ""),
-        ("adamw", ""),
-    ];
-    for (opt, extra) in optimizers {
-        let cfg = format!(
-            r#"{{"seed":9,"data":{{"source":"circle"}},"model":{{"kind":"mlp","hidden":[4],"activation":"tanh"}},
-               "train":{{"optimizer":"{opt}","learningRate":0.05,"batchSize":16,"l2":0.001{extra}}}}}"#
-        );
+    for (opt, extra) in OPTIMIZERS {
+        let cfg = circle_mlp(opt, extra);
         let mut s = session(&cfg);
         let mut untouched = session(&cfg);
         for (i, (before_steps, rows)) in [(0, vec![7]), (5, vec![3, 40, 2]), (0, vec![7])]

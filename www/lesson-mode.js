@@ -105,6 +105,14 @@ export function createLessonMode({ store, intents, change, applySettings, instru
     intents.lessonMove(by, { skip: true });
   }, { capture: true });
 
+  // The browser going off or on line (the privacy lesson's formula and its
+  // offline checks read navigator.onLine): draw the step again, even paused.
+  const redraw = () => {
+    if (store.get().settings.lesson) store.set({});
+  };
+  addEventListener('online', redraw);
+  addEventListener('offline', redraw);
+
   // Panels moved into the stage, by testid → the placeholder they left.
   const moved = new Map();
   let staged = '';

@@ -6,7 +6,7 @@
 // page errors and requests off the local server).
 
 import assert from 'node:assert/strict';
-import { id, text, open, waitForNumber, assertNoError, changeAndWait } from './helpers.mjs';
+import { id, text, open, waitForNumber, assertNoError, changeAndWait, drawStroke } from './helpers.mjs';
 
 // Pixels of a canvas that are neither blank nor white-ish grey: the view drew something.
 async function inkedPixels(page, name) {
@@ -44,18 +44,6 @@ async function waitForInk(page, name, min = 20, timeout = 5000) {
 
 const probabilities = (page) =>
   page.locator(`${id('class-probabilities')} li`).evaluateAll((lis) => lis.map((li) => li.querySelector('.pct').textContent).join(' '));
-
-// A stroke through points given as fractions of the pad, as a mouse draws it.
-async function drawStroke(page, points) {
-  const pad = page.locator(id('draw-pad'));
-  await pad.scrollIntoViewIfNeeded();
-  const box = await pad.boundingBox();
-  const at = ([fx, fy]) => [box.x + fx * box.width, box.y + fy * box.height];
-  await page.mouse.move(...at(points[0]));
-  await page.mouse.down();
-  for (let i = 1; i < points.length; i++) await page.mouse.move(...at(points[i]), { steps: 6 });
-  await page.mouse.up();
-}
 
 export async function cnnLearnsDigitsAndShowsInside({ page, baseUrl, screenshot }) {
   await open(page, baseUrl, '#preset=cnn');

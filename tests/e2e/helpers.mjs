@@ -146,3 +146,15 @@ export function readControls(page) {
     return out;
   });
 }
+
+// A stroke through points given as fractions of the pad, as a mouse draws it.
+export async function drawStroke(page, points) {
+  const pad = page.locator(id('draw-pad'));
+  await pad.scrollIntoViewIfNeeded();
+  const box = await pad.boundingBox();
+  const at = ([fx, fy]) => [box.x + fx * box.width, box.y + fy * box.height];
+  await page.mouse.move(...at(points[0]));
+  await page.mouse.down();
+  for (let i = 1; i < points.length; i++) await page.mouse.move(...at(points[i]), { steps: 6 });
+  await page.mouse.up();
+}

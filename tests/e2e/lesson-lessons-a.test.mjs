@@ -9,6 +9,8 @@
 import assert from 'node:assert/strict';
 import { id, text, number, setControl, setSpeed, waitForNumber, waitForSession, session, assertNoError } from './helpers.mjs';
 import { walkLesson, waitForCheck, playUntilPassed, changeSession } from './lesson-walk.mjs';
+import en from '../../www/strings/en.js';
+import zh from '../../www/strings/zh-CN.js';
 
 // LESSON_PEEK=DIR: a picture of every step once its check passed (for a person reviewing the layout).
 async function peek(page, name) {
@@ -24,6 +26,9 @@ const walk = (ctx, lesson, actions, options = {}) => walkLesson(ctx, lesson, act
 }), options);
 
 // The formula as a person reads it (a line break is a space).
+// A diverged lane's status, in either language: the tables' words before the step.
+const DIVERGED = new RegExp(`^(?:${[en, zh].map((t) => t['race.status.diverged'].split('{step}')[0].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
+
 const formula = async (page) => (await page.locator(id('lesson-formula')).innerText()).replace(/\s+/g, ' ').trim();
 
 const frames = (page, n = 2) => page.evaluate((n) => new Promise((done) => {
@@ -121,7 +126,7 @@ const gradientDescentSteps = () => [
     await racePlayed(page);
     await waitForCheck(page, 'passed', 30_000, 'the race');
     await racePaused(page);
-    await eventually(page, async () => assert.match(await text(page, 'race-lane-3-status'), /^diverged/));
+    await eventually(page, async () => assert.match(await text(page, 'race-lane-3-status'), DIVERGED));
     assert.ok((await number(page, 'race-lane-2-loss')) < (await number(page, 'race-lane-1-loss')));
   },
   // The path on the landscape.
@@ -250,7 +255,7 @@ const preprocessingSteps = (lang = 'en') => [
     await waitForCheck(page, 'passed', 30_000, 'the normalization race');
     await racePaused(page);
     // The lane's status is drawn on the frame after the check saw it.
-    await eventually(page, async () => assert.match(await text(page, 'race-lane-1-status'), /^diverged/));
+    await eventually(page, async () => assert.match(await text(page, 'race-lane-1-status'), DIVERGED));
   },
   // Standardize the session: the limit the engine computes moves past 0.1.
   async ({ page }) => {
@@ -269,7 +274,8 @@ const preprocessingSteps = (lang = 'en') => [
     const [word, number] = BAD_CELL[lang];
     assert.ok(csv.includes(word), 'the file has the word in it');
     const before = await pasteCsv(page, csv);
-    await page.waitForFunction((w) => (document.querySelector('[data-testid="error"]')?.textContent || '').includes(`'${w}'`), word, { timeout: 10_000 });
+    // The cell quoted as the language quotes it ('十一' in English, “十一” in Chinese).
+    await page.waitForFunction((w) => new RegExp(`['“]${w}['”]`).test(document.querySelector('[data-testid="error"]')?.textContent || ''), word, { timeout: 10_000 });
     assert.equal(await session(page), before, 'the refused file changes nothing');
     assert.equal(await page.locator(id('lesson-check')).getAttribute('data-state'), 'pending');
     await pasteCsv(page, csv.replace(word, number));

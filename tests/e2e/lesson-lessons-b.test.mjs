@@ -4,7 +4,7 @@
 // numbers (the readouts, the step-through's test hook).
 
 import assert from 'node:assert/strict';
-import { id, text, number, setControl, waitForSession, waitForNumber, session, assertNoError, parseNumber } from './helpers.mjs';
+import { id, text, number, setControl, waitForSession, waitForNumber, session, assertNoError, parseNumber, drawStroke } from './helpers.mjs';
 import { walkLesson, waitForCheck, changeSession as changeOnce } from './lesson-walk.mjs';
 
 const PHASES = ['forward', 'loss', 'backward', 'update'];
@@ -294,18 +294,6 @@ const testingSteps = (w, acc = escapeRe(w['lesson.testing.f.acc'])) => [
 
 
 // --- cnn ---------------------------------------------------------------------
-
-// A stroke through points given as fractions of the pad, as a mouse draws it.
-async function drawStroke(page, points) {
-  const pad = page.locator(id('draw-pad'));
-  await pad.scrollIntoViewIfNeeded();
-  const box = await pad.boundingBox();
-  const at = ([fx, fy]) => [box.x + fx * box.width, box.y + fy * box.height];
-  await page.mouse.move(...at(points[0]));
-  await page.mouse.down();
-  for (let i = 1; i < points.length; i++) await page.mouse.move(...at(points[i]), { steps: 6 });
-  await page.mouse.up();
-}
 
 // The percentages the Prediction bars show, by digit.
 const bars = (page) => page.locator(`${id('class-probabilities')} li`).evaluateAll((lis) => lis.map((li) => li.querySelector('.pct').textContent));

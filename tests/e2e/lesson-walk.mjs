@@ -35,7 +35,8 @@ export async function waitForCheck(page, state, timeout, what) {
 export async function playUntilPassed(page, timeout = 30_000, what = 'training') {
   await page.click(id('play'));
   await waitForCheck(page, 'passed', timeout, what);
-  if ((await text(page, 'play')).toLowerCase().includes('pause')) await page.click(id('play'));
+  // Still playing (aria-pressed, in either language): pause it.
+  if ((await page.locator(id('play')).getAttribute('aria-pressed')) === 'true') await page.click(id('play'));
 }
 
 // Set a control and wait for the new session it builds.

@@ -2,8 +2,7 @@
 // doing what the step says. Each constructor returns { kind, vars, holds }:
 //   holds(s, ctx)  s is the store's state (main.js), ctx what the lesson
 //                  controller adds: { instruments } (the step-through's and
-//                  the race's status, instruments.js lessonStatus()) and
-//                  { since }, the step count when this step was entered
+//                  the race's status, instruments.js lessonStatus())
 //   vars           the numbers the check's message names ({value} in the
 //                  string table's `lesson.ID.N.check`)
 // A check that held once stays passed for that visit of the step (the

@@ -9,6 +9,3 @@ export const pinned = [
   { label: 'w1 + w2', value: ({ w, b }) => w[0] + w[1], target: 1 },
   { label: 'w2 + b', value: ({ w, b }) => w[1] + b, target: 0 },
 ];
-
-// The fit view plots y against x1 alone; say why that shows everything.
-export const fitXLabel = 'x1   (every point has x2 = x1 + 1)';

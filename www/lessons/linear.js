@@ -9,11 +9,14 @@ import { linearParams } from '../views/params-view.js';
 
 const VIEWS = ['output-panel', 'loss-panel', 'params-panel', 'table-panel'];
 
+// A term after the first, its sign as the operator: "− 0.32", never "+ -0.32".
+const term = (x, fmt) => (x < 0 ? `− ${fmt(-x)}` : `+ ${fmt(x)}`);
+
 // ŷ = w1·x1 + w2·x2 + b with the live weights.
 function model(s, fmt) {
   const p = linearParams(s.frame?.params);
   if (!p) return '';
-  return `<var>ŷ</var> = ${fmt(p.w[0])}·<var>x</var><sub>1</sub> + ${fmt(p.w[1])}·<var>x</var><sub>2</sub> + ${fmt(p.b)}`
+  return `<var>ŷ</var> = ${fmt(p.w[0])}·<var>x</var><sub>1</sub> ${term(p.w[1], fmt)}·<var>x</var><sub>2</sub> ${term(p.b, fmt)}`
     + ` &nbsp; <var>J</var> = ${fmt(s.frame.trainLoss)}`;
 }
 

@@ -11,7 +11,7 @@ export default {
   "page.download-offline": "离线文件",
   "page.large-text": "大字号",
   "page.reset": "重置",
-  "page.play": "开始",
+  "page.play": "播放",
   "page.pause": "暂停",
   "page.step": "单步",
   "page.dt.epoch": "轮次",

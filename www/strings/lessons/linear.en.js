@@ -43,5 +43,5 @@ least-squares answer of smallest size, where gradient descent from zero weights 
   'lesson.linear.5': `<p><strong>Challenge:</strong> bring the training loss below 0.0001 in at most <strong>300</strong> updates.
 At 0.01 it takes far longer. Choose a learning rate close to the limit, but not above it, press <strong>Reset</strong> and train.</p>`,
   'lesson.linear.5.check': 'Reach a training loss below {value} within {maxSteps} updates (Reset to try again).',
-  'lesson.linear.5.done': 'Done: below {value} within {maxSteps} updates.',
+  'lesson.linear.5.done': 'Below {value} within {maxSteps} updates: close to the limit, and no further.',
 };

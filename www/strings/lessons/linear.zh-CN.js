@@ -44,5 +44,5 @@ export default {
   'lesson.linear.5': `<p><strong>挑战：</strong>在最多 <strong>300</strong> 次更新之内，把训练损失降到 0.0001 以下。
 学习率为 0.01 时，要花的时间长得多。选一个接近上限、但不超过上限的学习率，按<strong>重置</strong>，然后训练。</p>`,
   'lesson.linear.5.check': '在 {maxSteps} 次更新之内让训练损失低于 {value}（按“重置”可以重来）。',
-  'lesson.linear.5.done': '完成：在 {maxSteps} 次更新之内降到了 {value} 以下。',
+  'lesson.linear.5.done': '在 {maxSteps} 次更新之内降到了 {value} 以下：贴近上限，又不越过它。',
 };
