@@ -6,7 +6,7 @@
 // formula with the live numbers. Every number is the engine's trace
 // (worker-trace.js); this view only lays them out.
 
-import { prepareCanvas, palette, canvasSize } from './plot.js';
+import { prepareCanvas, palette, canvasSize, onResize } from './plot.js';
 import { BLUE, ORANGE, css, diverging } from './colors.js';
 import { formatNumber } from '../format.js';
 import { setText, setAttr, setProp } from './dom.js';
@@ -41,7 +41,7 @@ export function createTracePanel(root, intents) {
   buttons.next.addEventListener('click', () => intents.tracePhase());
   buttons.apply.addEventListener('click', () => intents.traceApply());
   buttons.check.addEventListener('click', () => intents.traceCheck());
-  new ResizeObserver(() => last && draw(last)).observe(canvas);
+  onResize(canvas, () => last && draw(last));
 
   canvas.addEventListener('pointermove', (e) => {
     if (!layout) return;
