@@ -67,19 +67,21 @@ const stale = (canvas) => {
 // used the new size (the store's frame, which runs first) makes the repaint
 // unnecessary. Once a frame has spent RESIZE_BUDGET_MS, the next canvas
 // waits for the frame after (several panels resized at once would otherwise
-// add up past 50 ms again).
+// add up past 50 ms again). `canvases`: one, or a list one repaint draws.
 const RESIZE_BUDGET_MS = 12;
-export function onResize(canvas, repaint) {
+export function onResize(canvases, repaint) {
+  const list = [canvases].flat();
   let pending = 0;
   const later = (frameTime) => {
     pending = 0;
-    if (!stale(canvas)) return;
+    if (!list.some(stale)) return;
     if (performance.now() - frameTime > RESIZE_BUDGET_MS) pending = requestAnimationFrame(later);
     else repaint();
   };
-  new ResizeObserver(() => {
+  const observer = new ResizeObserver(() => {
     if (!pending) pending = requestAnimationFrame(later);
-  }).observe(canvas);
+  });
+  for (const c of list) observer.observe(c);
 }
 
 // The element's CSS size, as last observed (read directly only the first time).

@@ -57,7 +57,7 @@ export function createSequenceView(root, { onStart, onFreeRun }) {
     const hit = last?.hitTest?.(e.offsetX, e.offsetY);
     if (hit != null) onStart(hit);
   });
-  for (const c of [chart, heat]) onResize(c, () => last && draw(last.props));
+  onResize([chart, heat], () => last && draw(last.props));
 
   function draw(props) {
     const { report, freeRun: on } = props;
