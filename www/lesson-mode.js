@@ -125,6 +125,7 @@ export function createLessonMode({ store, intents, change, applySettings, instru
       mark.replaceWith($(id));
       moved.delete(id);
     }
+    let at = 0;
     for (const id of ids) {
       const el = $(id);
       if (!el) continue;
@@ -133,7 +134,11 @@ export function createLessonMode({ store, intents, change, applySettings, instru
         el.replaceWith(mark);
         moved.set(id, mark);
       }
-      stage.append(el); // in the step's order
+      // In the step's order; a panel already in its place stays attached
+      // (moving it again rebuilds its whole subtree's style and layout).
+      const here = stage.children[at] ?? null;
+      if (here !== el) stage.insertBefore(el, here);
+      at += 1;
     }
     invalidate(); // canvases moved: their next draw is at the new size
   }

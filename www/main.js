@@ -358,7 +358,12 @@ function relabel() {
   store.set({});
 }
 const lessonMode = createLessonMode({
-  store, intents, change, applySettings, instruments: () => instruments, invalidate: () => { memo.clear(); store.set({}); },
+  store, intents, change, applySettings, instruments: () => instruments, invalidate: () => {
+    // Canvases moved: they draw next frame, at the size this frame's layout gives them.
+    memo.clear();
+    heavyThisFrame = true;
+    store.set({});
+  },
 });
 fillTexts(byTestId('early-note'));
 byTestId('restore-best').addEventListener('click', () => {
@@ -375,16 +380,25 @@ const memo = new Map();
 const drawnAt = new Map();
 let nudge = 0;
 let heavyThisFrame = false; // while training, one canvas view per animation frame
+// Paused, the canvases drawn in one frame stop once it has spent this long
+// (a lesson step or a new session redraws them all at once, and together
+// with the layout that passes 50 ms on a slow machine); the rest follow in
+// the next frames. The first always draws, so none can starve.
+const HEAVY_BUDGET_MS = 12;
+let frameStart = 0;
+let heavyDrawn = false;
 function due(name, deps, { every = 0, heavy = false } = {}) {
   const before = memo.get(name);
   if (before && before.length === deps.length && before.every((d, i) => d === deps[i])) return false;
   const now = performance.now();
-  const wait = Math.max((drawnAt.get(name) ?? -Infinity) + every - now, heavy && heavyThisFrame ? 1 : 0);
+  const full = heavyThisFrame || (heavyDrawn && now - frameStart > HEAVY_BUDGET_MS);
+  const wait = Math.max((drawnAt.get(name) ?? -Infinity) + every - now, heavy && full ? 1 : 0);
   if (wait > 0) {
     if (!nudge) nudge = setTimeout(() => { nudge = 0; store.set({}); }, wait + 1);
     return false;
   }
   if (heavy && store.get().playing) heavyThisFrame = true;
+  if (heavy) heavyDrawn = true;
   memo.set(name, deps);
   drawnAt.set(name, now);
   return true;
@@ -397,6 +411,8 @@ const setFlag = (el, name, value) => {
 let measured = false;
 store.subscribe((s) => {
   heavyThisFrame = false;
+  heavyDrawn = false;
+  frameStart = performance.now();
   if (!measured && s.ready) {
     measured = true;
     measureCanvases();

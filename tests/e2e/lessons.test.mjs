@@ -180,3 +180,83 @@ export async function earlyStoppingMarksTheBestStep({ page, baseUrl }) {
   assert.equal(await number(page, 'step-count'), steps);
 }
 
+
+// No main-thread task over 50 ms in any lesson (issue 14): every step of
+// every lesson entered (its settings applied, its panels moved beside the
+// text) and, where the step can train, trained for a while at its own
+// speed. Long tasks are counted from the first step entered, so the page's
+// load is not in it; the lesson's first session build is.
+//
+// A step that had a long task is walked once more, entered from the same
+// place (the step before it, or the playground), and fails only if a long
+// task comes back. On a shared 2-core machine the operating system can stop
+// the browser mid-task for tens of milliseconds (load averages of 5 to 12
+// while other tests run), which stretches a 30 ms frame past 50 ms, and the
+// browser has long tasks of its own with no page script in them (a 257 ms
+// task with no long-animation-frame entry at all was seen); neither comes
+// back at the same step on demand, while a frame our code makes too long
+// does, every time. The long-animation-frame attribution is dumped
+// (LONGTASK_DUMP=file) so a failure names the scripts.
+export async function noLongTasksInAnyLesson({ page, baseUrl }) {
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration, where: location.hash });
+    }).observe({ type: 'longtask' });
+    window.__frames = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        window.__frames.push({
+          start: Math.round(e.startTime), duration: Math.round(e.duration), blocking: Math.round(e.blockingDuration),
+          render: Math.round(e.renderStart ? e.startTime + e.duration - e.renderStart : 0),
+          style: Math.round(e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0),
+          where: location.hash,
+          scripts: e.scripts.map((x) => ({ d: Math.round(x.duration), f: Math.round(x.forcedStyleAndLayoutDuration), inv: x.invoker, src: `${x.sourceURL.split('/').pop()}:${x.sourceFunctionName}:${x.sourceCharPosition}` })),
+        });
+      }
+    }).observe({ type: 'long-animation-frame' });
+  });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await open(page, baseUrl, '');
+  const now = () => page.evaluate(() => performance.now());
+  const longBetween = (t0, t1) => page.evaluate(([t0, t1]) => window.__longTasks.filter((t) => t.start >= t0 && t.start < t1 && t.duration > 50), [t0, t1]);
+  // Enter a step (a lesson's step, or '' for the playground) and train it a while; the time span it took.
+  async function visit(step) {
+    const t0 = await now();
+    await page.evaluate((h) => { location.hash = h; }, step ? `#lesson=${step.id}&step=${step.n}` : '');
+    if (step) await waitForStep(page, step.id, step.n);
+    else await page.waitForFunction(() => !document.body.classList.contains('in-lesson'));
+    await waitForSession(page, { timeout: 20_000 });
+    const play = page.locator(id('play'));
+    if (step && (await play.isVisible()) && (await play.isEnabled())) {
+      const before = await number(page, 'step-count');
+      await play.click();
+      await page.waitForFunction((b) => Number(document.querySelector('[data-testid="step-count"]').textContent.replace(/[^\d]/g, '')) > b + 20 || document.querySelector('[data-testid="lesson-check"]')?.dataset.state === 'passed', before, { timeout: 20_000 }).catch(() => {});
+      // Pause what still plays (a check or early stopping may have stopped it).
+      if ((await play.getAttribute('aria-pressed')) === 'true') await play.click();
+    }
+    return [t0, await now()];
+  }
+  const steps = LESSONS.flatMap((lesson) => lesson.steps.map((_, i) => ({ id: lesson.id, n: i + 1 })));
+  const first = await now();
+  const suspects = [];
+  for (let i = 0; i < steps.length; i++) {
+    const tasks = await longBetween(...(await visit(steps[i])));
+    if (tasks.length) suspects.push({ i, tasks });
+  }
+  const confirmed = [];
+  for (const { i, tasks } of suspects) {
+    await visit(steps[i - 1] ?? null);
+    const again = await longBetween(...(await visit(steps[i])));
+    if (again.length) confirmed.push({ step: steps[i], first: tasks, again });
+  }
+  // Which steps were retried and what the retry saw: the evidence for the rule above.
+  console.log(`      long tasks at ${suspects.length} step(s), back on the retry at ${confirmed.length}: ${JSON.stringify(suspects.map(({ i, tasks }) => [`${steps[i].id}:${steps[i].n}`, tasks.map((t) => Math.round(t.duration))]))}`);
+  if (process.env.LONGTASK_DUMP) {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(process.env.LONGTASK_DUMP, JSON.stringify(await page.evaluate((t0) => ({ tasks: window.__longTasks.filter((t) => t.start >= t0), frames: window.__frames.filter((t) => t.start >= t0) }), first), null, 1));
+  }
+  assert.deepEqual(confirmed, [], `main-thread tasks over 50 ms in the lessons, twice at the same step: ${JSON.stringify(confirmed)}`);
+  await assertNoError(page);
+}
+noLongTasksInAnyLesson.timeout = 600_000;

@@ -5,7 +5,7 @@
 // is given (main thread; the worker computed every number, see
 // worker-inspect.js); turns the pad and clicks into callbacks.
 
-import { prepareCanvas, palette, canvasSize } from './plot.js';
+import { prepareCanvas, palette, canvasSize, onResize } from './plot.js';
 import { createDrawPad } from './draw-pad.js';
 import { classColor, css, diverging } from './colors.js';
 import { setText, setAttr } from './dom.js';
@@ -82,7 +82,7 @@ export function createCnnView(root, { onDraw, onPick }) {
     if (b) onPick(Number(b.dataset.row));
   });
   const redraw = () => last && draw(last);
-  for (const c of [input, saliency, filters, maps]) new ResizeObserver(redraw).observe(c);
+  onResize([input, saliency, filters, maps], redraw);
 
   function draw(props) {
     last = props;

@@ -3,7 +3,7 @@
 // with R² (regression). The test split stays sealed until the learner
 // presses "Evaluate on test set"; its result is a snapshot of that step.
 
-import { prepareCanvas, palette, linearTicks, makeScale, drawAxes, defaultTickFormat } from './plot.js';
+import { prepareCanvas, palette, onResize, linearTicks, makeScale, drawAxes, defaultTickFormat } from './plot.js';
 import { classColor, css, readableTint } from './colors.js';
 import { formatNumber } from '../format.js';
 import { text } from '../strings/index.js';
@@ -21,7 +21,7 @@ export function createEvalView(root, intents) {
   let shape = { val: '', test: '' };
 
   button.addEventListener('click', () => intents.evaluateTest());
-  new ResizeObserver(() => last && drawScatter(last)).observe(scatter);
+  onResize(scatter, () => last && drawScatter(last));
 
   function drawScatter(props) {
     const colors = palette(scatter);

@@ -4,7 +4,7 @@
 // a ring where the weights are now. Race lanes add their own paths. Draws
 // the engine's lossSurface (worker-trace.js); computes no loss itself.
 
-import { prepareCanvas, palette, makeScale, drawAxes, linearTicks, defaultTickFormat } from './plot.js';
+import { prepareCanvas, palette, onResize, makeScale, drawAxes, linearTicks, defaultTickFormat } from './plot.js';
 import { classColor, css } from './colors.js';
 import { setAttr } from './dom.js';
 
@@ -27,7 +27,7 @@ export function createLandscapeView(canvas, intents = {}) {
   let last = null;
   let dragging = null; // the point under the pointer while dragging, plane coordinates
   let moved = null; // the point last dropped, until a surface drawn from it arrives
-  new ResizeObserver(() => last && draw(last)).observe(canvas);
+  onResize(canvas, () => last && draw(last));
 
   // props: { surface, paths?: [{ path, color }], xLabel, yLabel, draggable?, label? }
   function draw(props) {

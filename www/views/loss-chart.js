@@ -3,14 +3,14 @@
 // is given; never sees the model.
 
 import { text } from '../strings/index.js';
-import { palette, prepareCanvas, linearTicks, logTicks, formatPower, makeScale, drawAxes, defaultTickFormat, tracePath } from './plot.js';
+import { palette, prepareCanvas, onResize, linearTicks, logTicks, formatPower, makeScale, drawAxes, defaultTickFormat, tracePath } from './plot.js';
 
 const MARGIN = { left: 76, right: 18, top: 14, bottom: 56 };
 
 export function createLineChart(canvas) {
   let last = null;
   // Redraw on resize with the last data, not only when a frame arrives.
-  new ResizeObserver(() => last && draw(last)).observe(canvas);
+  onResize(canvas, () => last && draw(last));
 
   // lines: [{ values, color, width, dash?, steps? }] (a line's own steps, e.g.
   // a race lane that stopped early; else `steps`); range: fixed [y0, y1] (linear only);

@@ -8,7 +8,7 @@
 // keyboard, the focused diagram's arrow keys walk its units and edges and
 // do the same.
 
-import { prepareCanvas, palette, canvasSize } from './plot.js';
+import { prepareCanvas, palette, canvasSize, onResize } from './plot.js';
 import { BLUE, ORANGE, css, diverging, classShade } from './colors.js';
 import { formatNumber } from '../format.js';
 import { setAttr } from './dom.js';
@@ -26,7 +26,7 @@ export function createNetworkView(root, intents) {
   let layout = null;
   let hover = null; // { kind: 'node' | 'edge', ... }
 
-  new ResizeObserver(() => last && draw(last)).observe(canvas);
+  onResize(canvas, () => last && draw(last));
 
   canvas.addEventListener('pointermove', (e) => {
     if (!layout) return;

@@ -3,7 +3,7 @@
 // for 1-D, labelled images for digits, the lesson's fit), plus its toggles
 // and legend. Picks a renderer and hands it the props; never sees the model.
 
-import { prepareCanvas, palette } from './plot.js';
+import { prepareCanvas, palette, onResize } from './plot.js';
 import { createBoundaryRenderer } from './boundary-view.js';
 import { drawCurve } from './curve-view.js';
 import { drawDigits } from './digits-view.js';
@@ -39,7 +39,7 @@ export function createOutputView(root, intents) {
   showVal.addEventListener('change', () => intents.setShowVal(showVal.checked));
   showTest.addEventListener('change', () => intents.setShowTest(showTest.checked));
   discretize.addEventListener('change', () => intents.setDiscretize(discretize.checked));
-  new ResizeObserver(() => last && paint(last)).observe(canvas);
+  onResize(canvas, () => last && paint(last));
 
   function paint(props) {
     const colors = palette(canvas);

@@ -43,8 +43,46 @@ export function palette() {
 // redraws on resize (observers are called in the order they were made).
 const sizes = new WeakMap();
 const sizer = new ResizeObserver((entries) => {
-  for (const e of entries) sizes.set(e.target, { width: e.contentRect.width, height: e.contentRect.height });
+  for (const e of entries) {
+    const { width, height } = e.contentRect;
+    const was = sizes.get(e.target);
+    // The same size keeps its object: onResize then knows nothing changed.
+    if (!was || was.width !== width || was.height !== height) sizes.set(e.target, { width, height });
+  }
 });
+
+// canvas → the observed size its last prepareCanvas used, and whether the
+// view set the height itself (then only the width is the observer's).
+const painted = new WeakMap();
+const stale = (canvas) => {
+  const p = painted.get(canvas);
+  const now = sizes.get(canvas);
+  return !p || (p.forced ? p.size.width !== now?.width : p.size !== now);
+};
+
+// Repaint a canvas when its size changes, in the next animation frame rather
+// than inside the ResizeObserver callback: a layout change (a lesson moving
+// its panels into the stage) then costs a frame of its own instead of
+// lengthening the frame that caused it past 50 ms, and a draw that already
+// used the new size (the store's frame, which runs first) makes the repaint
+// unnecessary. Once a frame has spent RESIZE_BUDGET_MS, the next canvas
+// waits for the frame after (several panels resized at once would otherwise
+// add up past 50 ms again). `canvases`: one, or a list one repaint draws.
+const RESIZE_BUDGET_MS = 12;
+export function onResize(canvases, repaint) {
+  const list = [canvases].flat();
+  let pending = 0;
+  const later = (frameTime) => {
+    pending = 0;
+    if (!list.some(stale)) return;
+    if (performance.now() - frameTime > RESIZE_BUDGET_MS) pending = requestAnimationFrame(later);
+    else repaint();
+  };
+  const observer = new ResizeObserver(() => {
+    if (!pending) pending = requestAnimationFrame(later);
+  });
+  for (const c of list) observer.observe(c);
+}
 
 // The element's CSS size, as last observed (read directly only the first time).
 export function canvasSize(canvas) {
@@ -69,6 +107,7 @@ export function measureCanvases(root = document) {
 // `height` overrides the observed height (a view that just set it).
 export function prepareCanvas(canvas, { height: forced } = {}) {
   const size = canvasSize(canvas);
+  painted.set(canvas, { size, forced: forced != null });
   const dpr = window.devicePixelRatio || 1;
   const width = Math.max(1, size.width);
   const height = Math.max(1, forced ?? size.height);

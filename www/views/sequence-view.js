@@ -11,7 +11,7 @@
 // maths, see worker-inspect.js); turns the slider, clicks and the free-run
 // button into callbacks.
 
-import { prepareCanvas, palette, canvasSize, linearTicks, makeScale, drawAxes, defaultTickFormat } from './plot.js';
+import { prepareCanvas, palette, canvasSize, onResize, linearTicks, makeScale, drawAxes, defaultTickFormat } from './plot.js';
 import { ORANGE, BLUE, css, diverging } from './colors.js';
 import { setText, setAttr, setProp } from './dom.js';
 import { formatNumber } from '../format.js';
@@ -57,7 +57,7 @@ export function createSequenceView(root, { onStart, onFreeRun }) {
     const hit = last?.hitTest?.(e.offsetX, e.offsetY);
     if (hit != null) onStart(hit);
   });
-  for (const c of [chart, heat]) new ResizeObserver(() => last && draw(last.props)).observe(c);
+  onResize([chart, heat], () => last && draw(last.props));
 
   function draw(props) {
     const { report, freeRun: on } = props;

@@ -6,7 +6,7 @@
 // formula with the live numbers. Every number is the engine's trace
 // (worker-trace.js); this view only lays them out.
 
-import { prepareCanvas, palette, canvasSize } from './plot.js';
+import { prepareCanvas, palette, canvasSize, onResize } from './plot.js';
 import { BLUE, ORANGE, css, diverging } from './colors.js';
 import { formatNumber } from '../format.js';
 import { setText, setAttr, setProp } from './dom.js';
@@ -30,6 +30,7 @@ export function createTracePanel(root, intents) {
   const phaseItems = [...root.querySelectorAll('.trace-phases li')];
   let last = null;
   let layout = null;
+  let blank = true; // nothing painted since the last clear: clearing again would only cost a frame
   let hover = null;
   let focusIndex = -1; // keyboard: which hit target is focused on the canvas
 
@@ -41,7 +42,7 @@ export function createTracePanel(root, intents) {
   buttons.next.addEventListener('click', () => intents.tracePhase());
   buttons.apply.addEventListener('click', () => intents.traceApply());
   buttons.check.addEventListener('click', () => intents.traceCheck());
-  new ResizeObserver(() => last && draw(last)).observe(canvas);
+  onResize(canvas, () => last && draw(last));
 
   canvas.addEventListener('pointermove', (e) => {
     if (!layout) return;
@@ -118,7 +119,8 @@ export function createTracePanel(root, intents) {
     if (!t) {
       formula.textContent = '';
       table.textContent = '';
-      prepareCanvas(canvas);
+      if (!blank) prepareCanvas(canvas);
+      blank = true;
       layout = null;
       setAttr(canvas, 'aria-label', text('trace.network'));
       scrollable();
@@ -140,6 +142,7 @@ export function createTracePanel(root, intents) {
   function paint(props) {
     const t = props.trace;
     if (!t) return;
+    blank = false;
     // A network of dense layers is drawn unit by unit; a CNN or RNN (whose
     // units are feature maps or time steps) layer by layer.
     if (!t.params.every((p) => p.kind === 'dense')) {
