@@ -26,7 +26,7 @@ import { createEvalView } from './views/eval-view.js';
 import { createParamsView } from './views/params-view.js';
 import { createPredictionsTable } from './views/predictions-table.js';
 import { createErrorView } from './views/error-view.js';
-import { palette, refreshPalette, measureCanvases } from './views/plot.js';
+import { palette, refreshPalette, measureCanvases, FRAME_BUDGET_MS } from './views/plot.js';
 import { createDeep } from './deep.js';
 import { createYourData } from './yourdata.js';
 import { createExports } from './export.js';
@@ -380,18 +380,17 @@ const memo = new Map();
 const drawnAt = new Map();
 let nudge = 0;
 let heavyThisFrame = false; // while training, one canvas view per animation frame
-// Paused, the canvases drawn in one frame stop once it has spent this long
+// Paused, the canvases drawn in one frame stop once it has spent FRAME_BUDGET_MS
 // (a lesson step or a new session redraws them all at once, and together
 // with the layout that passes 50 ms on a slow machine); the rest follow in
 // the next frames. The first always draws, so none can starve.
-const HEAVY_BUDGET_MS = 12;
 let frameStart = 0;
 let heavyDrawn = false;
 function due(name, deps, { every = 0, heavy = false } = {}) {
   const before = memo.get(name);
   if (before && before.length === deps.length && before.every((d, i) => d === deps[i])) return false;
   const now = performance.now();
-  const full = heavyThisFrame || (heavyDrawn && now - frameStart > HEAVY_BUDGET_MS);
+  const full = heavyThisFrame || (heavyDrawn && now - frameStart > FRAME_BUDGET_MS);
   const wait = Math.max((drawnAt.get(name) ?? -Infinity) + every - now, heavy && full ? 1 : 0);
   if (wait > 0) {
     if (!nudge) nudge = setTimeout(() => { nudge = 0; store.set({}); }, wait + 1);

@@ -113,13 +113,15 @@ async function negativeRate(page, baseUrl, lang) {
 
 // The article's own α = 0.1, simply played: the session diverges and the
 // error region says so (state.js errorText, the `diverged` phrase), with
-// the step, the rate, how the loss grew and a smaller rate to try. From a
-// blank page: a same-document hash change keeps the refused rate's error
-// above (main.js keeps a learning-rate error while the rate is unchanged).
+// the step, the rate, how the loss grew and a smaller rate to try. Opened
+// right after negativeRate, in the same page: the link's rate replaces the
+// refused −1 still in the field, and the refusal is gone.
 async function divergingArticle(page, baseUrl, lang) {
   const table = TABLES[lang];
-  await page.goto('about:blank');
   await open(page, baseUrl, `#lang=${lang}&preset=article&lr=0.1&speed=50`);
+  await page.waitForFunction(() => document.querySelector('[data-testid="learning-rate"]').value === '0.1', null, { timeout: 10_000 })
+    .catch(async (e) => { throw new Error(`the field still shows "${await page.locator(id('learning-rate')).inputValue()}" after the link's lr=0.1`, { cause: e }); });
+  assert.equal(await page.locator(id('learning-rate')).getAttribute('aria-invalid'), 'false', 'the refusal is gone with the new link');
   await page.locator(id('play')).click();
   const pattern = wording(table, 'diverged');
   await page.waitForFunction((p) => new RegExp(p).test(document.querySelector('[data-testid="error"]')?.textContent || ''), pattern.source, { timeout: 30_000 })

@@ -16,6 +16,7 @@ export function createControls(root, intents) {
   const step = $('step');
   const reset = $('reset');
   const lr = $('learning-rate');
+  let shownLr = null; // the rate the field last showed from the settings
   const speed = $('speed');
   const speedOut = $('speed-value');
   const logScale = $('log-scale');
@@ -116,7 +117,10 @@ export function createControls(root, intents) {
       setAttr(play, 'aria-pressed', String(state.playing));
       if (play.classList.contains('playing') !== state.playing) play.classList.toggle('playing', state.playing);
 
-      if (document.activeElement !== lr && Number(lr.value) !== s.learningRate) lr.value = String(s.learningRate);
+      // A rate set elsewhere (a link, a lesson step, Back) replaces even a
+      // refused entry the learner left in the focused field.
+      if (Number(lr.value) !== s.learningRate && (s.learningRate !== shownLr || document.activeElement !== lr)) lr.value = String(s.learningRate);
+      shownLr = s.learningRate;
       setAttr(lr, 'aria-invalid', String(state.commandError?.source === 'learningRate'));
       const idx = SPEEDS.indexOf(s.speed);
       if (idx >= 0 && Number(speed.value) !== idx) speed.value = String(idx);

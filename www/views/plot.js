@@ -65,17 +65,19 @@ const stale = (canvas) => {
 // its panels into the stage) then costs a frame of its own instead of
 // lengthening the frame that caused it past 50 ms, and a draw that already
 // used the new size (the store's frame, which runs first) makes the repaint
-// unnecessary. Once a frame has spent RESIZE_BUDGET_MS, the next canvas
+// unnecessary. Once a frame has spent FRAME_BUDGET_MS, the next canvas
 // waits for the frame after (several panels resized at once would otherwise
 // add up past 50 ms again). `canvases`: one, or a list one repaint draws.
-const RESIZE_BUDGET_MS = 12;
+// Canvas drawing a frame may spend before the rest waits a frame (main.js
+// uses it for the store's redraws too): with layout, under 50 ms.
+export const FRAME_BUDGET_MS = 12;
 export function onResize(canvases, repaint) {
   const list = [canvases].flat();
   let pending = 0;
   const later = (frameTime) => {
     pending = 0;
     if (!list.some(stale)) return;
-    if (performance.now() - frameTime > RESIZE_BUDGET_MS) pending = requestAnimationFrame(later);
+    if (performance.now() - frameTime > FRAME_BUDGET_MS) pending = requestAnimationFrame(later);
     else repaint();
   };
   const observer = new ResizeObserver(() => {
